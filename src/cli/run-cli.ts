@@ -1,0 +1,48 @@
+/**
+ * The CLI: argv → a call of the public API → printed output and an exit code. The only place
+ * that knows about argv, streams and exit codes; the work happens in the API.
+ */
+import yargs from "yargs";
+import { isUserError } from "../model/errors.js";
+import { mapCommand } from "./commands/map-command.js";
+import { EXIT_USAGE, type CliIo } from "./io.js";
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const debug = argv.includes("--debug");
+  const setExitCode = (code: number): void => {
+    exitCode = code;
+  };
+  try {
+    await yargs([...argv])
+      .scriptName("layermap")
+      .usage("$0 <command> [options]\n\nMap the module dependencies of a TypeScript/JavaScript codebase.")
+      .command(mapCommand(io, setExitCode))
+      .option("debug", { type: "boolean", describe: "Print stack traces of errors" })
+      .demandCommand(1, "Name a command: layermap map <root>")
+      .strict()
+      .recommendCommands()
+      .help()
+      .alias("h", "help")
+      .version()
+      .wrap(100)
+      .exitProcess(false)
+      .fail((message, error) => {
+        throw error ?? new UsageError(message);
+      })
+      .parseAsync();
+  } catch (error) {
+    if (error instanceof UsageError || isUserError(error)) {
+      io.stderr.write(`layermap: error: ${error.message}\n`);
+      if (error instanceof UsageError) io.stderr.write("Run `layermap --help` for the commands and options.\n");
+      if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr.write(`layermap: internal error: ${(error as Error).message ?? String(error)}\n`);
+    io.stderr.write(debug ? `${(error as Error).stack}\n` : "This is a bug in layermap; run again with --debug for the stack trace and report it.\n");
+    return EXIT_USAGE;
+  }
+  return exitCode;
+}
+
+class UsageError extends Error {}

@@ -1,0 +1,56 @@
+/**
+ * Finds and validates the config: `--config <file>`, else `<root>/layermap.config.json`, else none.
+ * A bad file is a UserError with one line per problem, each naming the file and the key path.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import type { z } from "zod";
+import { UserError } from "../model/errors.js";
+import { configSchema, type Config } from "./config-schema.js";
+
+export const CONFIG_FILE_NAME = "layermap.config.json";
+
+export interface LoadedConfig {
+  config: Config;
+  /** Absolute path of the file read, if any. */
+  path: string | undefined;
+}
+
+export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
+  const path = explicitPath === undefined ? join(root, CONFIG_FILE_NAME) : resolve(explicitPath);
+  if (!existsSync(path)) {
+    if (explicitPath !== undefined) throw new UserError(`${explicitPath}: config file not found`);
+    return { config: {}, path: undefined };
+  }
+  const shown = displayPath(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new UserError(`${shown}: not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = configSchema.safeParse(json);
+  if (!parsed.success) throw new UserError(formatIssues(shown, parsed.error.issues));
+  return { config: parsed.data, path };
+}
+
+export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((issue) => `${file}: ${keyPath(issue.path) || "(top level)"}: ${describeIssue(issue)}`).join("\n");
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  return issue.message;
+}
+
+/** `["layers", 1, "paths"]` → `layers[1].paths`. */
+export function keyPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
+    .join("");
+}
+
+function displayPath(path: string): string {
+  const fromCwd = relative(process.cwd(), path);
+  return fromCwd.startsWith("..") ? path : fromCwd;
+}

@@ -1,0 +1,16 @@
+/** The file endings layermap parses. `.d.ts` files are declarations: opt-in, see `includeDeclarations`. */
+export const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
+
+const DECLARATION = /\.d\.[mc]?ts$/;
+
+export function isSourceFile(path: string, includeDeclarations: boolean): boolean {
+  const dot = path.lastIndexOf(".");
+  if (dot === -1) return false;
+  const extension = path.slice(dot);
+  if (!(SOURCE_EXTENSIONS as readonly string[]).includes(extension)) return false;
+  return includeDeclarations || !DECLARATION.test(path);
+}
+
+export function isDeclarationFile(path: string): boolean {
+  return DECLARATION.test(path);
+}

@@ -1,0 +1,156 @@
+/**
+ * The extract stage: `(path, text) → Extraction`. Pure — no file system — and the only place
+ * that touches TypeScript's syntax tree: nothing from ts-morph leaves this folder.
+ *
+ * Each file is parsed once with `ts.createSourceFile` (JSDoc parsing off). Top-level import and
+ * export declarations are read straight off the statement list; the whole tree is walked only
+ * when the text can hold a `require(…)` or `import(…)` call, which most ES-module files cannot.
+ */
+import { ts } from "ts-morph";
+import { countLines } from "./count-lines.js";
+import { isShadowedRequire } from "./require-scope.js";
+import { scriptKindOf } from "./script-kind.js";
+import type { Extraction, ExtractProblem, ImportSite } from "./types.js";
+
+const MAY_CALL_REQUIRE_OR_IMPORT = /\brequire\b|\bimport\s*\(/;
+
+interface ParsedSourceFile extends ts.SourceFile {
+  /** Syntax errors; internal to TypeScript but stable for a decade and the only way to get them. */
+  readonly parseDiagnostics?: readonly ts.DiagnosticWithLocation[];
+}
+
+export function extractImports(path: string, text: string): Extraction {
+  const sourceFile = ts.createSourceFile(
+    path,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    scriptKindOf(path),
+  ) as ParsedSourceFile;
+  const sites: ImportSite[] = [];
+  const problems: ExtractProblem[] = [];
+  const lineAt = (position: number): number => sourceFile.getLineAndCharacterOfPosition(position).line + 1;
+  const lineOf = (node: ts.Node): number => lineAt(node.getStart(sourceFile));
+  const deep = MAY_CALL_REQUIRE_OR_IMPORT.test(text);
+  const ancestors: ts.Node[] = [];
+
+  const add = (specifier: string, kind: ImportSite["kind"], typeOnly: boolean, node: ts.Node): void => {
+    sites.push({ specifier, kind, typeOnly, line: lineOf(node) });
+  };
+
+  const visitCall = (call: ts.CallExpression): void => {
+    const callee = call.expression;
+    let kind: ImportSite["kind"] | undefined;
+    if (callee.kind === ts.SyntaxKind.ImportKeyword) kind = "dynamic";
+    else if (ts.isIdentifier(callee) && callee.text === "require") kind = "require";
+    else if (
+      ts.isPropertyAccessExpression(callee) &&
+      ts.isIdentifier(callee.expression) &&
+      callee.expression.text === "require" &&
+      callee.name.text === "resolve"
+    ) {
+      kind = "require-resolve";
+    }
+    if (kind === undefined) return;
+    if (kind !== "dynamic" && isShadowedRequire(ancestors)) return;
+    const argument = call.arguments[0];
+    if (argument === undefined) return;
+    if (ts.isStringLiteralLike(argument)) {
+      add(argument.text, kind, false, call);
+    } else {
+      const written = kind === "dynamic" ? "import()" : kind === "require" ? "require()" : "require.resolve()";
+      problems.push({
+        code: "non-literal-import",
+        line: lineOf(call),
+        message: `${written} with a computed argument \`${argument.getText(sourceFile)}\` cannot be followed statically`,
+      });
+    }
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node)) {
+      if (!ts.isStringLiteral(node.moduleSpecifier)) return;
+      const clause = node.importClause;
+      if (clause === undefined) add(node.moduleSpecifier.text, "side-effect", false, node);
+      else add(node.moduleSpecifier.text, "static", isTypeOnlyImportClause(clause), node);
+      return;
+    }
+    if (ts.isExportDeclaration(node)) {
+      if (node.moduleSpecifier === undefined || !ts.isStringLiteral(node.moduleSpecifier)) return;
+      add(node.moduleSpecifier.text, "re-export", isTypeOnlyExport(node), node);
+      return;
+    }
+    if (ts.isImportEqualsDeclaration(node)) {
+      const reference = node.moduleReference;
+      if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
+        add(reference.expression.text, "import-equals", node.isTypeOnly, node);
+      }
+      return;
+    }
+    if (!deep) {
+      // Only ambient module blocks (`declare module "x" { import … }`) can hold declarations.
+      if (ts.isModuleDeclaration(node) && node.body !== undefined) descend(node);
+      return;
+    }
+    if (ts.isCallExpression(node)) visitCall(node);
+    else if (ts.isImportTypeNode(node)) visitImportType(node);
+    descend(node);
+  };
+
+  const visitImportType = (node: ts.ImportTypeNode): void => {
+    const argument = node.argument;
+    if (ts.isLiteralTypeNode(argument) && ts.isStringLiteral(argument.literal)) {
+      add(argument.literal.text, "dynamic", true, node);
+    }
+  };
+
+  const descend = (node: ts.Node): void => {
+    ancestors.push(node);
+    ts.forEachChild(node, visit);
+    ancestors.pop();
+  };
+
+  descend(sourceFile);
+
+  for (const reference of sourceFile.referencedFiles) {
+    sites.push({ specifier: reference.fileName, kind: "triple-slash", typeOnly: true, line: lineAt(reference.pos) });
+  }
+
+  const syntaxErrors = sourceFile.parseDiagnostics ?? [];
+  const firstError = syntaxErrors[0];
+  if (firstError !== undefined) {
+    const more = syntaxErrors.length > 1 ? ` (and ${syntaxErrors.length - 1} more)` : "";
+    problems.push({
+      code: "parse-error",
+      line: lineAt(firstError.start),
+      message: ts.flattenDiagnosticMessageText(firstError.messageText, " ") + more,
+    });
+  }
+
+  return { sites, problems, lines: countLines(text) };
+}
+
+/** `import type X`, or `import { type A, type B }` where every binding is a type. */
+function isTypeOnlyImportClause(clause: ts.ImportClause): boolean {
+  if (clause.isTypeOnly) return true;
+  if (clause.name !== undefined) return false;
+  const bindings = clause.namedBindings;
+  return (
+    bindings !== undefined &&
+    ts.isNamedImports(bindings) &&
+    bindings.elements.length > 0 &&
+    bindings.elements.every((element) => element.isTypeOnly)
+  );
+}
+
+/** `export type { A } from`, or `export { type A, type B } from`. */
+function isTypeOnlyExport(node: ts.ExportDeclaration): boolean {
+  if (node.isTypeOnly) return true;
+  const clause = node.exportClause;
+  return (
+    clause !== undefined &&
+    ts.isNamedExports(clause) &&
+    clause.elements.length > 0 &&
+    clause.elements.every((element) => element.isTypeOnly)
+  );
+}

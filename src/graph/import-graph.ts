@@ -1,0 +1,24 @@
+/** The import graph's typed attributes, defined once for every stage that reads the graph. */
+import { DirectedGraph } from "graphology";
+import type { ImportSiteRecord, ModuleKind } from "../model/document.js";
+
+export interface ModuleAttributes {
+  kind: ModuleKind;
+  layer?: string;
+  lines?: number;
+}
+
+export interface ImportAttributes {
+  sites: ImportSiteRecord[];
+}
+
+export type ImportGraph = DirectedGraph<ModuleAttributes, ImportAttributes>;
+
+export function createImportGraph(): ImportGraph {
+  return new DirectedGraph<ModuleAttributes, ImportAttributes>({ allowSelfLoops: true });
+}
+
+/** An edge vanishes at compile time only when every one of its sites does. */
+export function isTypeOnly(attributes: ImportAttributes): boolean {
+  return attributes.sites.every((site) => site.typeOnly === true);
+}

@@ -1,0 +1,19 @@
+/**
+ * layermap's public API. The CLI is a thin shell over these functions.
+ */
+export { map, type MapOptions, type MapResult } from "./api/map.js";
+export { fromDocument, toDocument } from "./graph/to-document.js";
+export type { ImportGraph, ImportAttributes, ModuleAttributes } from "./graph/import-graph.js";
+export { extractImports } from "./extract/extract-imports.js";
+export type { Extraction, ImportSite } from "./extract/types.js";
+export {
+  DOCUMENT_VERSION,
+  mapDocumentSchema,
+  type Diagnostic,
+  type ImportKind,
+  type ImportRecord,
+  type MapDocument,
+  type ModuleKind,
+  type ModuleRecord,
+} from "./model/document.js";
+export { UserError } from "./model/errors.js";

@@ -1,0 +1,110 @@
+/**
+ * The map document: the one versioned, serialisable result of `map` that every later stage,
+ * every reporter and every external tool reads ("map once, render many").
+ *
+ * The zod schema is the source of truth: the TypeScript types are inferred from it, `render`
+ * validates saved documents with it, and `schema/map.schema.json` is generated from it.
+ */
+import { z } from "zod";
+
+export const DOCUMENT_VERSION = 1;
+
+export const moduleKinds = ["local", "external", "builtin", "unresolved"] as const;
+export type ModuleKind = (typeof moduleKinds)[number];
+
+/** How a file refers to another module. One edge gathers every kind seen between two modules. */
+export const importKinds = [
+  "static",
+  "type-only",
+  "side-effect",
+  "re-export",
+  "dynamic",
+  "require",
+  "require-resolve",
+  "import-equals",
+  "triple-slash",
+] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+export const diagnosticCodes = [
+  "parse-error",
+  "read-error",
+  "not-text",
+  "unresolved",
+  "non-literal-import",
+  "tsconfig-error",
+] as const;
+export type DiagnosticCode = (typeof diagnosticCodes)[number];
+
+const moduleSchema = z
+  .object({
+    id: z.string().min(1).describe("POSIX path relative to the root for local files; the package name for externals; node:<name> for builtins; the specifier for unresolved"),
+    kind: z.enum(moduleKinds),
+    layer: z.string().optional(),
+    lines: z.number().int().nonnegative().optional().describe("line count of a local file"),
+  })
+  .strict();
+
+/** The syntactic forms of an import site; "type-only" is not a form but a plane (see typeOnly). */
+export const importForms = importKinds.filter((kind) => kind !== "type-only") as Exclude<ImportKind, "type-only">[];
+export type ImportForm = Exclude<ImportKind, "type-only">;
+
+const siteSchema = z
+  .object({
+    line: z.number().int().positive(),
+    specifier: z.string(),
+    kind: z.enum(importForms as [ImportForm, ...ImportForm[]]),
+    typeOnly: z.literal(true).optional().describe("present when the site vanishes at compile time (import type, export type, import(\"x\").T)"),
+  })
+  .strict();
+
+const importSchema = z
+  .object({
+    from: z.string().min(1),
+    to: z.string().min(1),
+    kinds: z.array(z.enum(importKinds)).min(1).describe("the forms of its sites, plus type-only when any site is type-only"),
+    typeOnly: z.boolean().describe("true when every site is type-only: the edge vanishes at compile time"),
+    sites: z.array(siteSchema).min(1),
+  })
+  .strict();
+
+const diagnosticSchema = z
+  .object({
+    file: z.string(),
+    line: z.number().int().positive().optional(),
+    code: z.enum(diagnosticCodes),
+    message: z.string(),
+  })
+  .strict();
+
+const summarySchema = z
+  .object({
+    files: z.number().int().nonnegative(),
+    modules: z.number().int().nonnegative(),
+    local: z.number().int().nonnegative(),
+    external: z.number().int().nonnegative(),
+    builtin: z.number().int().nonnegative(),
+    unresolved: z.number().int().nonnegative(),
+    imports: z.number().int().nonnegative(),
+    failedFiles: z.number().int().nonnegative(),
+  })
+  .strict();
+
+export const mapDocumentSchema = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(DOCUMENT_VERSION),
+    root: z.string(),
+    summary: summarySchema,
+    modules: z.array(moduleSchema),
+    imports: z.array(importSchema),
+    diagnostics: z.array(diagnosticSchema),
+  })
+  .strict();
+
+export type ModuleRecord = z.infer<typeof moduleSchema>;
+export type ImportSiteRecord = z.infer<typeof siteSchema>;
+export type ImportRecord = z.infer<typeof importSchema>;
+export type Diagnostic = z.infer<typeof diagnosticSchema>;
+export type MapSummary = z.infer<typeof summarySchema>;
+export type MapDocument = z.infer<typeof mapDocumentSchema>;

@@ -1,0 +1,11 @@
+/**
+ * A mistake of the user's (a missing root, a bad config, an unwritable output) rather than a bug:
+ * the CLI prints its message as one line and exits 2. Anything else is a bug and is re-thrown.
+ */
+export class UserError extends Error {
+  override readonly name = "UserError";
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}

@@ -1,0 +1,34 @@
+/**
+ * A module-resolution host over the real file system that remembers every answer for the run:
+ * resolving thousands of specifiers asks about the same folders and package.json files again
+ * and again.
+ */
+import { ts } from "ts-morph";
+
+export interface CachedHost extends ts.ModuleResolutionHost {
+  fileExists(path: string): boolean;
+  directoryExists(path: string): boolean;
+  realpath(path: string): string;
+}
+
+export function createCachedHost(): CachedHost {
+  const files = new Map<string, boolean>();
+  const folders = new Map<string, boolean>();
+  const realpaths = new Map<string, string>();
+  const remember = <T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+  return {
+    fileExists: (path) => remember(files, path, ts.sys.fileExists),
+    directoryExists: (path) => remember(folders, path, ts.sys.directoryExists),
+    realpath: (path) => remember(realpaths, path, (key) => ts.sys.realpath?.(key) ?? key),
+    readFile: (path) => ts.sys.readFile(path),
+    getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
+    getDirectories: (path) => ts.sys.getDirectories(path),
+  };
+}

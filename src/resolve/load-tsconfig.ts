@@ -1,0 +1,110 @@
+/**
+ * Reads the project's tsconfig the way tsc does — comments, trailing commas, `extends` chains —
+ * and follows project `references`, so each file is resolved with the options of the project
+ * that owns it.
+ */
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { ts } from "ts-morph";
+import { UserError } from "../model/errors.js";
+
+export interface TsProject {
+  /** Absolute path of the tsconfig file; undefined for the defaults used without one. */
+  configPath: string | undefined;
+  options: ts.CompilerOptions;
+  /** Absolute, realpath'd file names the project includes. */
+  fileNames: ReadonlySet<string>;
+}
+
+export interface TsconfigProblem {
+  file: string;
+  message: string;
+}
+
+export interface LoadedTsconfig {
+  projects: TsProject[];
+  problems: TsconfigProblem[];
+}
+
+/**
+ * `explicitPath` comes from `--tsconfig` or the config file and must exist; otherwise
+ * `<root>/tsconfig.json` is used when present.
+ */
+export function loadTsconfig(root: string, explicitPath: string | undefined): LoadedTsconfig {
+  const problems: TsconfigProblem[] = [];
+  let configPath: string | undefined;
+  if (explicitPath !== undefined) {
+    configPath = resolve(root, explicitPath);
+    if (existsSync(configPath) && statSync(configPath).isDirectory()) configPath = join(configPath, "tsconfig.json");
+    if (!existsSync(configPath)) throw new UserError(`${explicitPath}: tsconfig not found`);
+  } else if (existsSync(join(root, "tsconfig.json"))) {
+    configPath = join(root, "tsconfig.json");
+  }
+  if (configPath === undefined) {
+    // No tsconfig: lenient resolution that finds what bundlers and Node find.
+    return { projects: [{ configPath: undefined, options: withResolutionDefaults({}), fileNames: new Set() }], problems };
+  }
+
+  const projects: TsProject[] = [];
+  const visited = new Set<string>();
+  const load = (path: string, isRoot: boolean): void => {
+    const key = resolve(path);
+    if (visited.has(key)) return;
+    visited.add(key);
+    const read = ts.readConfigFile(key, ts.sys.readFile);
+    if (read.error !== undefined) {
+      const message = ts.flattenDiagnosticMessageText(read.error.messageText, " ");
+      if (isRoot) throw new UserError(`${key}: not a valid tsconfig: ${message}`);
+      problems.push({ file: key, message });
+      return;
+    }
+    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(key), undefined, key);
+    for (const error of parsed.errors) {
+      // "No inputs were found" only means the globs match nothing we need; resolution still works.
+      if (error.code === 18003) continue;
+      problems.push({ file: error.file?.fileName ?? key, message: ts.flattenDiagnosticMessageText(error.messageText, " ") });
+    }
+    projects.push({
+      configPath: key,
+      options: withResolutionDefaults(parsed.options),
+      fileNames: new Set(parsed.fileNames.map((name) => ts.sys.realpath?.(name) ?? name)),
+    });
+    for (const reference of parsed.projectReferences ?? []) {
+      load(ts.resolveProjectReferencePath(reference), false);
+    }
+  };
+  load(configPath, true);
+  return { projects, problems };
+}
+
+/**
+ * Options every resolution needs whatever the tsconfig says: JavaScript and JSON files are
+ * modules of the graph too, and Classic resolution (the pre-Node default) cannot see packages.
+ */
+function withResolutionDefaults(options: ts.CompilerOptions): ts.CompilerOptions {
+  return {
+    ...options,
+    allowJs: true,
+    resolveJsonModule: true,
+    noEmit: true,
+    moduleResolution: effectiveModuleResolution(options),
+  };
+}
+
+/** What tsc would use, except that Classic (which cannot see packages) becomes Bundler. */
+export function effectiveModuleResolution(options: ts.CompilerOptions): ts.ModuleResolutionKind {
+  const kind = ts.ModuleResolutionKind;
+  if (options.moduleResolution !== undefined && options.moduleResolution !== kind.Classic) return options.moduleResolution;
+  switch (options.module) {
+    case ts.ModuleKind.CommonJS:
+      return kind.Node10;
+    case ts.ModuleKind.Node16:
+    case ts.ModuleKind.Node18:
+    case ts.ModuleKind.Node20:
+      return kind.Node16;
+    case ts.ModuleKind.NodeNext:
+      return kind.NodeNext;
+    default:
+      return kind.Bundler;
+  }
+}

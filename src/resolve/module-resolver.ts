@@ -1,0 +1,186 @@
+/**
+ * The resolve stage: (importing file, specifier, form) → module id and kind, through
+ * TypeScript's own module resolution and one shared cache per project.
+ */
+import { realpathSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve as resolvePath, sep } from "node:path";
+import { ts } from "ts-morph";
+import type { ImportForm, ModuleKind } from "../model/document.js";
+import { createCachedHost } from "./cached-host.js";
+import { toSourceFile } from "./declaration-to-source.js";
+import type { TsProject } from "./load-tsconfig.js";
+import { builtinId, isRelativeOrAbsolute, packageNameOf, packageNameOfPath } from "./specifier.js";
+
+export interface ResolvedModule {
+  id: string;
+  kind: ModuleKind;
+  /** Why a specifier did not resolve, for the diagnostic; set only for kind "unresolved". */
+  reason?: string;
+}
+
+export interface ModuleResolver {
+  /** `fromFile` is a POSIX path relative to the root. */
+  resolve(fromFile: string, specifier: string, form: ImportForm): ResolvedModule;
+}
+
+interface ProjectResolution {
+  project: TsProject;
+  cache: ts.ModuleResolutionCache;
+  usesNodeFormats: boolean;
+  pathPatterns: string[];
+}
+
+const COMMONJS_FORMS: ReadonlySet<ImportForm> = new Set(["require", "require-resolve", "import-equals"]);
+
+export function createModuleResolver(root: string, projects: readonly TsProject[]): ModuleResolver {
+  const realRoot = realpathSync(root);
+  const host = createCachedHost();
+  const resolutions: ProjectResolution[] = projects.map((project) => {
+    const kind = project.options.moduleResolution;
+    return {
+      project,
+      cache: ts.createModuleResolutionCache(realRoot, (name) => name, project.options),
+      usesNodeFormats: kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext,
+      pathPatterns: Object.keys(project.options.paths ?? {}),
+    };
+  });
+  const projectOfFile = new Map<string, ProjectResolution>();
+  const memo = new Map<string, ResolvedModule>();
+
+  const idOfLocalFile = (absolute: string): string => relative(realRoot, absolute).split(sep).join("/");
+
+  const projectFor = (absolute: string): ProjectResolution => {
+    let chosen = projectOfFile.get(absolute);
+    if (chosen !== undefined) return chosen;
+    chosen = resolutions.find((candidate) => candidate.project.fileNames.has(absolute));
+    // A file no project includes (a test excluded by `include`, say) takes the closest tsconfig.
+    chosen ??= closestProject(resolutions, absolute);
+    projectOfFile.set(absolute, chosen);
+    return chosen;
+  };
+
+  const classifyFile = (absolute: string, specifier: string): ResolvedModule => {
+    const inNodeModules = absolute.includes(`${sep}node_modules${sep}`);
+    if (inNodeModules) {
+      const name = packageNameOf(specifier) ?? packageNameOfPath(absolute.split(sep).join("/")) ?? specifier;
+      return { id: name, kind: "external" };
+    }
+    return { id: idOfLocalFile(toSourceFile(absolute, host)), kind: "local" };
+  };
+
+  const resolveUncached = (
+    fromAbsolute: string,
+    specifier: string,
+    form: ImportForm,
+    resolution: ProjectResolution,
+    mode: ts.ResolutionMode,
+  ): ResolvedModule => {
+    const builtin = builtinId(specifier);
+    if (builtin !== undefined) return { id: builtin, kind: "builtin" };
+
+    if (form === "triple-slash") {
+      const target = resolvePath(dirname(fromAbsolute), specifier);
+      return existsAsFile(target)
+        ? classifyFile(realpathSync(target), specifier)
+        : unresolvedPath(target, "no such file");
+    }
+
+    const { resolvedModule } = ts.resolveModuleName(
+      specifier,
+      fromAbsolute,
+      resolution.project.options,
+      host,
+      resolution.cache,
+      undefined,
+      mode,
+    );
+    if (resolvedModule !== undefined) return classifyFile(resolvedModule.resolvedFileName, specifier);
+
+    if (isRelativeOrAbsolute(specifier)) {
+      // TypeScript resolves only code; a stylesheet, an image or `require('./data')` of JSON is
+      // still a file the importer depends on.
+      const target = resolvePath(dirname(fromAbsolute), specifier);
+      for (const candidate of [target, `${target}.json`, join(target, "index.json")]) {
+        if (existsAsFile(candidate)) return classifyFile(realpathSync(candidate), specifier);
+      }
+      return unresolvedPath(target, "no such file");
+    }
+    const packageName = packageNameOf(specifier);
+    if (packageName !== undefined && !matchesPathPattern(specifier, resolution.pathPatterns)) {
+      // Not installed (a fresh clone, CI before `npm ci`) is still that package.
+      return { id: packageName, kind: "external" };
+    }
+    return {
+      id: specifier,
+      kind: "unresolved",
+      reason: specifier.startsWith("#") ? "no matching package.json imports entry" : "no matching tsconfig paths entry or package",
+    };
+  };
+
+  const unresolvedPath = (absolute: string, reason: string): ResolvedModule => ({
+    id: idOfLocalFile(absolute),
+    kind: "unresolved",
+    reason,
+  });
+
+  return {
+    resolve(fromFile, specifier, form) {
+      const fromAbsolute = join(realRoot, fromFile);
+      const resolution = projectFor(fromAbsolute);
+      const mode = form === "triple-slash" ? "path" : resolutionModeOf(form, fromAbsolute, resolution);
+      const key = `${dirname(fromAbsolute)}\0${specifier}\0${mode}\0${resolution.project.configPath ?? ""}`;
+      let result = memo.get(key);
+      if (result === undefined) {
+        result = resolveUncached(fromAbsolute, specifier, form, resolution, mode === "path" ? undefined : mode);
+        memo.set(key, result);
+      }
+      return result;
+    },
+  };
+}
+
+function resolutionModeOf(form: ImportForm, file: string, resolution: ProjectResolution): ts.ResolutionMode {
+  if (COMMONJS_FORMS.has(form)) return ts.ModuleKind.CommonJS;
+  if (form === "dynamic") return ts.ModuleKind.ESNext;
+  // Node16/NodeNext: a static import resolves by the format of the file it is in.
+  if (!resolution.usesNodeFormats) return ts.ModuleKind.ESNext;
+  const format = ts.getImpliedNodeFormatForFile(
+    file as ts.Path,
+    resolution.cache.getPackageJsonInfoCache(),
+    ts.sys,
+    resolution.project.options,
+  );
+  return format ?? ts.ModuleKind.CommonJS;
+}
+
+function closestProject(resolutions: ProjectResolution[], file: string): ProjectResolution {
+  let best = resolutions[0]!;
+  let bestDepth = -1;
+  for (const candidate of resolutions) {
+    const configPath = candidate.project.configPath;
+    if (configPath === undefined) continue;
+    const folder = dirname(configPath);
+    if ((file.startsWith(folder + sep) || file === folder) && folder.length > bestDepth) {
+      best = candidate;
+      bestDepth = folder.length;
+    }
+  }
+  return best;
+}
+
+function matchesPathPattern(specifier: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) => {
+    const star = pattern.indexOf("*");
+    if (star === -1) return pattern === specifier;
+    return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
+  });
+}
+
+function existsAsFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
