@@ -89,7 +89,7 @@ export function extractImports(path: string, text: string): Extraction {
     }
     if (!deep) {
       // Only ambient module blocks (`declare module "x" { import … }`) can hold declarations.
-      if (ts.isModuleDeclaration(node) && node.body !== undefined) descend(node);
+      if (ts.isModuleDeclaration(node) || ts.isModuleBlock(node)) descend(node);
       return;
     }
     if (ts.isCallExpression(node)) visitCall(node);

@@ -5,7 +5,7 @@
 import { compareCodeUnits } from "../model/compare.js";
 import {
   DOCUMENT_VERSION,
-  importKinds,
+  importForms,
   type Diagnostic,
   type ImportKind,
   type ImportRecord,
@@ -49,7 +49,7 @@ export function toDocument(graph: ImportGraph, diagnostics: readonly Diagnostic[
     },
     modules,
     imports,
-    diagnostics: [...diagnostics].sort(compareDiagnostics),
+    diagnostics: diagnostics.map(normalizeDiagnostic).sort(compareDiagnostics),
   };
 }
 
@@ -61,10 +61,17 @@ export function fromDocument(document: MapDocument): ImportGraph {
   return graph;
 }
 
+/** The forms of the sites in a fixed order, then `type-only` when any site is. */
 function kindsOf(sites: readonly ImportSiteRecord[]): ImportKind[] {
   const present = new Set<ImportKind>(sites.map((site) => site.kind));
-  if (sites.some((site) => site.typeOnly)) present.add("type-only");
-  return importKinds.filter((kind) => present.has(kind));
+  const kinds = importForms.filter((form) => present.has(form)) as ImportKind[];
+  if (sites.some((site) => site.typeOnly)) kinds.push("type-only");
+  return kinds;
+}
+
+/** Fixed key order, whatever order the stage that found the problem wrote them in. */
+function normalizeDiagnostic({ file, line, code, message }: Diagnostic): Diagnostic {
+  return line === undefined ? { file, code, message } : { file, line, code, message };
 }
 
 function compareSites(a: ImportSiteRecord, b: ImportSiteRecord): number {
