@@ -1,10 +1,125 @@
 /**
  * `layermap.config.json`: one zod schema is the source of truth for the file's shape, the
- * TypeScript type and the published JSON Schema.
+ * TypeScript types (inferred below) and the published JSON Schema (`schema/config.schema.json`).
+ * Unknown keys are rejected everywhere: a misspelt key would otherwise disable a check silently.
  */
 import { z } from "zod";
+import { importKinds, moduleKinds } from "../model/document.js";
 
-const globs = z.array(z.string().min(1, "expected a non-empty glob"), "expected a list of globs");
+const glob = z.string().min(1, "expected a non-empty glob");
+/** One glob or a list of them; always a list after parsing. */
+const globs = z
+  .union([glob, z.array(glob).min(1, "expected at least one glob")], "expected a glob or a list of globs")
+  .transform((value) => (typeof value === "string" ? [value] : value));
+
+export const severities = ["error", "warn", "off"] as const;
+export type Severity = (typeof severities)[number];
+const severity = z.enum(severities);
+
+/** Which imports a rule sees: `runtime` leaves out type-only imports, which vanish at compile time. */
+export const planes = ["runtime", "all"] as const;
+export type Plane = (typeof planes)[number];
+const plane = z.enum(planes);
+
+const ruleName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, "expected a name of letters, digits and dashes");
+
+const layerSchema = z
+  .object({
+    name: ruleName.describe("the layer's name, used by rules and diagrams"),
+    paths: globs.describe("globs of module ids (paths relative to the root) in this layer"),
+    comment: z.string().optional(),
+    optional: z.boolean().optional().describe("allow the layer to match no module"),
+  })
+  .strict();
+
+const layerModes = ["relaxed", "strict", "off"] as const;
+export type LayerMode = (typeof layerModes)[number];
+
+const layersRuleSchema = z
+  .union([
+    z.enum(layerModes),
+    z
+      .object({
+        mode: z.enum(layerModes).default("relaxed"),
+        severity: severity.default("error"),
+        plane: plane.default("all"),
+        comment: z.string().optional(),
+      })
+      .strict(),
+  ])
+  .transform((value) => (typeof value === "string" ? { mode: value, severity: "error" as const, plane: "all" as const } : value));
+
+const cyclesRuleSchema = z
+  .union([
+    severity,
+    z
+      .object({
+        severity: severity.default("error"),
+        plane: plane.default("runtime"),
+        comment: z.string().optional(),
+      })
+      .strict(),
+  ])
+  .transform((value) => (typeof value === "string" ? { severity: value, plane: "runtime" as const } : value));
+
+const layerNames = z
+  .union([ruleName, z.array(ruleName).min(1)])
+  .transform((value) => (typeof value === "string" ? [value] : value));
+
+const fromSchema = z
+  .object({
+    layer: layerNames.optional().describe("modules in this layer (or any of these layers)"),
+    path: globs.optional().describe("module ids matching these globs"),
+    pathNot: globs.optional().describe("except module ids matching these globs"),
+  })
+  .strict();
+
+const toSchema = fromSchema
+  .extend({
+    kind: z
+      .union([z.enum(moduleKinds), z.array(z.enum(moduleKinds)).min(1)])
+      .transform((value) => (typeof value === "string" ? [value] : value))
+      .optional()
+      .describe("target module kinds: local, external, builtin, unresolved"),
+    importKinds: z
+      .array(z.enum(importKinds))
+      .min(1)
+      .optional()
+      .describe("only imports of these kinds; a type-only site counts as `type-only`, not its form"),
+  })
+  .strict();
+
+const forbiddenRuleSchema = z
+  .object({
+    name: ruleName,
+    severity: severity.default("error"),
+    comment: z.string().optional().describe("why the rule exists; printed with every violation"),
+    from: fromSchema,
+    to: toSchema,
+    plane: plane.default("all"),
+    optional: z.boolean().optional().describe("allow `from` to match no module"),
+  })
+  .strict();
+
+const independentRuleSchema = z
+  .object({
+    name: ruleName,
+    severity: severity.default("error"),
+    comment: z.string().optional(),
+    siblings: globs.describe("globs of folders; each matching folder is a unit that must not import another"),
+    plane: plane.default("all"),
+    optional: z.boolean().optional().describe("allow `siblings` to match no folder"),
+  })
+  .strict();
+
+const rulesSchema = z
+  .object({
+    layers: layersRuleSchema.default({ mode: "relaxed", severity: "error", plane: "all" }),
+    cycles: cyclesRuleSchema.default({ severity: "error", plane: "runtime" }),
+    forbidden: z.array(forbiddenRuleSchema).default([]),
+    independent: z.array(independentRuleSchema).default([]),
+  })
+  .strict();
 
 export const configSchema = z
   .object({
@@ -13,10 +128,45 @@ export const configSchema = z
     exclude: globs.optional().describe("globs of files to leave out, relative to the root"),
     tsconfig: z.string().optional().describe("the tsconfig used to resolve imports, relative to the root"),
     includeDeclarations: z.boolean().optional().describe("parse .d.ts files too"),
-    // Layers and rules are read by `check`; `map` carries them through untouched.
-    layers: z.unknown().optional(),
-    rules: z.unknown().optional(),
+    layers: z.array(layerSchema).default([]).describe("layers from top to bottom; a module takes the first layer that matches it"),
+    rules: rulesSchema.default({
+      layers: { mode: "relaxed", severity: "error", plane: "all" },
+      cycles: { severity: "error", plane: "runtime" },
+      forbidden: [],
+      independent: [],
+    }),
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    const seen = new Map<string, number>();
+    config.layers.forEach((layer, index) => {
+      const first = seen.get(layer.name);
+      if (first !== undefined) {
+        context.addIssue({ code: "custom", path: ["layers", index, "name"], message: `"${layer.name}" is already the name of layers[${first}]` });
+      } else seen.set(layer.name, index);
+    });
+    const checkLayers = (names: string[] | undefined, path: (string | number)[]): void => {
+      for (const name of names ?? []) {
+        if (!seen.has(name)) context.addIssue({ code: "custom", path, message: `no layer is named "${name}"` });
+      }
+    };
+    const ruleNames = new Map<string, string>();
+    const checkName = (name: string, path: (string | number)[]): void => {
+      const other = ruleNames.get(name);
+      if (other !== undefined) context.addIssue({ code: "custom", path, message: `"${name}" is already the name of ${other}` });
+      else ruleNames.set(name, path.slice(0, 3).map((part, i) => (typeof part === "number" ? `[${part}]` : i ? `.${part}` : part)).join(""));
+    };
+    config.rules.forbidden.forEach((rule, index) => {
+      checkName(rule.name, ["rules", "forbidden", index, "name"]);
+      checkLayers(rule.from.layer, ["rules", "forbidden", index, "from", "layer"]);
+      checkLayers(rule.to.layer, ["rules", "forbidden", index, "to", "layer"]);
+    });
+    config.rules.independent.forEach((rule, index) => checkName(rule.name, ["rules", "independent", index, "name"]));
+  });
 
-export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
+export type LayerDefinition = Config["layers"][number];
+export type ForbiddenRule = Config["rules"]["forbidden"][number];
+export type IndependentRule = Config["rules"]["independent"][number];
+export type RulesConfig = Config["rules"];

@@ -20,7 +20,7 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
   const path = explicitPath === undefined ? join(root, CONFIG_FILE_NAME) : resolve(explicitPath);
   if (!existsSync(path)) {
     if (explicitPath !== undefined) throw new UserError(`${explicitPath}: config file not found`);
-    return { config: {}, path: undefined };
+    return { config: configSchema.parse({}), path: undefined };
   }
   const shown = displayPath(path);
   let json: unknown;

@@ -3,7 +3,7 @@
  * TypeScript's own module resolution and one shared cache per project.
  */
 import { realpathSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve as resolvePath, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
 import { ts } from "ts-morph";
 import type { ImportForm, ModuleKind } from "../model/document.js";
 import { createCachedHost } from "./cached-host.js";
@@ -60,7 +60,11 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
   };
 
   const classifyFile = (absolute: string, specifier: string): ResolvedModule => {
-    const inNodeModules = absolute.includes(`${sep}node_modules${sep}`);
+    // Only a node_modules *below* the root marks a package: the root itself may be inside one.
+    const fromRoot = relative(realRoot, absolute);
+    const inNodeModules = (isAbsolute(fromRoot) || fromRoot.startsWith("..") ? absolute : fromRoot)
+      .split(sep)
+      .includes("node_modules");
     if (inNodeModules) {
       const name = packageNameOf(specifier) ?? packageNameOfPath(absolute.split(sep).join("/")) ?? specifier;
       return { id: name, kind: "external" };
@@ -77,6 +81,8 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
   ): ResolvedModule => {
     const builtin = builtinId(specifier);
     if (builtin !== undefined) return { id: builtin, kind: "builtin" };
+    // `import x from "https://esm.sh/x"` (Deno, browsers): a package fetched by address.
+    if (/^https?:\/\//.test(specifier)) return { id: specifier, kind: "external" };
 
     if (form === "triple-slash") {
       const target = resolvePath(dirname(fromAbsolute), specifier);

@@ -53,10 +53,10 @@ describe("layermap map (the built CLI)", () => {
   });
 
   it("exits 2 naming the key path when the config is wrong", () => {
-    const root = tempTree({ "layermap.config.json": '{ "include": "src/**", "colour": true }', "a.ts": "" });
+    const root = tempTree({ "layermap.config.json": '{ "include": 5, "colour": true }', "a.ts": "" });
     const run = runBuiltCli(["map", root]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("layermap.config.json: include: expected a list of globs");
+    expect(run.stderr).toContain("layermap.config.json: include: expected a glob or a list of globs");
     expect(run.stderr).toContain('layermap.config.json: (top level): unknown key "colour"');
   });
 

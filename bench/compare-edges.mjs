@@ -1,0 +1,208 @@
+#!/usr/bin/env node
+/**
+ * Accuracy check: layermap's local file→file import edges against dependency-cruiser's, on the
+ * third-party corpora of corpora.mjs (fetch them first with fetch-corpora.mjs).
+ *
+ *   node compare-edges.mjs [corpus…] [--min <pct>] [--limit <n>] [--layermap-json <file>]
+ *
+ *   corpus…                names from corpora.mjs; all of them when none is given
+ *   --min <pct>            exit 1 when any corpus's agreement is below pct
+ *   --limit <n>            list at most n differences per side and kind (default 30)
+ *   --layermap-json <file> read this saved layermap document instead of running the CLI
+ *                          (one corpus only)
+ *
+ * Per corpus it prints the files and edges each tool found, |both|, |union| and
+ * agreement = |both| / |union|, then every edge (and file) only one tool found, with the
+ * evidence each tool has for it, so each difference can be explained.
+ * The raw outputs are kept in .cache/results/<corpus>.{layermap,depcruise}.json.
+ *
+ * Exit code: 0; 1 when --min is given and a corpus is below it; 2 when a tool crashed or a
+ * corpus is not fetched.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { benchDir, corpora, findCorpus, mappedRoot, tsconfigPath } from "./corpora.mjs";
+import { compareViews, edgeKey } from "./lib/edges.mjs";
+import { depcruiseVersion, depcruiseView, runDepcruise } from "./lib/depcruise.mjs";
+import { layermapView, readLayermapDocument, runLayermap } from "./lib/layermap.mjs";
+
+const resultsDir = path.join(benchDir, ".cache", "results");
+
+function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      min: { type: "string" },
+      limit: { type: "string", default: "30" },
+      "layermap-json": { type: "string" },
+    },
+  });
+  const min = values.min === undefined ? null : Number(values.min);
+  const limit = Number(values.limit);
+  if ((min !== null && !Number.isFinite(min)) || !Number.isInteger(limit) || limit < 0) {
+    usage("--min takes a percentage and --limit a whole number");
+  }
+  let selected;
+  try {
+    selected = positionals.length ? positionals.map(findCorpus) : corpora;
+  } catch (error) {
+    usage(error.message);
+  }
+  if (values["layermap-json"] && selected.length !== 1) usage("--layermap-json needs exactly one corpus");
+
+  fs.mkdirSync(resultsDir, { recursive: true });
+  console.log(`dependency-cruiser ${depcruiseVersion()}, node ${process.version}\n`);
+  const rows = [];
+  let crashed = false;
+  for (const corpus of selected) {
+    try {
+      rows.push(compareCorpus(corpus, { limit, layermapJson: values["layermap-json"] }));
+    } catch (error) {
+      crashed = true;
+      console.log(`!! ${corpus.name}: ${error.message}\n`);
+      rows.push({ name: corpus.name, crashed: true });
+    }
+  }
+  const below = printSummary(rows, min);
+  process.exitCode = crashed ? 2 : below ? 1 : 0;
+}
+
+function usage(message) {
+  console.error(`${message}\nusage: node compare-edges.mjs [corpus…] [--min <pct>] [--limit <n>] [--layermap-json <file>]`);
+  process.exit(2);
+}
+
+/** Run both tools on one corpus, print the comparison, return its summary row. */
+function compareCorpus(corpus, { limit, layermapJson }) {
+  const root = mappedRoot(corpus);
+  const tsconfig = tsconfigPath(corpus);
+  if (!fs.existsSync(root)) throw new Error(`${root} is missing: run node fetch-corpora.mjs first`);
+
+  const dc = runDepcruise({ root, tsconfig, outFile: path.join(resultsDir, `${corpus.name}.depcruise.json`) });
+  const dcView = depcruiseView(dc.doc, root);
+  console.log(`== ${corpus.name}@${corpus.version}  ${corpus.sub}/  tsconfig: ${corpus.tsconfig ?? "none"}`);
+
+  let lm;
+  try {
+    lm = layermapJson
+      ? { doc: readLayermapDocument(layermapJson), ms: null, status: 0 }
+      : runLayermap({ root, tsconfig, outFile: path.join(resultsDir, `${corpus.name}.layermap.json`) });
+  } catch (error) {
+    // Still show depcruise's side: it is the reference the corpus will be judged against.
+    printTable([
+      ["", "depcruise"],
+      ["files", dcView.files.size],
+      ["edges", dcView.edges.size],
+      ["time (s)", seconds(dc.ms)],
+    ]);
+    throw error;
+  }
+  const lmView = layermapView(lm.doc, root);
+  const cmp = compareViews(lmView, dcView);
+
+  if (layermapJson) console.log(`   layermap document read from ${layermapJson}`);
+  if (lm.status) console.log(`   layermap exited with ${lm.status} (document written)`);
+  printTable([
+    ["", "layermap", "depcruise"],
+    ["files", lmView.files.size, dcView.files.size],
+    ["edges", lmView.edges.size, dcView.edges.size],
+    ["time (s)", seconds(lm.ms), seconds(dc.ms)],
+  ]);
+  const diagCounts = countBy(lm.doc.diagnostics ?? [], (d) => d.code);
+  if (diagCounts.size) {
+    console.log(`   layermap diagnostics: ${[...diagCounts].map(([code, n]) => `${code} ${n}`).join(", ")}`);
+  }
+  console.log(`   both ${cmp.both.length}, union ${cmp.union}, agreement ${cmp.agreement.toFixed(2)}%`);
+
+  printList("files only layermap saw", cmp.filesOnlyA, limit, (f) => f);
+  printList("files only depcruise saw", cmp.filesOnlyB, limit, (f) => f);
+  printList("edges only layermap found", cmp.onlyA, limit, (key) => explainLayermapOnly(lmView.edges.get(key), dcView));
+  printList("edges only depcruise found", cmp.onlyB, limit, (key) => explainDepcruiseOnly(dcView.edges.get(key), lmView));
+  console.log("");
+  return {
+    name: corpus.name,
+    agreement: cmp.agreement,
+    both: cmp.both.length,
+    union: cmp.union,
+    onlyLayermap: cmp.onlyA.length,
+    onlyDepcruise: cmp.onlyB.length,
+  };
+}
+
+/** An edge only layermap has: its import sites, and what depcruise made of those specifiers. */
+function explainLayermapOnly(edge, dcView) {
+  const sites = edge.detail.sites.map((s) => {
+    const theirs = dcView.resolutions.get(edgeKey(edge.from, s.specifier));
+    const why = theirs ? `depcruise: ${theirs}` : dcView.files.has(edge.from) ? "depcruise: no such import" : "depcruise: file not cruised";
+    return `line ${s.line} ${JSON.stringify(s.specifier)} [${s.kind}${s.typeOnly ? ", type-only" : ""}] → ${why}`;
+  });
+  return `${edge.from} → ${edge.to}\n        ${sites.join("\n        ")}`;
+}
+
+/** An edge only depcruise has: its specifiers and types, and what layermap made of them. */
+function explainDepcruiseOnly(edge, lmView) {
+  const specs = edge.detail.specifiers.map((spec) => {
+    const ours = lmView.resolutions.get(edgeKey(edge.from, spec));
+    let why = ours ? `layermap: ${ours}` : "layermap: no such import";
+    if (!lmView.files.has(edge.from)) why = "layermap: file not mapped";
+    const diags = lmView.diagnostics.get(edge.from);
+    if (!ours && diags?.length) why += `; diagnostics: ${diags.map((d) => `${d.code}: ${d.message}`).join(" | ")}`;
+    const types = edge.detail.types.filter((t) => t !== "local"); // "local" is on every such edge
+    return `${JSON.stringify(spec)} [${types.join(", ")}] → ${why}`;
+  });
+  return `${edge.from} → ${edge.to}\n        ${specs.join("\n        ")}`;
+}
+
+function printList(title, items, limit, format) {
+  if (items.length === 0) return;
+  console.log(`   ${title} (${items.length}):`);
+  for (const item of items.slice(0, limit)) console.log(`     ${format(item)}`);
+  if (items.length > limit) console.log(`     … and ${items.length - limit} more`);
+}
+
+/** Print the closing table; returns true when --min is set and some corpus is below it. */
+function printSummary(rows, min) {
+  const table = [["corpus", "agreement", "both/union", "only layermap", "only depcruise", ...(min === null ? [] : ["≥ min"])]];
+  let below = false;
+  for (const row of rows) {
+    if (row.crashed) {
+      table.push([row.name, "crashed", "", "", "", ...(min === null ? [] : ["-"])]);
+      continue;
+    }
+    const ok = min === null || row.agreement >= min;
+    below ||= !ok;
+    table.push([
+      row.name,
+      `${row.agreement.toFixed(2)}%`,
+      `${row.both}/${row.union}`,
+      row.onlyLayermap,
+      row.onlyDepcruise,
+      ...(min === null ? [] : [ok ? "yes" : "NO"]),
+    ]);
+  }
+  console.log(min === null ? "summary" : `summary (min ${min}%)`);
+  printTable(table);
+  return below;
+}
+
+/** Print rows as right-aligned columns (the first column left-aligned). */
+function printTable(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  for (const row of rows) {
+    const cells = row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i])));
+    console.log(`   ${cells.join("   ")}`);
+  }
+}
+
+function seconds(ms) {
+  return ms === null ? "-" : (ms / 1000).toFixed(2);
+}
+
+function countBy(items, keyOf) {
+  const counts = new Map();
+  for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
+  return counts;
+}
+
+main();
