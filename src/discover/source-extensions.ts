@@ -1,7 +1,8 @@
 /** The file endings layermap parses. `.d.ts` files are declarations: opt-in, see `includeDeclarations`. */
 export const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
 
-const DECLARATION = /\.d\.[mc]?ts$/;
+/** TypeScript treats any `.ts` file whose name holds `.d.` before its ending as a declaration. */
+const DECLARATION = /\.d\.([mc]?ts|[^./\\]+\.ts)$/;
 
 export function isSourceFile(path: string, includeDeclarations: boolean): boolean {
   const dot = path.lastIndexOf(".");

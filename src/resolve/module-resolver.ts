@@ -6,9 +6,10 @@ import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
 import { ts } from "ts-morph";
 import type { ImportForm, ModuleKind } from "../model/document.js";
-import { createCachedHost } from "./cached-host.js";
+import { createCachedHost, type CachedHost } from "./cached-host.js";
 import { toSourceFile } from "./declaration-to-source.js";
 import type { TsProject } from "./load-tsconfig.js";
+import { findWorkspacePackages, withWorkspaceLinks } from "./workspaces.js";
 import { builtinId, isRelativeOrAbsolute, packageNameOf, packageNameOfPath } from "./specifier.js";
 
 export interface ResolvedModule {
@@ -44,6 +45,8 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
       pathPatterns: Object.keys(project.options.paths ?? {}),
     };
   });
+  const workspacePackages = findWorkspacePackages(realRoot);
+  let workspaceHost: CachedHost | undefined;
   const projectOfFile = new Map<string, ProjectResolution>();
   const memo = new Map<string, ResolvedModule>();
 
@@ -112,6 +115,11 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
       return unresolvedPath(target, "no such file");
     }
     const packageName = packageNameOf(specifier);
+    if (packageName !== undefined && workspacePackages.has(packageName)) {
+      workspaceHost ??= withWorkspaceLinks(host, realRoot, workspacePackages);
+      const linked = ts.resolveModuleName(specifier, fromAbsolute, resolution.project.options, workspaceHost, undefined, undefined, mode);
+      if (linked.resolvedModule !== undefined) return classifyFile(linked.resolvedModule.resolvedFileName, specifier);
+    }
     if (packageName !== undefined && !matchesPathPattern(specifier, resolution.pathPatterns)) {
       // Not installed (a fresh clone, CI before `npm ci`) is still that package.
       return { id: packageName, kind: "external" };
