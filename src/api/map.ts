@@ -13,6 +13,7 @@ import type { ImportGraph } from "../graph/import-graph.js";
 import { toDocument } from "../graph/to-document.js";
 import type { Diagnostic, MapDocument } from "../model/document.js";
 import { UserError } from "../model/errors.js";
+import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
 import { loadTsconfig } from "../resolve/load-tsconfig.js";
 import { createModuleResolver } from "../resolve/module-resolver.js";
 import { readSource } from "./read-source.js";
@@ -35,12 +36,16 @@ export interface MapOptions {
 export interface MapResult {
   document: MapDocument;
   graph: ImportGraph;
+  /** The config, every default filled in. */
   config: Config;
+  /** Absolute path of the config file read, if there was one. */
+  configPath: string | undefined;
+  layers: LayerAssignment;
 }
 
 export async function map(options: MapOptions): Promise<MapResult> {
   const root = checkedRoot(options.root);
-  const { config } = loadConfig(root, options.config);
+  const { config, path: configPath } = loadConfig(root, options.config);
   const files = discoverFiles({
     root,
     include: options.include?.length ? options.include : config.include,
@@ -88,7 +93,8 @@ export async function map(options: MapOptions): Promise<MapResult> {
   }
 
   const graph = buildGraph(parsed, resolved);
-  return { document: toDocument(graph, diagnostics, files.length), graph, config };
+  const layers = assignLayers.assign(graph, config.layers);
+  return { document: toDocument(graph, diagnostics, files.length), graph, config, layers, configPath };
 }
 
 function checkedRoot(root: string): string {

@@ -1,6 +1,6 @@
 /** Where the CLI prints: the real streams in the executable, buffers in tests. */
 export interface CliIo {
-  stdout: { write(text: string): unknown };
+  stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
 }
 

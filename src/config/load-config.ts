@@ -3,7 +3,8 @@
  * A bad file is a UserError with one line per problem, each naming the file and the key path.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { displayPath } from "../model/display-path.js";
 import type { z } from "zod";
 import { UserError } from "../model/errors.js";
 import { configSchema, type Config } from "./config-schema.js";
@@ -48,9 +49,4 @@ export function keyPath(path: readonly PropertyKey[]): string {
   return path
     .map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
     .join("");
-}
-
-function displayPath(path: string): string {
-  const fromCwd = relative(process.cwd(), path);
-  return fromCwd.startsWith("..") ? path : fromCwd;
 }

@@ -1,18 +1,13 @@
 import type { CommandModule } from "yargs";
 import { reportFormats, reporters, type ReportFormat } from "../../report/reporters.js";
 import { EXIT_OK, type CliIo } from "../io.js";
+import { toMapOptions, withMappingOptions, type MappingArguments } from "../shared-options.js";
 import { summaryLine } from "../summary-line.js";
 import { writeOutputAtomically } from "../write-output.js";
 
-interface MapArguments {
-  root: string;
+interface MapArguments extends MappingArguments {
   out?: string;
   format: ReportFormat;
-  include?: string[];
-  exclude?: string[];
-  tsconfig?: string;
-  config?: string;
-  "include-dts"?: boolean;
   quiet?: boolean;
 }
 
@@ -21,15 +16,10 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     command: "map <root>",
     describe: "Map the imports of every source file under <root> into one JSON document",
     builder: (yargs) =>
-      yargs
+      withMappingOptions(yargs)
         .positional("root", { type: "string", demandOption: true, describe: "The folder to map" })
         .option("out", { alias: "o", type: "string", describe: "Write to this file instead of stdout" })
         .option("format", { alias: "f", choices: reportFormats, default: "json" as ReportFormat, describe: "Output format" })
-        .option("include", { type: "string", array: true, describe: "Only map files matching these globs (relative to <root>)" })
-        .option("exclude", { type: "string", array: true, describe: "Leave out files matching these globs (relative to <root>)" })
-        .option("tsconfig", { type: "string", describe: "The tsconfig for module resolution (default <root>/tsconfig.json)" })
-        .option("config", { alias: "c", type: "string", describe: "The layermap config (default <root>/layermap.config.json)" })
-        .option("include-dts", { type: "boolean", describe: "Parse .d.ts files too" })
         .option("quiet", { alias: "q", type: "boolean", describe: "No summary line on stderr" })
         .example("$0 map .", "Map the current folder, print the JSON")
         .example("$0 map src --out deps.json", "Map src/ into deps.json")
@@ -38,14 +28,7 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const started = performance.now();
       // Loaded here so that `--help` does not pay for TypeScript's start-up.
       const { map } = await import("../../api/map.js");
-      const { document } = await map({
-        root: args.root,
-        ...(args.config === undefined ? {} : { config: args.config }),
-        ...(args.include === undefined ? {} : { include: args.include }),
-        ...(args.exclude === undefined ? {} : { exclude: args.exclude }),
-        ...(args.tsconfig === undefined ? {} : { tsconfig: args.tsconfig }),
-        ...(args["include-dts"] === undefined ? {} : { includeDeclarations: args["include-dts"] }),
-      });
+      const { document } = await map(toMapOptions(args));
       const text = reporters[args.format](document);
       if (args.out === undefined) io.stdout.write(text);
       else writeOutputAtomically(args.out, text);

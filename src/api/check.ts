@@ -1,0 +1,74 @@
+/**
+ * `check`: map, then judge the graph against the config's layers and rules, then set the
+ * violations against a baseline. The result is plain data for the check reporters.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { displayPath } from "../model/display-path.js";
+import { formatIssues } from "../config/load-config.js";
+import { UserError } from "../model/errors.js";
+import { applyBaseline, baselineOf, baselineSchema, type Baseline } from "../rules/baseline.js";
+import { checkRules } from "../rules/check-rules.js";
+import { ruleInfos } from "../rules/rule-infos.js";
+import type { CheckReport } from "../model/check-report.js";
+import { map, type MapOptions, type MapResult } from "./map.js";
+
+export interface CheckOptions extends MapOptions {
+  /** A baseline file of accepted violations. */
+  baseline?: string;
+}
+
+export interface CheckResult extends CheckReport {
+  /** The baseline that would accept every current violation (for --update-baseline). */
+  nextBaseline: Baseline;
+  map: MapResult;
+}
+
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  const mapped = await map(options);
+  const { violations, problems } = checkRules(mapped.graph, mapped.layers, mapped.config);
+  if (problems.length > 0) {
+    const file = mapped.configPath === undefined ? "config" : displayPath(mapped.configPath);
+    throw new UserError(
+      problems.map((problem) => `${file}: ${problem.keyPath}: ${problem.message} (mark it "optional": true if that is intended)`).join("\n"),
+    );
+  }
+  const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
+  const { fresh, known, stale } = applyBaseline(violations, baseline);
+  const count = new Map<string, number>();
+  for (const layer of mapped.layers.layerOf.values()) count.set(layer, (count.get(layer) ?? 0) + 1);
+  return {
+    root: displayPath(resolve(options.root)),
+    violations: fresh,
+    known,
+    stale,
+    unlayered: mapped.layers.unlayered,
+    layers: mapped.config.layers.map((layer) => ({ name: layer.name, modules: count.get(layer.name) ?? 0 })),
+    rules: ruleInfos(mapped.config),
+    summary: {
+      modules: mapped.document.summary.local,
+      layered: mapped.layers.layerOf.size,
+      unlayered: mapped.layers.unlayered.length,
+      errors: fresh.filter((violation) => violation.severity === "error").length,
+      warnings: fresh.filter((violation) => violation.severity === "warn").length,
+      known: known.length,
+      stale: stale.length,
+    },
+    nextBaseline: baselineOf(violations),
+    map: mapped,
+  };
+}
+
+/** A missing baseline file is an empty baseline: `--update-baseline` is how one starts. */
+function readBaseline(path: string): Baseline | undefined {
+  if (!existsSync(path)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new UserError(`${path}: not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = baselineSchema.safeParse(json);
+  if (!parsed.success) throw new UserError(`${formatIssues(path, parsed.error.issues)}\n${path}: not a layermap baseline`);
+  return parsed.data;
+}

@@ -1,0 +1,54 @@
+import { join } from "node:path";
+import type { CommandModule } from "yargs";
+import { checkFormats, checkReporters, type CheckFormat } from "../../report/check/reporters.js";
+import { EXIT_OK, EXIT_VIOLATIONS, type CliIo } from "../io.js";
+import { toMapOptions, withMappingOptions, type MappingArguments } from "../shared-options.js";
+import { writeOutputAtomically } from "../write-output.js";
+
+interface CheckArguments extends MappingArguments {
+  format: CheckFormat;
+  out?: string;
+  baseline?: string;
+  "update-baseline"?: boolean;
+  verbose?: boolean;
+  color?: boolean;
+}
+
+export const DEFAULT_BASELINE = "layermap.baseline.json";
+
+export function checkCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, CheckArguments> {
+  return {
+    command: "check [root]",
+    describe: "Check the layering rules of layermap.config.json; exit 1 on an error-level violation",
+    builder: (yargs) =>
+      withMappingOptions(yargs)
+        .positional("root", { type: "string", default: ".", describe: "The folder to check" })
+        .option("format", { alias: "f", choices: checkFormats, default: "text" as CheckFormat, describe: "Report format" })
+        .option("out", { alias: "o", type: "string", describe: "Write the report to this file instead of stdout" })
+        .option("baseline", { type: "string", describe: `Accept the violations listed in this file; fail only on new ones` })
+        .option("update-baseline", { type: "boolean", describe: `Write every current violation to the baseline (default <root>/${DEFAULT_BASELINE})` })
+        .option("verbose", { alias: "v", type: "boolean", describe: "Also list unlayered modules and known violations" })
+        .option("color", { type: "boolean", describe: "Colour the text report (default: on a terminal, unless NO_COLOR is set)" })
+        .example("$0 check", "Check the current folder against its layermap.config.json")
+        .example("$0 check --format github", "Annotate the pull request in GitHub Actions")
+        .example("$0 check --format sarif --out layermap.sarif", "For GitHub code scanning")
+        .example("$0 check --baseline layermap.baseline.json", "Fail only on violations the baseline does not list")
+        .example("$0 check --update-baseline", "Accept every current violation into layermap.baseline.json"),
+    handler: async (args) => {
+      const { check } = await import("../../api/check.js");
+      const baselinePath = args.baseline ?? (args["update-baseline"] ? join(args.root, DEFAULT_BASELINE) : undefined);
+      const result = await check({ ...toMapOptions(args), ...(baselinePath === undefined ? {} : { baseline: baselinePath }) });
+      if (args["update-baseline"] && baselinePath !== undefined) {
+        writeOutputAtomically(baselinePath, `${JSON.stringify(result.nextBaseline, null, 2)}\n`);
+        io.stderr.write(`layermap: wrote ${result.nextBaseline.violations.length} accepted violations to ${baselinePath}\n`);
+        setExitCode(EXIT_OK);
+        return;
+      }
+      const color = args.color ?? (args.out === undefined && io.stdout.isTTY === true && !process.env["NO_COLOR"]);
+      const text = checkReporters[args.format](result, { color, verbose: args.verbose ?? false });
+      if (args.out === undefined) io.stdout.write(text);
+      else writeOutputAtomically(args.out, text);
+      setExitCode(result.summary.errors > 0 ? EXIT_VIOLATIONS : EXIT_OK);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** What a broken rule looks like, for every reporter and the baseline. */
+import type { Severity } from "../config/config-schema.js";
+import type { ModuleKind } from "./document.js";
+
+export type RuleKind = "layers" | "cycles" | "forbidden" | "independent";
+
+/** One import on a chain: `from` imports `to` at `line`, written `specifier`. */
+export interface ImportStep {
+  from: string;
+  to: string;
+  line: number;
+  specifier: string;
+}
+
+export interface Violation {
+  /** The rule's name: `layers`, `cycles`, or the name a forbidden/independent rule was given. */
+  rule: string;
+  ruleKind: RuleKind;
+  severity: Exclude<Severity, "off">;
+  /** The importing module and the imported one: the first step of `via` when there is a chain. */
+  from: string;
+  to: string;
+  /** What `to` is: only a local module's id is a path. */
+  toKind: ModuleKind;
+  line: number;
+  specifier: string;
+  fromLayer?: string;
+  toLayer?: string;
+  /** The whole chain, when the break runs through several imports (a cycle, unlayered modules). */
+  via?: ImportStep[];
+  /** One sentence on what is wrong. */
+  message: string;
+  /** The rule's comment: why it exists. */
+  comment?: string;
+}

@@ -1,0 +1,23 @@
+/**
+ * Every `check` output format, registered by name: a pure function from the check report to
+ * text. The CLI derives its `--format` choices from this map.
+ */
+import type { CheckReport } from "../../model/check-report.js";
+import { githubCheckReport } from "./github-report.js";
+import { jsonCheckReport } from "./json-report.js";
+import { junitCheckReport } from "./junit-report.js";
+import { sarifCheckReport } from "./sarif-report.js";
+import { textCheckReport, type TextOptions } from "./text-report.js";
+
+export type CheckReporter = (report: CheckReport, options: TextOptions) => string;
+
+export const checkReporters = {
+  text: textCheckReport,
+  json: jsonCheckReport,
+  sarif: sarifCheckReport,
+  github: githubCheckReport,
+  junit: junitCheckReport,
+} satisfies Record<string, CheckReporter>;
+
+export type CheckFormat = keyof typeof checkReporters;
+export const checkFormats = Object.keys(checkReporters) as CheckFormat[];

@@ -1,0 +1,75 @@
+/**
+ * The check report for people: violations grouped by rule, each with file:line, the specifier
+ * as written, the layers, and the chain when there is one; then one summary line.
+ */
+import { createColors } from "picocolors";
+import type { CheckReport } from "../../model/check-report.js";
+import type { Violation } from "../../model/violation.js";
+import { chainText, pathFrom } from "./paths.js";
+
+export interface TextOptions {
+  color: boolean;
+  /** List unlayered modules and the violations the baseline accepts. */
+  verbose: boolean;
+}
+
+export function textCheckReport(report: CheckReport, options: TextOptions): string {
+  const c = createColors(options.color);
+  const lines: string[] = [];
+  const byRule = new Map<string, Violation[]>();
+  for (const violation of report.violations) byRule.set(violation.rule, [...(byRule.get(violation.rule) ?? []), violation]);
+
+  for (const rule of report.rules) {
+    const violations = byRule.get(rule.name);
+    if (violations === undefined) continue;
+    const severity = rule.severity === "error" ? c.red(c.bold("error")) : c.yellow(c.bold("warn"));
+    lines.push(`${severity} ${c.bold(rule.name)} ${c.dim(`(${violations.length})`)} ${c.dim(rule.description)}`);
+    if (rule.comment !== undefined) lines.push(`  ${c.italic(rule.comment)}`);
+    for (const violation of violations) lines.push(...violationLines(report, violation, c));
+    lines.push("");
+  }
+
+  if (report.stale.length > 0) {
+    lines.push(c.bold(`Stale baseline entries (fixed: remove them with --update-baseline):`));
+    for (const entry of report.stale) lines.push(`  ${entry.rule}: ${pathFrom(report, entry.from)} → ${entry.to}`);
+    lines.push("");
+  }
+  if (options.verbose && report.known.length > 0) {
+    lines.push(c.bold(`Known violations (accepted by the baseline):`));
+    for (const violation of report.known) lines.push(...violationLines(report, violation, c));
+    lines.push("");
+  }
+  if (options.verbose && report.unlayered.length > 0) {
+    lines.push(c.bold(`Modules in no layer:`));
+    for (const id of report.unlayered) lines.push(`  ${pathFrom(report, id)}`);
+    lines.push("");
+  }
+  lines.push(summaryLine(report, c));
+  return `${lines.join("\n")}\n`;
+}
+
+function violationLines(report: CheckReport, violation: Violation, c: ReturnType<typeof createColors>): string[] {
+  const where = c.cyan(`${pathFrom(report, violation.from)}:${violation.line}`);
+  const fromLayer = violation.fromLayer ?? "no layer";
+  const layers =
+    violation.toKind !== "local"
+      ? violation.fromLayer === undefined ? "" : c.dim(` [${fromLayer}]`)
+      : c.dim(` [${fromLayer} → ${violation.toLayer ?? "no layer"}]`);
+  const lines = [`  ${where}  imports "${violation.specifier}" → ${pathFrom(report, violation.to, violation.toKind)}${layers}`, `      ${violation.message}`];
+  if (violation.via !== undefined) lines.push(`      ${c.dim("chain:")} ${chainText(report, violation.via)}`);
+  return lines;
+}
+
+function summaryLine(report: CheckReport, c: ReturnType<typeof createColors>): string {
+  const { summary } = report;
+  const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
+  const verdict =
+    summary.errors > 0 ? c.red(c.bold(`✖ ${plural(summary.errors, "error")}`)) : c.green(c.bold("✔ no errors"));
+  const parts = [
+    verdict,
+    plural(summary.warnings, "warning"),
+    `${summary.modules} modules in ${plural(report.layers.length, "layer")} (${summary.unlayered} unlayered)`,
+  ];
+  if (summary.known > 0 || summary.stale > 0) parts.push(`baseline: ${summary.known} known, ${summary.stale} stale`);
+  return parts.join(", ");
+}

@@ -1,0 +1,61 @@
+/**
+ * The cycles rule: every strongly connected component of local modules is one violation, shown
+ * as one shortest cycle through its first module. By default only the runtime plane counts:
+ * a cycle closed by a type-only import vanishes at compile time.
+ */
+import { stronglyConnectedComponents } from "graphology-components";
+import { bidirectional } from "graphology-shortest-path/unweighted.js";
+import type { RulesConfig } from "../config/config-schema.js";
+import type { ImportGraph } from "../graph/import-graph.js";
+import type { LayerAssignment } from "../layers/assign-layers.js";
+import { compareCodeUnits } from "../model/compare.js";
+import { firstSite, planeView } from "./plane.js";
+import type { ImportStep, Violation } from "../model/violation.js";
+
+export function checkCycles(graph: ImportGraph, assignment: LayerAssignment, rule: RulesConfig["cycles"]): Violation[] {
+  if (rule.severity === "off") return [];
+  const view = planeView(graph, rule.plane);
+  const violations: Violation[] = [];
+  for (const component of stronglyConnectedComponents(view)) {
+    const start = [...component].sort(compareCodeUnits)[0]!;
+    if (component.length === 1 && !view.hasDirectedEdge(start, start)) continue;
+    if (view.getNodeAttribute(start, "kind") !== "local") continue;
+    const cycle = shortestCycleThrough(view, start);
+    const steps: ImportStep[] = cycle.slice(1).map((to, index) => {
+      const from = cycle[index]!;
+      const site = firstSite(view, from, to);
+      return { from, to, line: site.line, specifier: site.specifier };
+    });
+    const first = steps[0]!;
+    const fromLayer = assignment.layerOf.get(first.from);
+    const toLayer = assignment.layerOf.get(first.to);
+    const size = component.length === steps.length ? "" : `, one of a tangle of ${component.length} modules that import each other`;
+    violations.push({
+      rule: "cycles",
+      ruleKind: "cycles",
+      severity: rule.severity as Violation["severity"],
+      from: first.from,
+      to: first.to,
+      toKind: "local",
+      line: first.line,
+      specifier: first.specifier,
+      ...(fromLayer === undefined ? {} : { fromLayer }),
+      ...(toLayer === undefined ? {} : { toLayer }),
+      via: steps,
+      message: `import cycle through ${steps.length} module${steps.length === 1 ? "" : "s"}${size}`,
+      ...(rule.comment === undefined ? {} : { comment: rule.comment }),
+    });
+  }
+  return violations;
+}
+
+/** `[start, …, start]`: the shortest way back to `start` through each of its successors. */
+function shortestCycleThrough(graph: ImportGraph, start: string): string[] {
+  if (graph.hasDirectedEdge(start, start)) return [start, start];
+  let best: string[] | undefined;
+  for (const next of graph.outNeighbors(start).sort(compareCodeUnits)) {
+    const path = bidirectional(graph, next, start);
+    if (path !== null && (best === undefined || path.length + 1 < best.length)) best = [start, ...path];
+  }
+  return best!;
+}

@@ -1,0 +1,50 @@
+/**
+ * The rules stage: graph + layers + rules → violations, sorted, plus the rules that could not be
+ * checked as written (a layer or selector matching nothing).
+ */
+import type { Config } from "../config/config-schema.js";
+import type { ImportGraph } from "../graph/import-graph.js";
+import type { LayerAssignment } from "../layers/assign-layers.js";
+import { compareCodeUnits } from "../model/compare.js";
+import { checkCycles } from "./check-cycles.js";
+import { checkForbidden } from "./check-forbidden.js";
+import { checkIndependent } from "./check-independent.js";
+import { checkLayers } from "./check-layers.js";
+import type { RuleProblem } from "./rule-problem.js";
+import type { Violation } from "../model/violation.js";
+
+export interface RulesOutcome {
+  violations: Violation[];
+  problems: RuleProblem[];
+}
+
+export function checkRules(graph: ImportGraph, assignment: LayerAssignment, config: Config): RulesOutcome {
+  const { rules } = config;
+  const violations: Violation[] = [...checkLayers(graph, assignment, rules.layers), ...checkCycles(graph, assignment, rules.cycles)];
+  const problems: RuleProblem[] = [];
+  config.layers.forEach((layer, index) => {
+    if (layer.optional !== true && assignment.empty.includes(layer)) {
+      problems.push({ keyPath: `layers[${index}].paths`, message: `layer "${layer.name}" matches no module` });
+    }
+  });
+  rules.forbidden.forEach((rule, index) => {
+    const outcome = checkForbidden(graph, assignment, rule, index);
+    violations.push(...outcome.violations);
+    problems.push(...outcome.problems);
+  });
+  rules.independent.forEach((rule, index) => {
+    const outcome = checkIndependent(graph, assignment, rule, index);
+    violations.push(...outcome.violations);
+    problems.push(...outcome.problems);
+  });
+  return { violations: violations.sort(compareViolations), problems };
+}
+
+export function compareViolations(a: Violation, b: Violation): number {
+  return (
+    compareCodeUnits(a.from, b.from) ||
+    a.line - b.line ||
+    compareCodeUnits(a.rule, b.rule) ||
+    compareCodeUnits(a.to, b.to)
+  );
+}

@@ -1,0 +1,185 @@
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import AjvDraft04 from "ajv-draft-04";
+import { describe, expect, it } from "vitest";
+import { check, type CheckResult } from "../../src/api/check.js";
+import { checkReporters } from "../../src/report/check/reporters.js";
+import { tempTree } from "../helpers/temp-tree.js";
+
+const BROKEN = "test/fixtures/check/broken";
+const fixturePath = (file: string): string => fileURLToPath(new URL(`../fixtures/check/broken/${file}`, import.meta.url));
+
+/** Violations as `rule from:line -> to`, the shape a reader checks by eye. */
+const brief = (result: CheckResult): string[] => result.violations.map((v) => `${v.rule} ${v.from}:${v.line} -> ${v.to}`);
+
+/** A copy of the broken fixture with another config, to vary one rule at a time. */
+function brokenWithConfig(config: object): string {
+  const root = tempTree({});
+  cpSync(fixturePath(""), root, { recursive: true });
+  writeFileSync(join(root, "layermap.config.json"), JSON.stringify(config));
+  return root;
+}
+
+const layers = [
+  { name: "app", paths: "apps/**" },
+  { name: "middleware", paths: ["middleware/**"] },
+  { name: "server", paths: ["server/**"] },
+  { name: "core", paths: ["core/**"] },
+];
+
+describe("check on a fixture that breaks every kind of rule", () => {
+  it("finds exactly the expected violations, each with file and line", async () => {
+    const result = await check({ root: BROKEN });
+    expect(brief(result)).toEqual([
+      "apps-stay-apart apps/shop/cart.ts:2 -> apps/blog/post.ts",
+      "no-runtime-lodash apps/shop/main.ts:3 -> lodash",
+      "cycles core/headers.ts:1 -> core/request.ts",
+      "no-http-in-core core/request.ts:1 -> node:http",
+      "layers core/request.ts:3 -> apps/shop/cart.ts",
+      "layers server/serve.ts:2 -> middleware/logger.ts",
+    ]);
+    expect(result.summary).toEqual({ modules: 10, layered: 9, unlayered: 1, errors: 5, warnings: 1, known: 0, stale: 0 });
+    expect(result.unlayered).toEqual(["util/decorate.ts"]);
+    const layer = result.violations.find((v) => v.rule === "layers" && v.from === "core/request.ts");
+    expect(layer).toMatchObject({ specifier: "../apps/shop/cart.js", fromLayer: "core", toLayer: "app", severity: "error" });
+  });
+
+  it("follows a chain through modules in no layer and reports every step", async () => {
+    const result = await check({ root: BROKEN });
+    const chained = result.violations.find((v) => v.from === "server/serve.ts");
+    expect(chained?.via).toEqual([
+      { from: "server/serve.ts", to: "util/decorate.ts", line: 2, specifier: "../util/decorate.js" },
+      { from: "util/decorate.ts", to: "middleware/logger.ts", line: 2, specifier: "../middleware/logger.js" },
+    ]);
+  });
+
+  it("lets type-only imports cross a forbidden rule limited to runtime import kinds", async () => {
+    const result = await check({ root: BROKEN });
+    // apps/shop/cart.ts has `import type { Dictionary } from "lodash"`: not a violation.
+    expect(result.violations.filter((v) => v.rule === "no-runtime-lodash").map((v) => v.from)).toEqual(["apps/shop/main.ts"]);
+  });
+
+  it("strict mode allows only the layer directly below", async () => {
+    const result = await check({ root: BROKEN, config: fixturePath("layermap.strict.json") });
+    expect(brief(result)).toEqual([
+      "layers apps/blog/post.ts:1 -> core/request.ts",
+      "layers apps/shop/cart.ts:1 -> core/request.ts",
+      "layers apps/shop/main.ts:1 -> server/serve.ts",
+      "layers core/request.ts:3 -> apps/shop/cart.ts",
+      "layers middleware/logger.ts:1 -> core/request.ts",
+      "layers server/serve.ts:2 -> middleware/logger.ts",
+    ]);
+  });
+
+  it("counts cycles on the runtime plane by default, and type-only ones when asked", async () => {
+    const runtime = await check({ root: brokenWithConfig({ layers, rules: { layers: "off" } }) });
+    expect(runtime.violations.map((v) => v.via?.map((step) => step.from).join(" "))).toEqual(["core/headers.ts core/request.ts"]);
+    const all = await check({ root: brokenWithConfig({ layers, rules: { layers: "off", cycles: { severity: "error", plane: "all" } } }) });
+    // Through `import type { Cart }`, core/request.ts and the apps join one tangle.
+    expect(all.violations.map((v) => v.via?.map((step) => step.from).join(" "))).toEqual([
+      "apps/blog/post.ts core/request.ts apps/shop/cart.ts",
+      "core/reason.ts core/status.ts",
+    ]);
+  });
+
+  it("lets the layers rule ignore type-only imports on the runtime plane", async () => {
+    const result = await check({ root: brokenWithConfig({ layers, rules: { layers: { plane: "runtime" }, cycles: "off" } }) });
+    // core/request.ts imports apps/shop/cart.ts only as a type.
+    expect(brief(result)).toEqual(["layers server/serve.ts:2 -> middleware/logger.ts"]);
+  });
+
+  it("treats a layer or a rule that matches nothing as a config error, unless it is optional", async () => {
+    const typo = brokenWithConfig({
+      layers: [...layers, { name: "shared", paths: "shraed/**" }],
+      rules: { forbidden: [{ name: "typo", from: { path: "aps/**" }, to: { kind: "external" } }], independent: [{ name: "none", siblings: "packages/*" }] },
+    });
+    await expect(check({ root: typo })).rejects.toThrow(
+      [
+        'layermap.config.json: layers[4].paths: layer "shared" matches no module',
+        'layermap.config.json: rules.forbidden[0].from: rule "typo": `from` matches no module',
+        'layermap.config.json: rules.independent[0].siblings: rule "none": `siblings` matches no folder of a module',
+      ]
+        .map((line) => `${line} (mark it "optional": true if that is intended)`)
+        .join("\n")
+        .replaceAll("layermap.config.json", `${typo}/layermap.config.json`),
+    );
+    const optional = brokenWithConfig({ layers: [...layers, { name: "shared", paths: "shraed/**", optional: true }] });
+    await expect(check({ root: optional })).resolves.toBeDefined();
+  });
+});
+
+describe("baseline", () => {
+  it("accepts known violations, fails on new ones, and reports the stale entries", async () => {
+    const first = await check({ root: BROKEN });
+    const folder = tempTree({});
+    const baselinePath = join(folder, "baseline.json");
+    const known = first.nextBaseline.violations.filter((entry) => entry.rule !== "apps-stay-apart");
+    writeFileSync(
+      baselinePath,
+      JSON.stringify({ version: 1, violations: [...known, { rule: "layers", from: "core/gone.ts", to: "apps/old.ts" }] }),
+    );
+    const second = await check({ root: BROKEN, baseline: baselinePath });
+    expect(brief(second)).toEqual(["apps-stay-apart apps/shop/cart.ts:2 -> apps/blog/post.ts"]);
+    expect(second.summary).toMatchObject({ errors: 1, warnings: 0, known: 5, stale: 1 });
+    expect(second.stale).toEqual([{ rule: "layers", from: "core/gone.ts", to: "apps/old.ts" }]);
+  });
+
+  it("matches by rule, from and to, not by line, so moving an import keeps it known", async () => {
+    const root = brokenWithConfig({ layers });
+    const baselinePath = join(root, "baseline.json");
+    writeFileSync(baselinePath, JSON.stringify((await check({ root })).nextBaseline));
+    const request = join(root, "core/request.ts");
+    writeFileSync(request, `// moved down a line\n${readFileSync(request, "utf8")}`);
+    const moved = await check({ root, baseline: baselinePath });
+    expect(moved.summary).toMatchObject({ errors: 0, known: 3, stale: 0 });
+    expect(moved.known.find((v) => v.rule === "layers" && v.from === "core/request.ts")?.line).toBe(4);
+  });
+
+  it("rejects a file that is not a baseline, naming it", async () => {
+    const folder = tempTree({ "baseline.json": '{ "violations": "all" }' });
+    await expect(check({ root: BROKEN, baseline: join(folder, "baseline.json") })).rejects.toThrow(/baseline\.json: violations: .*not a layermap baseline/s);
+  });
+});
+
+describe("check reports", () => {
+  const formats = [
+    ["text", "expected.txt"],
+    ["json", "expected.json"],
+    ["sarif", "expected.sarif"],
+    ["github", "expected.github.txt"],
+    ["junit", "expected.junit.xml"],
+  ] as const;
+
+  it.each(formats)("%s matches %s stored beside the fixture", async (format, file) => {
+    const result = await check({ root: BROKEN });
+    await expect(checkReporters[format](result, { color: false, verbose: true })).toMatchFileSnapshot(`../fixtures/check/broken/${file}`);
+  });
+
+  it("SARIF is valid against the official SARIF 2.1.0 schema", async () => {
+    const schema = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json")), "utf8"));
+    const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+    const sarif = JSON.parse(checkReporters.sarif(await check({ root: BROKEN }), { color: false, verbose: false }));
+    expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(sarif.runs[0].results).toHaveLength(6);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: `${BROKEN}/apps/shop/cart.ts`, uriBaseId: "%SRCROOT%" },
+      region: { startLine: 2 },
+    });
+    // A broken document is rejected, so the validation above could fail.
+    expect(validate({ ...sarif, version: "2.0" })).toBe(false);
+  });
+
+  it("colours the text report only when asked", async () => {
+    const result = await check({ root: BROKEN });
+    expect(checkReporters.text(result, { color: false, verbose: false })).not.toMatch(/\u001b\[/);
+    expect(checkReporters.text(result, { color: true, verbose: false })).toMatch(/\u001b\[31m/);
+  });
+
+  it("escapes GitHub workflow command data", async () => {
+    const result = await check({ root: BROKEN });
+    const annotations = checkReporters.github(result, { color: false, verbose: false }).split("\n");
+    expect(annotations[0]).toMatch(/^::error file=test\/fixtures\/check\/broken\/apps\/shop\/cart\.ts,line=2,title=layermap apps-stay-apart::/);
+    expect(annotations.every((line) => !line.includes("\r"))).toBe(true);
+  });
+});
