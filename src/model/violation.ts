@@ -1,5 +1,4 @@
 /** What a broken rule looks like, for every reporter and the baseline. */
-import type { Severity } from "../config/config-schema.js";
 import type { ModuleKind } from "./document.js";
 
 export type RuleKind = "layers" | "cycles" | "forbidden" | "independent";
@@ -16,7 +15,7 @@ export interface Violation {
   /** The rule's name: `layers`, `cycles`, or the name a forbidden/independent rule was given. */
   rule: string;
   ruleKind: RuleKind;
-  severity: Exclude<Severity, "off">;
+  severity: "error" | "warn";
   /** The importing module and the imported one: the first step of `via` when there is a chain. */
   from: string;
   to: string;

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { map } from "../../src/index.js";
-import { jsonSchemas } from "../../src/model/json-schemas.js";
+import { jsonSchemas } from "../../src/config/json-schemas.js";
 
 const schemaFolder = fileURLToPath(new URL("../../schema/", import.meta.url));
 

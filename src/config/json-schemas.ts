@@ -3,8 +3,8 @@
  * never disagree (a test compares the committed files with these).
  */
 import { z } from "zod";
-import { configSchema } from "../config/config-schema.js";
-import { mapDocumentSchema } from "./document.js";
+import { configSchema } from "./config-schema.js";
+import { mapDocumentSchema } from "../model/document.js";
 
 export const SCHEMA_BASE_URL = "https://layermap.dev/schema";
 
