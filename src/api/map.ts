@@ -11,7 +11,8 @@ import { extractImports } from "../extract/extract-imports.js";
 import { buildGraph, type ParsedFile, type ResolvedSite } from "../graph/build-graph.js";
 import type { ImportGraph } from "../graph/import-graph.js";
 import { toDocument } from "../graph/to-document.js";
-import type { Diagnostic, MapDocument } from "../model/document.js";
+import type { Diagnostic, ImportSiteRecord, MapDocument } from "../model/document.js";
+import type { ImportSite } from "../extract/types.js";
 import { UserError } from "../model/errors.js";
 import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
 import { loadTsconfig } from "../resolve/load-tsconfig.js";
@@ -73,6 +74,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
     const extraction = extractImports(file, source.text);
     parsed.push({ id: file, lines: extraction.lines });
     for (const problem of extraction.problems) diagnostics.push({ file, ...problem });
+    const keepsTypeOnlyImports = extraction.sites.some((site) => site.elidable) && resolver.keepsTypeOnlyImports(file);
     for (const site of extraction.sites) {
       const target = resolver.resolve(file, site.specifier, site.kind);
       if (target.kind === "unresolved") {
@@ -87,7 +89,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
         from: file,
         to: target.id,
         toKind: target.kind,
-        site: { line: site.line, specifier: site.specifier, kind: site.kind, ...(site.typeOnly ? { typeOnly: true } : {}) },
+        site: siteRecord(site, keepsTypeOnlyImports),
       });
     }
   }
@@ -95,6 +97,17 @@ export async function map(options: MapOptions): Promise<MapResult> {
   const graph = buildGraph(parsed, resolved);
   const layers = assignLayers.assign(graph, config.layers);
   return { document: toDocument(graph, diagnostics, files.length), graph, config, layers, configPath };
+}
+
+/** An elidable import is type-only unless the project keeps such imports verbatim. */
+function siteRecord(site: ImportSite, keepsTypeOnlyImports: boolean): ImportSiteRecord {
+  const record: ImportSiteRecord = { line: site.line, specifier: site.specifier, kind: site.kind };
+  if (site.typeOnly) record.typeOnly = true;
+  else if (site.elidable && !keepsTypeOnlyImports) {
+    record.typeOnly = true;
+    record.elided = true;
+  }
+  return record;
 }
 
 function checkedRoot(root: string): string {

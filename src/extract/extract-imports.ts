@@ -10,9 +10,12 @@ import { ts } from "ts-morph";
 import { countLines } from "./count-lines.js";
 import { isShadowedRequire } from "./require-scope.js";
 import { scriptKindOf } from "./script-kind.js";
+import { boundNames, collectValueNames } from "./value-names.js";
 import type { Extraction, ExtractProblem, ImportSite } from "./types.js";
 
 const MAY_CALL_REQUIRE_OR_IMPORT = /\brequire\b|\bimport\s*\(/;
+/** Only TypeScript drops imports used as types; JavaScript keeps every import. */
+const TYPESCRIPT_FILE = /\.[mc]?tsx?$/;
 
 interface ParsedSourceFile extends ts.SourceFile {
   /** Syntax errors; internal to TypeScript but stable for a decade and the only way to get them. */
@@ -31,7 +34,9 @@ export function extractImports(path: string, text: string): Extraction {
   const problems: ExtractProblem[] = [];
   const lineAt = (position: number): number => sourceFile.getLineAndCharacterOfPosition(position).line + 1;
   const lineOf = (node: ts.Node): number => lineAt(node.getStart(sourceFile));
+  const elisionCandidates: { site: ImportSite; names: string[] }[] = [];
   const deep = MAY_CALL_REQUIRE_OR_IMPORT.test(text);
+  const isTypeScript = TYPESCRIPT_FILE.test(path);
   const ancestors: ts.Node[] = [];
 
   const add = (specifier: string, kind: ImportSite["kind"], typeOnly: boolean, node: ts.Node): void => {
@@ -72,7 +77,12 @@ export function extractImports(path: string, text: string): Extraction {
       if (!ts.isStringLiteral(node.moduleSpecifier)) return;
       const clause = node.importClause;
       if (clause === undefined) add(node.moduleSpecifier.text, "side-effect", false, node);
-      else add(node.moduleSpecifier.text, "static", isTypeOnlyImportClause(clause), node);
+      else {
+        const typeOnly = isTypeOnlyImportClause(clause);
+        add(node.moduleSpecifier.text, "static", typeOnly, node);
+        const names = boundNames(clause);
+        if (!typeOnly && names.length > 0 && isTypeScript) elisionCandidates.push({ site: sites[sites.length - 1]!, names });
+      }
       return;
     }
     if (ts.isExportDeclaration(node)) {
@@ -111,6 +121,13 @@ export function extractImports(path: string, text: string): Extraction {
   };
 
   descend(sourceFile);
+
+  if (elisionCandidates.length > 0) {
+    const valueNames = collectValueNames(sourceFile);
+    for (const { site, names } of elisionCandidates) {
+      if (names.every((name) => !valueNames.has(name))) site.elidable = true;
+    }
+  }
 
   for (const reference of sourceFile.referencedFiles) {
     sites.push({ specifier: reference.fileName, kind: "triple-slash", typeOnly: true, line: lineAt(reference.pos) });

@@ -8,6 +8,11 @@ export interface ImportSite {
   typeOnly: boolean;
   /** 1-based line of the import statement or call. */
   line: number;
+  /**
+   * A TypeScript import whose bindings are all used only as types: the compiler drops it
+   * (unless `verbatimModuleSyntax` is on), so at run time it does not exist.
+   */
+  elidable?: true;
 }
 
 /** A problem found in one file; the file is still mapped as far as it could be read. */

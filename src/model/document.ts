@@ -54,7 +54,14 @@ const siteSchema = z
     line: z.number().int().positive(),
     specifier: z.string(),
     kind: z.enum(importForms as [ImportForm, ...ImportForm[]]),
-    typeOnly: z.literal(true).optional().describe("present when the site vanishes at compile time (import type, export type, import(\"x\").T)"),
+    typeOnly: z
+      .literal(true)
+      .optional()
+      .describe("present when the site vanishes at compile time (import type, export type, import(\"x\").T, or an elided import)"),
+    elided: z
+      .literal(true)
+      .optional()
+      .describe("a plain import that TypeScript drops because its bindings are used only as types"),
   })
   .strict();
 

@@ -22,6 +22,8 @@ export interface ResolvedModule {
 export interface ModuleResolver {
   /** `fromFile` is a POSIX path relative to the root. */
   resolve(fromFile: string, specifier: string, form: ImportForm): ResolvedModule;
+  /** Does the file's project keep imports that are used only as types (`verbatimModuleSyntax`)? */
+  keepsTypeOnlyImports(fromFile: string): boolean;
 }
 
 interface ProjectResolution {
@@ -138,6 +140,10 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
   });
 
   return {
+    keepsTypeOnlyImports(fromFile) {
+      const options = projectFor(join(realRoot, fromFile)).project.options;
+      return options.verbatimModuleSyntax === true || options.preserveValueImports === true;
+    },
     resolve(fromFile, specifier, form) {
       const fromAbsolute = join(realRoot, fromFile);
       const resolution = projectFor(fromAbsolute);
