@@ -5,6 +5,7 @@
 import yargs from "yargs";
 import { isUserError } from "../model/errors.js";
 import { checkCommand } from "./commands/check-command.js";
+import { exploreCommands } from "./commands/explore/index.js";
 import { mapCommand } from "./commands/map-command.js";
 import { EXIT_USAGE, type CliIo } from "./io.js";
 
@@ -20,6 +21,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .usage("$0 <command> [options]\n\nMap the module dependencies of a TypeScript/JavaScript codebase.")
       .command(mapCommand(io, setExitCode))
       .command(checkCommand(io, setExitCode))
+      .command(exploreCommands(io, setExitCode))
       .option("debug", { type: "boolean", describe: "Print stack traces of errors" })
       .demandCommand(1, "Name a command: layermap map <root>, or layermap check")
       .strict()
