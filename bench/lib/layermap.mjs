@@ -2,7 +2,7 @@
  * Runs layermap's built CLI on a mapped root (or reads a saved map document) and reduces the
  * document to a view (see edges.mjs).
  *
- *   node <repo>/dist/cli/main.js map <root> --out <file> [--tsconfig <abs>]
+ *   node <repo>/dist/cli.js map <root> --out <file> [--tsconfig <abs>]
  *
  * The document's local module ids are POSIX paths relative to the mapped root; an import is a
  * local file→file edge when both its `from` and its `to` are modules of kind "local".
