@@ -96,7 +96,8 @@ export async function map(options: MapOptions): Promise<MapResult> {
 
   const graph = buildGraph(parsed, resolved);
   const layers = assignLayers.assign(graph, config.layers);
-  return { document: toDocument(graph, diagnostics, files.length), graph, config, layers, configPath };
+  const document = toDocument(graph, diagnostics, files.length, config.layers.map((layer) => layer.name));
+  return { document, graph, config, layers, configPath };
 }
 
 /** An elidable import is type-only unless the project keeps such imports verbatim. */

@@ -7,6 +7,7 @@ import { isUserError } from "../model/errors.js";
 import { checkCommand } from "./commands/check-command.js";
 import { exploreCommands } from "./commands/explore/index.js";
 import { mapCommand } from "./commands/map-command.js";
+import { renderCommand } from "./commands/render-command.js";
 import { EXIT_USAGE, type CliIo } from "./io.js";
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -21,6 +22,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .usage("$0 <command> [options]\n\nMap the module dependencies of a TypeScript/JavaScript codebase.")
       .command(mapCommand(io, setExitCode))
       .command(checkCommand(io, setExitCode))
+      .command(renderCommand(io, setExitCode))
       .command(exploreCommands(io, setExitCode))
       .option("debug", { type: "boolean", describe: "Print stack traces of errors" })
       .demandCommand(1, "Name a command: layermap map <root>, or layermap check")

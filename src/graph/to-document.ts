@@ -15,7 +15,12 @@ import {
 } from "../model/document.js";
 import { createImportGraph, isTypeOnly, type ImportGraph } from "./import-graph.js";
 
-export function toDocument(graph: ImportGraph, diagnostics: readonly Diagnostic[], filesParsed: number): MapDocument {
+export function toDocument(
+  graph: ImportGraph,
+  diagnostics: readonly Diagnostic[],
+  filesParsed: number,
+  layerNames: readonly string[] = [],
+): MapDocument {
   const modules: ModuleRecord[] = graph.mapNodes((id, { kind, layer, lines }) => ({
     id,
     kind,
@@ -37,6 +42,7 @@ export function toDocument(graph: ImportGraph, diagnostics: readonly Diagnostic[
   return {
     version: DOCUMENT_VERSION,
     root: ".",
+    ...(layerNames.length > 0 ? { layers: [...layerNames] } : {}),
     summary: {
       files: filesParsed,
       modules: modules.length,

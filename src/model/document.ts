@@ -102,6 +102,10 @@ export const mapDocumentSchema = z
     $schema: z.string().optional(),
     version: z.literal(DOCUMENT_VERSION),
     root: z.string(),
+    layers: z
+      .array(z.string())
+      .optional()
+      .describe("the config's layer names, top to bottom, so a saved document can be drawn layer by layer"),
     summary: summarySchema,
     modules: z.array(moduleSchema),
     imports: z.array(importSchema),

@@ -1,16 +1,45 @@
 /**
- * Every output format, registered by name: a reporter is a pure function from the map document
- * to the text of one file. The CLI derives its `--format` choices from this map and does the
- * printing; reporters never print.
+ * Every output format of `map` and `render`, registered by name: a reporter is a pure function
+ * from the map document (and the rule violations, for diagrams) to the text of one file. The CLI
+ * derives its `--format` choices from this map, and does the printing; reporters never print.
  */
-import type { MapDocument } from "../model/document.js";
+import { buildDiagram, type DiagramInput, type DiagramOptions } from "./diagram/build-diagram.js";
+import { toDot } from "./diagram/to-dot.js";
+import { toMermaid } from "./diagram/to-mermaid.js";
+import { dotToSvg } from "./diagram/to-svg.js";
 import { jsonReport } from "./json-report.js";
 
-export type Reporter = (document: MapDocument) => string;
+export interface Rendered {
+  text: string;
+  /** Lines for the user (an automatic collapse, say), printed on stderr by the CLI. */
+  notes: string[];
+}
+
+export type Reporter = (input: DiagramInput, options: DiagramOptions) => Promise<Rendered>;
 
 export const reporters = {
-  json: jsonReport,
+  json: async (input) => ({ text: jsonReport(input.document), notes: [] }),
+  dot: async (input, options) => {
+    const diagram = buildDiagram(input, options);
+    return { text: toDot(diagram), notes: diagram.notes };
+  },
+  mermaid: async (input, options) => {
+    const diagram = buildDiagram(input, options);
+    return { text: toMermaid(diagram), notes: diagram.notes };
+  },
+  svg: async (input, options) => {
+    const diagram = buildDiagram(input, options);
+    return { text: await dotToSvg(toDot(diagram)), notes: diagram.notes };
+  },
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof reporters;
 export const reportFormats = Object.keys(reporters) as ReportFormat[];
+
+const EXTENSIONS: Record<string, ReportFormat> = { json: "json", dot: "dot", gv: "dot", mmd: "mermaid", mermaid: "mermaid", svg: "svg" };
+
+/** The format a file name asks for (`graph.svg` → svg), if its ending names one. */
+export function formatOfPath(path: string): ReportFormat | undefined {
+  const dot = path.lastIndexOf(".");
+  return dot === -1 ? undefined : EXTENSIONS[path.slice(dot + 1).toLowerCase()];
+}

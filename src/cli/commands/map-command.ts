@@ -1,40 +1,41 @@
 import type { CommandModule } from "yargs";
-import { reportFormats, reporters, type ReportFormat } from "../../report/reporters.js";
+import { reportFormats, type ReportFormat } from "../../report/reporters.js";
+import { toDiagramOptions, withDiagramOptions, type DiagramArguments } from "../diagram-options.js";
 import { EXIT_OK, type CliIo } from "../io.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../shared-options.js";
 import { summaryLine } from "../summary-line.js";
-import { writeOutputAtomically } from "../write-output.js";
+import { writeOutputs } from "../write-outputs.js";
 
-interface MapArguments extends MappingArguments {
-  out?: string;
-  format: ReportFormat;
+interface MapArguments extends MappingArguments, DiagramArguments {
+  out?: string[];
+  format?: ReportFormat;
   quiet?: boolean;
 }
 
 export function mapCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, MapArguments> {
   return {
     command: "map <root>",
-    describe: "Map the imports of every source file under <root> into one JSON document",
+    describe: "Map the imports of every source file under <root>: JSON, or a diagram",
     builder: (yargs) =>
-      withMappingOptions(yargs)
+      withDiagramOptions(withMappingOptions(yargs))
         .positional("root", { type: "string", demandOption: true, describe: "The folder to map" })
-        .option("out", { alias: "o", type: "string", describe: "Write to this file instead of stdout" })
-        .option("format", { alias: "f", choices: reportFormats, default: "json" as ReportFormat, describe: "Output format" })
+        .option("out", { alias: "o", type: "string", array: true, describe: "Write to this file (format from its ending; repeatable) instead of stdout" })
+        .option("format", { alias: "f", choices: reportFormats, describe: "Output format (default json, or the --out file's ending)" })
         .option("quiet", { alias: "q", type: "boolean", describe: "No summary line on stderr" })
         .example("$0 map .", "Map the current folder, print the JSON")
         .example("$0 map src --out deps.json", "Map src/ into deps.json")
-        .example("$0 map . --include 'src/**' --exclude '**/*.test.ts'", "Only the sources, no tests"),
+        .example("$0 map . --include 'src/**' --exclude '**/*.test.ts'", "Only the sources, no tests")
+        .example("$0 map src --out deps.json --out deps.svg", "The JSON and an SVG diagram in one run"),
     handler: async (args) => {
       const started = performance.now();
       // Loaded here so that `--help` does not pay for TypeScript's start-up.
-      const { map } = await import("../../api/map.js");
-      const { document } = await map(toMapOptions(args));
-      const text = reporters[args.format](document);
-      if (args.out === undefined) io.stdout.write(text);
-      else writeOutputAtomically(args.out, text);
+      const { loadDiagramInput } = await import("../../api/render.js");
+      const { root, ...rest } = toMapOptions(args);
+      const input = await loadDiagramInput({ ...rest, source: root });
+      await writeOutputs(input, args.out ?? [], args.format, toDiagramOptions(args), io);
       if (!args.quiet) {
         const seconds = (performance.now() - started) / 1000;
-        io.stderr.write(`${summaryLine(document.summary, document.diagnostics.length, seconds)}\n`);
+        io.stderr.write(`${summaryLine(input.document.summary, input.document.diagnostics.length, seconds)}\n`);
       }
       setExitCode(EXIT_OK);
     },

@@ -1,0 +1,58 @@
+/**
+ * Folding modules into bigger boxes so that a large codebase still gives a readable picture:
+ * into folders (the first `depth` folders of each path) or into layers. Above a size where
+ * Graphviz stops being quick and a picture stops being readable, folding is chosen for the user.
+ */
+import type { ModuleRecord } from "../../model/document.js";
+import { NO_LAYER } from "./diagram.js";
+
+export type Collapse = { by: "none" } | { by: "layer" } | { by: "folder"; depth: number };
+
+/**
+ * Above this many modules a diagram is folded automatically. Measured with
+ * `node bench/render-bench.mjs`: Graphviz lays out 300 modules in well under a second, while
+ * past a few hundred boxes a picture shows texture rather than structure.
+ */
+export const AUTO_COLLAPSE_ABOVE = 300;
+
+/** The node a module is drawn as under a collapse mode. */
+export function groupOf(module: ModuleRecord, collapse: Collapse): string {
+  if (module.kind !== "local" || collapse.by === "none") return module.id;
+  if (collapse.by === "layer") return module.layer ?? NO_LAYER;
+  const folders = module.id.split("/").slice(0, -1);
+  return folders.length === 0 ? module.id : `${folders.slice(0, collapse.depth).join("/")}/`;
+}
+
+export interface CollapseChoice {
+  collapse: Collapse;
+  note?: string;
+}
+
+/** The collapse asked for, or — when none was and the graph is large — the finest that fits. */
+export function chooseCollapse(
+  modules: ReadonlyMap<string, ModuleRecord>,
+  asked: Collapse | undefined,
+  limit: number,
+  hasLayers: boolean,
+): CollapseChoice {
+  if (asked !== undefined) return { collapse: asked };
+  const local = [...modules.values()].filter((module) => module.kind === "local");
+  if (local.length <= limit) return { collapse: { by: "none" } };
+  const count = (collapse: Collapse): number => new Set(local.map((module) => groupOf(module, collapse))).size;
+  // The deepest folders that still fit; stop where going deeper changes nothing.
+  let chosen: Collapse | undefined;
+  let previous = 0;
+  for (let depth = 1; depth <= 8; depth++) {
+    const candidate: Collapse = { by: "folder", depth };
+    const boxes = count(candidate);
+    if (boxes > limit || boxes === previous) break;
+    chosen = candidate;
+    previous = boxes;
+  }
+  chosen ??= hasLayers ? { by: "layer" } : { by: "folder", depth: 1 };
+  const shown = chosen.by === "folder" ? `folders of depth ${chosen.depth}` : "layers";
+  return {
+    collapse: chosen,
+    note: `${local.length} modules are more than ${limit} for one readable diagram: collapsed to ${shown} (${count(chosen)} boxes). Use --collapse none to draw every module, or --focus <glob> to draw part of it.`,
+  };
+}

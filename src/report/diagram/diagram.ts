@@ -1,0 +1,68 @@
+/**
+ * A diagram as plain data, between the map document and every drawing format (DOT, SVG,
+ * Mermaid): which boxes, in which clusters, joined by which arrows drawn how. Building it once
+ * keeps the formats consistent and each writer small.
+ */
+import type { ModuleKind } from "../../model/document.js";
+
+export type NodeKind = ModuleKind | "layer" | "folder";
+
+export interface DiagramNode {
+  /** Stable id: the module id, the folder path, or the layer name. */
+  id: string;
+  /** Short label: the path inside its cluster. */
+  label: string;
+  /** The full path, and for folded nodes how many modules they hold. */
+  tooltip: string;
+  kind: NodeKind;
+  /** Modules folded into this node (1 for a module). */
+  modules: number;
+  /** The palette index of its layer, for nodes that stand for a whole layer. */
+  colour?: number;
+}
+
+export interface DiagramEdge {
+  from: string;
+  to: string;
+  /** Every import behind the edge vanishes at compile time. */
+  typeOnly: boolean;
+  /** Every import behind the edge is a dynamic import(). */
+  dynamic: boolean;
+  /** Some import behind the edge is a re-export. */
+  reexport: boolean;
+  /** Some import behind the edge breaks a rule. */
+  violation: boolean;
+  /** Some import behind the edge is a step of an import cycle. */
+  cycle: boolean;
+  /** Module-level imports folded into this edge. */
+  weight: number;
+  /** `file:line "specifier"` of each import, or a count for folded edges. */
+  tooltip: string;
+}
+
+export interface DiagramCluster {
+  /** Stable key, unique in the diagram. */
+  key: string;
+  label: string;
+  /** Index into the layer palette; -1 for modules in no layer, -2 for externals. */
+  colour: number;
+  /** 0 for a layer's cluster, 1 for a folder inside it, and so on. */
+  depth: number;
+  nodes: string[];
+  clusters: DiagramCluster[];
+}
+
+export interface Diagram {
+  title?: string;
+  rankdir: "TB" | "LR";
+  clusters: DiagramCluster[];
+  /** Nodes outside every cluster (folded layers in a layer diagram). */
+  looseNodes: string[];
+  nodes: Map<string, DiagramNode>;
+  edges: DiagramEdge[];
+  /** Lines for the user: what was collapsed automatically, and how to see everything. */
+  notes: string[];
+}
+
+export const NO_LAYER = "(no layer)";
+export const EXTERNALS = "(external)";

@@ -1,0 +1,120 @@
+/**
+ * A Diagram as Graphviz DOT: clusters filled by layer, short labels with the full path as
+ * tooltip, arrows styled by what the imports are, and a small legend. Every id and attribute
+ * is written in a fixed order, so the same diagram gives the same bytes.
+ */
+import type { Diagram, DiagramCluster, DiagramEdge, DiagramNode } from "./diagram.js";
+import { clusterColours, CYCLE_COLOUR, EDGE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
+
+const FONT = "Helvetica";
+
+export function toDot(diagram: Diagram): string {
+  const lines: string[] = ["digraph layermap {"];
+  const graph = [
+    `rankdir=${diagram.rankdir}`,
+    `fontname="${FONT}"`,
+    "fontsize=12",
+    "newrank=true",
+    "nodesep=0.25",
+    "ranksep=0.6",
+    "pad=0.2",
+    ...(diagram.title === undefined ? [] : [`label=${quote(diagram.title)}`, "labelloc=t", "fontsize=16"]),
+  ];
+  lines.push(`  graph [${graph.join(", ")}];`);
+  lines.push(`  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#6b7280", fontname="${FONT}", fontsize=10, height=0.3, margin="0.12,0.04"];`);
+  lines.push(`  edge [color="${EDGE_COLOUR}", arrowsize=0.6, penwidth=0.9, fontname="${FONT}"];`);
+  for (const cluster of diagram.clusters) writeCluster(lines, cluster, diagram.nodes, "  ");
+  for (const id of diagram.looseNodes) lines.push(`  ${nodeLine(diagram.nodes.get(id)!)}`);
+  for (const edge of diagram.edges) lines.push(`  ${edgeLine(edge, diagram)}`);
+  lines.push(...stackLayers(diagram));
+  lines.push(...legend(diagram));
+  lines.push("}");
+  return `${lines.join("\n")}\n`;
+}
+
+function writeCluster(lines: string[], cluster: DiagramCluster, nodes: Map<string, DiagramNode>, indent: string): void {
+  const { fill, border } = clusterColours(cluster.colour);
+  const nested = cluster.depth > 0;
+  lines.push(`${indent}subgraph ${quote(`cluster_${cluster.key}`)} {`);
+  const style = cluster.colour === -2 ? `"rounded,dashed"` : nested ? `"rounded"` : `"rounded,filled"`;
+  lines.push(`${indent}  id=${quote(`cluster:${cluster.key}`)}; label=${quote(cluster.label)}; style=${style}; fillcolor="${fill}"; color="${border}"; fontsize=${nested ? 10 : 13}; margin=10;`);
+  for (const id of cluster.nodes) lines.push(`${indent}  ${nodeLine(nodes.get(id)!)}`);
+  for (const child of cluster.clusters) writeCluster(lines, child, nodes, `${indent}  `);
+  lines.push(`${indent}}`);
+}
+
+function nodeLine(node: DiagramNode): string {
+  const prefix = node.kind === "layer" || node.kind === "folder" ? node.kind : "module";
+  const attributes = [`id=${quote(`${prefix}:${node.id}`)}`, `label=${quote(node.label)}`, `tooltip=${quote(node.tooltip)}`];
+  if (node.kind === "external" || node.kind === "builtin") attributes.push(`shape=box`, `style="rounded"`, `color="#9ca3af"`, `fontcolor="#4b5563"`);
+  if (node.kind === "unresolved") attributes.push(`style="rounded,dashed"`, `color="${VIOLATION_COLOUR}"`);
+  if (node.kind === "folder") attributes.push(`shape=folder`, `style="filled"`);
+  if (node.kind === "layer") {
+    const { fill, border } = clusterColours(node.colour ?? -1);
+    attributes.push(`fillcolor="${fill}"`, `color="${border}"`, "fontsize=14", "penwidth=1.5", `margin="0.3,0.12"`);
+  }
+  return `${quote(node.id)} [${attributes.join(", ")}];`;
+}
+
+function edgeLine(edge: DiagramEdge, diagram: Diagram): string {
+  const attributes = [`id=${quote(`import:${edge.from}->${edge.to}`)}`, `tooltip=${quote(edge.tooltip)}`];
+  const styles = [edge.typeOnly ? "dashed" : edge.dynamic ? "dotted" : ""].filter((style) => style !== "");
+  if (styles.length > 0) attributes.push(`style=${styles.join(",")}`);
+
+  if (edge.reexport) attributes.push("arrowhead=empty");
+  if (edge.violation) attributes.push(`color="${VIOLATION_COLOUR}"`, "penwidth=2.4");
+  else if (edge.cycle) attributes.push(`color="${CYCLE_COLOUR}"`, "penwidth=2");
+  const kind = diagram.nodes.get(edge.from)?.kind;
+  if (kind === "layer" || kind === "folder") {
+    attributes.push(`label=${quote(String(edge.weight))}`, "fontsize=10", `penwidth=${penwidthOf(edge)}`);
+  }
+  return `${quote(edge.from)} -> ${quote(edge.to)} [${attributes.join(", ")}];`;
+}
+
+/**
+ * Graphviz places clusters wherever the edges pull them; a layered architecture reads best
+ * with its layers stacked in order. An invisible anchor between two neighbouring layers, below
+ * every node of the upper one and above every node of the lower one, stacks them.
+ */
+function stackLayers(diagram: Diagram): string[] {
+  const layers = diagram.clusters.filter((cluster) => cluster.colour >= 0);
+  if (layers.length < 2) return [];
+  const lines: string[] = [];
+  layers.forEach((lower, index) => {
+    if (index === 0) return;
+    const anchor = quote(`layer-anchor:${lower.key}`);
+    lines.push(`  ${anchor} [shape=point, style=invis, width=0, height=0, label=""];`);
+    for (const id of nodesOf(layers[index - 1]!)) lines.push(`  ${quote(id)} -> ${anchor} [style=invis];`);
+    for (const id of nodesOf(lower)) lines.push(`  ${anchor} -> ${quote(id)} [style=invis];`);
+  });
+  return lines;
+}
+
+function nodesOf(cluster: DiagramCluster): string[] {
+  return [...cluster.nodes, ...cluster.clusters.flatMap(nodesOf)];
+}
+
+/** Thicker for more imports, on a log scale so one heavy edge does not drown the rest. */
+function penwidthOf(edge: DiagramEdge): string {
+  const base = 1 + Math.log2(edge.weight);
+  return (edge.violation ? Math.max(base, 2.4) : base).toFixed(1);
+}
+
+/** A compact legend: one HTML-like table naming each arrow style used in this diagram. */
+function legend(diagram: Diagram): string[] {
+  const rows: [string, string][] = [["static import", `<FONT COLOR="${EDGE_COLOUR}">──▶</FONT>`]];
+  if (diagram.edges.some((edge) => edge.typeOnly)) rows.push(["type-only", `<FONT COLOR="${EDGE_COLOUR}">- - ▶</FONT>`]);
+  if (diagram.edges.some((edge) => edge.dynamic)) rows.push(["dynamic import()", `<FONT COLOR="${EDGE_COLOUR}">··· ▶</FONT>`]);
+  if (diagram.edges.some((edge) => edge.reexport)) rows.push(["re-export", `<FONT COLOR="${EDGE_COLOUR}">──▷</FONT>`]);
+  if (diagram.edges.some((edge) => edge.violation)) rows.push(["breaks a rule", `<FONT COLOR="${VIOLATION_COLOUR}"><B>━━▶</B></FONT>`]);
+  if (diagram.edges.some((edge) => edge.cycle)) rows.push(["import cycle", `<FONT COLOR="${CYCLE_COLOUR}"><B>━━▶</B></FONT>`]);
+  const cells = rows.map(([text, glyph]) => `<TR><TD ALIGN="LEFT">${glyph}</TD><TD ALIGN="LEFT">${text}</TD></TR>`).join("");
+  return [
+    `  "legend" [id="legend", shape=plaintext, style="", fontsize=9, label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" COLOR="#d1d5db">${cells}</TABLE>>];`,
+  ];
+}
+
+/** A DOT string: quotes and backslashes escaped, newlines as DOT's centred line break. */
+function quote(text: string): string {
+  return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"').replaceAll("\n", "\\n")}"`;
+}

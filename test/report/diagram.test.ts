@@ -1,0 +1,148 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { XMLParser } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { loadDiagramInput } from "../../src/api/render.js";
+import { buildDiagram } from "../../src/report/diagram/build-diagram.js";
+import { reporters } from "../../src/report/reporters.js";
+import { runBuiltCli } from "../helpers/run-built-cli.js";
+import { tempTree } from "../helpers/temp-tree.js";
+
+const BROKEN = "test/fixtures/check/broken";
+
+/** Every `id` attribute of an element of a class (`node`, `edge`, `cluster`) in an SVG. */
+function idsOfClass(svg: string, className: string): string[] {
+  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(svg);
+  const ids: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === "object") {
+      const element = value as Record<string, unknown>;
+      if (element["class"] === className && typeof element["id"] === "string") ids.push(element["id"]);
+      Object.values(element).forEach(walk);
+    }
+  };
+  walk(parsed);
+  return ids.sort();
+}
+
+describe("diagrams of the fixture that breaks every rule", () => {
+  it("DOT matches expected.dot stored beside the fixture", async () => {
+    const input = await loadDiagramInput({ source: BROKEN });
+    const { text } = await reporters.dot(input, { externals: true, title: "broken" });
+    await expect(text).toMatchFileSnapshot(`../fixtures/check/broken/expected.dot`);
+  });
+
+  it("Mermaid matches expected.mmd stored beside the fixture", async () => {
+    const input = await loadDiagramInput({ source: BROKEN });
+    const { text } = await reporters.mermaid(input, { externals: true });
+    await expect(text).toMatchFileSnapshot(`../fixtures/check/broken/expected.mmd`);
+  });
+
+  it("draws violations red, cycles highlighted, type-only imports dashed and dynamic ones dotted", async () => {
+    const diagram = buildDiagram(await loadDiagramInput({ source: BROKEN }), { externals: true });
+    const edge = (from: string, to: string) => diagram.edges.find((e) => e.from === from && e.to === to);
+    expect(edge("core/request.ts", "apps/shop/cart.ts")).toMatchObject({ violation: true, typeOnly: true });
+    expect(edge("server/serve.ts", "util/decorate.ts")).toMatchObject({ violation: true });
+    expect(edge("util/decorate.ts", "middleware/logger.ts")).toMatchObject({ violation: true });
+    expect(edge("core/headers.ts", "core/request.ts")).toMatchObject({ cycle: true, violation: false });
+    expect(edge("core/status.ts", "core/reason.ts")).toMatchObject({ typeOnly: true, cycle: false });
+    expect(edge("apps/shop/main.ts", "lodash")).toMatchObject({ violation: true });
+    expect(diagram.clusters.map((cluster) => cluster.label)).toEqual(["app\napps/", "middleware", "server", "core\ncore/", "(no layer)", "(external)"]);
+  });
+
+  it("SVG has a cluster for every layer and a node for every module, and the same bytes every time", async () => {
+    const input = await loadDiagramInput({ source: BROKEN });
+    const first = (await reporters.svg(input, {})).text;
+    expect(idsOfClass(first, "cluster")).toEqual(
+      ["cluster:(no layer)", "cluster:app", "cluster:app/shop", "cluster:core", "cluster:middleware", "cluster:server"].sort(),
+    );
+    const locals = input.document.modules.filter((module) => module.kind === "local").map((module) => `module:${module.id}`);
+    expect(idsOfClass(first, "node")).toEqual([...locals, "legend"].sort());
+    expect((await reporters.svg(await loadDiagramInput({ source: BROKEN }), {})).text).toBe(first);
+  });
+});
+
+describe("readable at any size", () => {
+  it("folds modules into one node per layer, with edges weighted by import count", async () => {
+    const diagram = buildDiagram(await loadDiagramInput({ source: "samples" }), { collapse: { by: "layer" } });
+    expect([...diagram.nodes.keys()]).toEqual(["app", "core", "middleware", "server"]);
+    expect(diagram.edges.map((edge) => `${edge.from}->${edge.to} ${edge.weight}`)).toEqual([
+      "app->core 27",
+      "app->middleware 6",
+      "app->server 3",
+      "middleware->core 5",
+      "server->core 4",
+    ]);
+  });
+
+  it("folds into folders of a given depth", async () => {
+    const diagram = buildDiagram(await loadDiagramInput({ source: "samples" }), { collapse: { by: "folder", depth: 2 } });
+    expect([...diagram.nodes.keys()]).toEqual([
+      "apps/notes-api/",
+      "apps/shortener/",
+      "apps/wiki/",
+      // Files directly in interface/ fold into its box; deeper folders are boxes of their own.
+      "interface/",
+      "interface/middleware/",
+      "interface/server/",
+    ]);
+    expect(diagram.edges.some((edge) => edge.from === edge.to)).toBe(false);
+  });
+
+  it("keeps a focused neighbourhood, and filters by globs", async () => {
+    const input = await loadDiagramInput({ source: "samples" });
+    const focused = buildDiagram(input, { focus: ["interface/server/serving.ts"], depth: 1 });
+    expect([...focused.nodes.keys()].sort()).toEqual(
+      ["apps/notes-api/main.ts", "apps/shortener/main.ts", "apps/wiki/main.ts", "interface/server/environ.ts", "interface/server/serving.ts", "interface/status.ts", "interface/utils.ts", "interface/wsgi.ts"].sort(),
+    );
+    const onlyApps = buildDiagram(input, { includeOnly: ["apps/**"], exclude: ["**/main.ts"] });
+    expect([...onlyApps.nodes.keys()].every((id) => id.startsWith("apps/") && !id.endsWith("main.ts"))).toBe(true);
+    expect(onlyApps.nodes.size).toBe(11);
+  });
+
+  it("collapses a large graph automatically and says so", async () => {
+    const diagram = buildDiagram(await loadDiagramInput({ source: "samples" }), { autoCollapseAbove: 10 });
+    expect(diagram.notes).toEqual([
+      "33 modules are more than 10 for one readable diagram: collapsed to folders of depth 2 (6 boxes). Use --collapse none to draw every module, or --focus <glob> to draw part of it.",
+    ]);
+    expect(diagram.nodes.size).toBe(6);
+  });
+});
+
+describe("layermap render (the built CLI)", () => {
+  it("renders a saved document as an SVG with one node per layer", () => {
+    const run = runBuiltCli(["render", "output/samples.json", "--format", "svg", "--collapse", "layer"]);
+    expect(run.status).toBe(0);
+    expect(idsOfClass(run.stdout, "node")).toEqual(["layer:app", "layer:core", "layer:middleware", "layer:server", "legend"]);
+  });
+
+  it("writes each --out in the format its ending names", () => {
+    const folder = tempTree({});
+    const run = runBuiltCli(["render", "output/samples.json", "--out", join(folder, "a.dot"), "--out", join(folder, "a.mmd")]);
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(folder, "a.dot"), "utf8")).toMatch(/^digraph layermap \{/);
+    expect(readFileSync(join(folder, "a.mmd"), "utf8")).toMatch(/^flowchart TB\n/);
+  });
+
+  it.each([
+    ["not JSON", "this is not json", /bad\.json: not valid JSON/],
+    ["not a layermap document", '{ "hello": 1 }', /bad\.json: not a layermap map document/],
+    ["another version", '{ "version": 2, "modules": [], "imports": [] }', /bad\.json: a layermap document of version 2; this layermap reads version 1/],
+  ])("exits 2 with one clear line for a file that is %s", (_case, text, message) => {
+    const folder = tempTree({ "bad.json": text });
+    const run = runBuiltCli(["render", join(folder, "bad.json"), "--format", "svg"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("rejects an --out whose ending names no format", () => {
+    const folder = tempTree({});
+    writeFileSync(join(folder, "keep.txt"), "previous");
+    const run = runBuiltCli(["render", "output/samples.json", "--out", join(folder, "keep.txt")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/keep\.txt: cannot tell the format from its ending/);
+    expect(readFileSync(join(folder, "keep.txt"), "utf8")).toBe("previous");
+  });
+});
