@@ -26,6 +26,14 @@ export function buildClusters(
     }
   }
   const clusters: DiagramCluster[] = [];
+  if (layerOrder.length === 0) {
+    // No layers at all: a "(no layer)" box around everything says nothing; keep the folders.
+    const ids = byLayer.get(NO_LAYER) ?? [];
+    const all = folderCluster(NO_LAYER, NO_LAYER, -1, ids, nodes, collapse.by === "none");
+    clusters.push(...all.clusters);
+    loose.push(...all.nodes);
+    byLayer.delete(NO_LAYER);
+  }
   [...layerOrder, NO_LAYER].forEach((layer, index) => {
     const ids = byLayer.get(layer);
     if (ids === undefined) return;
@@ -107,7 +115,7 @@ function place(cluster: DiagramCluster, entries: { id: string; rest: string }[],
 }
 
 function labelOf(node: DiagramNode, rest: string): string {
-  return node.kind === "folder" ? `${rest === "" ? node.id : rest}\n${node.modules} modules` : rest;
+  return node.kind === "folder" ? `${rest === "" ? node.id : rest}\n${node.modules} module${node.modules === 1 ? "" : "s"}` : rest;
 }
 
 /** `a/b/` for `a/b/c.ts` and `a/b/d/e.ts`; "" when the ids share no folder. */

@@ -28,7 +28,7 @@ export interface DiagramOptions extends SelectOptions {
 export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}): Diagram {
   const { modules, imports } = selectModules(input.document, options);
   const layerOrder = orderedLayers(input.document, modules);
-  const choice = chooseCollapse(modules, options.collapse, options.autoCollapseAbove ?? AUTO_COLLAPSE_ABOVE, layerOrder.length > 0);
+  const choice = chooseCollapse(modules, imports, options.collapse, options.autoCollapseAbove ?? AUTO_COLLAPSE_ABOVE, layerOrder.length > 0);
   const collapse = choice.collapse;
 
   const members = new Map<string, ModuleRecord[]>();
@@ -67,6 +67,7 @@ function nodeFor(id: string, folded: ModuleRecord[], collapse: Collapse, layerOr
     return { id, label: id, tooltip: id, kind: first.kind, modules: 1 };
   }
   const count = `${folded.length} module${folded.length === 1 ? "" : "s"}`;
+  if (collapse.by === "folder") return { id, label: `${id}\n${count}`, tooltip: `${id}: ${count}`, kind: "folder", modules: folded.length };
   if (collapse.by === "layer") {
     const index = layerOrder.indexOf(id);
     return { id, label: `${id}\n${count}`, tooltip: `layer ${id}: ${count}`, kind: "layer", modules: folded.length, colour: index === -1 ? -1 : index };

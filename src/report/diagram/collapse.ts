@@ -3,17 +3,20 @@
  * into folders (the first `depth` folders of each path) or into layers. Above a size where
  * Graphviz stops being quick and a picture stops being readable, folding is chosen for the user.
  */
-import type { ModuleRecord } from "../../model/document.js";
+import type { ImportRecord, ModuleRecord } from "../../model/document.js";
 import { NO_LAYER } from "./diagram.js";
 
 export type Collapse = { by: "none" } | { by: "layer" } | { by: "folder"; depth: number };
 
 /**
- * Above this many modules a diagram is folded automatically. Measured with
- * `node bench/render-bench.mjs`: Graphviz lays out 300 modules in well under a second, while
- * past a few hundred boxes a picture shows texture rather than structure.
+ * Above this many modules (or twice as many imports) a diagram is folded automatically.
+ * Measured with `node bench/render-bench.mjs`: Graphviz lays out 300 modules in well under a
+ * second, while past a few hundred boxes — or a thousand arrows, as rxjs's 251 modules and
+ * 1,215 imports showed — a picture shows texture rather than structure.
  */
 export const AUTO_COLLAPSE_ABOVE = 300;
+
+const n = (value: number): string => value.toLocaleString("en-US");
 
 /** The node a module is drawn as under a collapse mode. */
 export function groupOf(module: ModuleRecord, collapse: Collapse): string {
@@ -31,14 +34,21 @@ export interface CollapseChoice {
 /** The collapse asked for, or — when none was and the graph is large — the finest that fits. */
 export function chooseCollapse(
   modules: ReadonlyMap<string, ModuleRecord>,
+  imports: readonly ImportRecord[],
   asked: Collapse | undefined,
   limit: number,
   hasLayers: boolean,
 ): CollapseChoice {
   if (asked !== undefined) return { collapse: asked };
   const local = [...modules.values()].filter((module) => module.kind === "local");
-  if (local.length <= limit) return { collapse: { by: "none" } };
-  const count = (collapse: Collapse): number => new Set(local.map((module) => groupOf(module, collapse))).size;
+  // Layout time and legibility follow the arrows as much as the boxes: keep both in bounds.
+  const arrows = (collapse: Collapse): number =>
+    new Set(imports.map((edge) => `${groupOf(modules.get(edge.from)!, collapse)}\0${groupOf(modules.get(edge.to)!, collapse)}`)).size;
+  if (local.length <= limit && imports.length <= limit * 2) return { collapse: { by: "none" } };
+  const count = (collapse: Collapse): number => {
+    const boxes = new Set(local.map((module) => groupOf(module, collapse))).size;
+    return arrows(collapse) > limit * 2 ? Number.POSITIVE_INFINITY : boxes;
+  };
   // The deepest folders that still fit; stop where going deeper changes nothing.
   let chosen: Collapse | undefined;
   let previous = 0;
@@ -53,6 +63,6 @@ export function chooseCollapse(
   const shown = chosen.by === "folder" ? `folders of depth ${chosen.depth}` : "layers";
   return {
     collapse: chosen,
-    note: `${local.length} modules are more than ${limit} for one readable diagram: collapsed to ${shown} (${count(chosen)} boxes). Use --collapse none to draw every module, or --focus <glob> to draw part of it.`,
+    note: `${n(local.length)} modules and ${n(imports.length)} imports are more than one readable diagram holds (${n(limit)} modules, ${n(limit * 2)} imports): collapsed to ${shown} (${new Set(local.map((module) => groupOf(module, chosen))).size} boxes). Use --collapse none to draw every module, or --focus <glob> to draw part of it.`,
   };
 }
