@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import AjvDraft04 from "ajv-draft-04";
+import ajvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { check, type CheckResult } from "../../src/api/check.js";
 import { checkReporters } from "../../src/report/check/reporters.js";
@@ -158,7 +158,7 @@ describe("check reports", () => {
 
   it("SARIF is valid against the official SARIF 2.1.0 schema", async () => {
     const schema = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json")), "utf8"));
-    const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+    const validate = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
     const sarif = JSON.parse(checkReporters.sarif(await check({ root: BROKEN }), { color: false, verbose: false }));
     expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
     expect(sarif.runs[0].results).toHaveLength(6);

@@ -11,13 +11,13 @@ import { textCheckReport, type TextOptions } from "./text-report.js";
 
 export type CheckReporter = (report: CheckReport, options: TextOptions) => string;
 
-export const checkReporters = {
+export type CheckFormat = "text" | "json" | "sarif" | "github" | "junit";
+
+export const checkReporters: Record<CheckFormat, CheckReporter> = {
   text: textCheckReport,
   json: jsonCheckReport,
   sarif: sarifCheckReport,
   github: githubCheckReport,
   junit: junitCheckReport,
-} satisfies Record<string, CheckReporter>;
-
-export type CheckFormat = keyof typeof checkReporters;
+};
 export const checkFormats = Object.keys(checkReporters) as CheckFormat[];
