@@ -17,3 +17,30 @@ export {
   type ModuleRecord,
 } from "./model/document.js";
 export { UserError } from "./model/errors.js";
+// Exploring the graph (the `cycles`, `why`, `deps`, `dependents`, `affected`, `metrics`, `orphans` and `layers` commands).
+export {
+  affectedModules,
+  changedFiles,
+  computeMetrics,
+  configuredLayers,
+  cycleBreakers,
+  findAffected,
+  findChains,
+  findCycles,
+  findNeighbours,
+  findOrphans,
+  inferLayers,
+  loadGraph,
+  matchModules,
+  type AffectedResult,
+  type ChainStep,
+  type CycleComponent,
+  type CyclesResult,
+  type InferredLayers,
+  type LoadedGraph,
+  type LoadGraphOptions,
+  type MetricsResult,
+  type Neighbour,
+  type OrphansResult,
+  type ProposedLayer,
+} from "./explore/index.js";

@@ -1,0 +1,38 @@
+import type { CommandModule } from "yargs";
+import { planeChoices } from "../../../explore/choices.js";
+import { EXIT_OK, type CliIo } from "../../io.js";
+import { formatOption, formatOptions, toLoadOptions, withExploreOptions, type ExploreArguments } from "./explore-options.js";
+
+interface LayersArguments extends ExploreArguments {
+  infer?: boolean;
+  plane?: (typeof planeChoices)[number];
+  format: "text" | "json";
+}
+
+export function layersCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, LayersArguments> {
+  return {
+    command: "layers",
+    describe: "Show the layers in force; with --infer, propose layers from the import graph and the folders, ready for layermap.config.json",
+    builder: (yargs) =>
+      withExploreOptions(yargs)
+        .option("infer", { type: "boolean", describe: "Propose layers: the folder order that the fewest imports break" })
+        .option("plane", { choices: planeChoices, describe: "Which imports the proposal must respect (default: the config's layers rule, all imports)" })
+        .option("format", formatOption(["text", "json"] as const))
+        .example("$0 layers", "The config's layers and how many modules each holds")
+        .example("$0 layers --infer", "Propose layers for a codebase that has none")
+        .example("$0 layers --infer --format json | jq .config", "Just the block for layermap.config.json"),
+    handler: async (args) => {
+      const explore = await import("../../../explore/index.js");
+      const loaded = await explore.loadGraph(toLoadOptions(args));
+      const options = formatOptions(io, args, loaded.root);
+      if (args.infer) {
+        const result = explore.inferLayers(loaded.graph, { plane: args.plane ?? loaded.config.rules.layers.plane });
+        io.stdout.write(args.format === "json" ? explore.inferredLayersJson(result, options) : explore.inferredLayersText(result, options));
+      } else {
+        const result = explore.configuredLayers(loaded.config, loaded.layers);
+        io.stdout.write(args.format === "json" ? explore.configuredLayersJson(result, options) : explore.configuredLayersText(result, options));
+      }
+      setExitCode(EXIT_OK);
+    },
+  };
+}

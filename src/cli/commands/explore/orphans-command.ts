@@ -1,0 +1,35 @@
+import type { CommandModule } from "yargs";
+import { planeChoices } from "../../../explore/choices.js";
+import { EXIT_OK, type CliIo } from "../../io.js";
+import { formatOption, formatOptions, toLoadOptions, withExploreOptions, type ExploreArguments } from "./explore-options.js";
+
+interface OrphansArguments extends ExploreArguments {
+  "unreachable-from"?: string[];
+  plane: (typeof planeChoices)[number];
+  format: "text" | "json";
+}
+
+export function orphansCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, OrphansArguments> {
+  return {
+    command: "orphans",
+    describe: "List local modules cut off from the rest; with --unreachable-from, the modules no entry point reaches (dead files)",
+    builder: (yargs) =>
+      withExploreOptions(yargs)
+        .option("unreachable-from", { type: "string", array: true, describe: "Entry points (ids or globs): also list the modules none of them reaches" })
+        .option("plane", { choices: planeChoices, default: "all" as const, describe: "Follow every import, or only runtime ones" })
+        .option("format", formatOption(["text", "json"] as const))
+        .example("$0 orphans", "Files nothing imports and that import nothing")
+        .example("$0 orphans --unreachable-from src/cli.ts src/index.ts", "Files neither the CLI nor the public API ever loads")
+        .example("$0 orphans --unreachable-from 'apps/*/main.ts' --plane runtime", "Dead at runtime, even if a type still points at them"),
+    handler: async (args) => {
+      const explore = await import("../../../explore/index.js");
+      const loaded = await explore.loadGraph(toLoadOptions(args));
+      const patterns = args["unreachable-from"];
+      const entries = patterns === undefined ? undefined : [...new Set(patterns.flatMap((pattern) => explore.matchModules(loaded.graph, pattern, { root: loaded.root })))];
+      const result = explore.findOrphans(loaded.graph, { plane: args.plane, ...(entries === undefined ? {} : { entries }) });
+      const options = formatOptions(io, args, loaded.root);
+      io.stdout.write(args.format === "json" ? explore.orphansJson(result, options) : explore.orphansText(result, options));
+      setExitCode(EXIT_OK);
+    },
+  };
+}

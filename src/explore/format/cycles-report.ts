@@ -1,0 +1,53 @@
+/**
+ * `layermap cycles` for people: each component with its shortest cycle as a chain of file:line
+ * steps and its breakers; for scripts: the same as JSON, module ids relative to the root.
+ */
+import type { CycleComponent, CyclesResult } from "../cycles/find-cycles.js";
+import { jsonText, printer, table, type FormatOptions, type Printer } from "./format-options.js";
+
+/** A tangle's other members are listed up to this many. */
+const LISTED = 12;
+
+export function cyclesText(result: CyclesResult, options: FormatOptions): string {
+  const p = printer(options);
+  const { c, plural } = p;
+  const lines: string[] = [];
+  for (const component of result.components) lines.push(...componentLines(component, result, p), "");
+  const runtime = result.components.filter((component) => component.runtime).length;
+  const tangles = result.components.length - runtime;
+  const inCycles = new Set(result.components.flatMap((component) => component.modules)).size;
+  const modules = c.dim(`(${plural(inCycles, "module")} in cycles)`);
+  const tangled = plural(tangles, "type-only tangle");
+  if (result.components.length === 0) lines.push(c.green(c.bold("✔ no cycles")));
+  else if (result.failing > 0) {
+    const counted = result.failPlane === "all" ? c.dim(" — the config's cycles rule counts type-only imports") : "";
+    lines.push(`${c.red(c.bold("✖"))} ${plural(runtime, "runtime cycle")}, ${tangled} ${modules}${counted}`);
+  } else lines.push(`${c.green(c.bold("✔ no runtime cycles"))}, ${tangled} ${modules}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function componentLines(component: CycleComponent, result: CyclesResult, p: Printer): string[] {
+  const { c, plural } = p;
+  const fails = component.runtime || result.failPlane === "all";
+  const kind = component.runtime ? "runtime cycle" : "type-only tangle";
+  const mark = fails ? c.red(c.bold("✖")) : c.yellow("◆");
+  const why = component.runtime ? "" : c.dim(" — it exists only through type-only imports, which vanish at compile time");
+  const lines = [`${mark} ${c.bold(kind)}: ${plural(component.modules.length, "module")}${why}`, `  ${p.chain(component.cycle)}`];
+  const onCycle = new Set(component.cycle.map((step) => step.from));
+  const others = component.modules.filter((id) => !onCycle.has(id));
+  if (others.length > 0) {
+    const listed = others.slice(0, LISTED).map((id) => p.path(id)).join(", ");
+    lines.push(`  ${c.dim("also in it:")} ${listed}${others.length > LISTED ? `, and ${others.length - LISTED} more` : ""}`);
+  }
+  const how = component.fewest ? "the fewest that do" : "a small set; fewer may do";
+  lines.push(`  ${c.dim(`breakers (${component.breakers.length}, ${how}):`)}`);
+  const rows = component.breakers.map((breaker) => [
+    c.cyan(`${p.path(breaker.from)}:${breaker.lines.join(",")}`),
+    `"${breaker.specifier}" → ${p.target(breaker)}${breaker.typeOnly ? c.yellow(" (type)") : ""}`,
+  ]);
+  return [...lines, ...table(rows, "    ")];
+}
+
+export function cyclesJson(result: CyclesResult, options: FormatOptions): string {
+  return jsonText({ root: options.root, failPlane: result.failPlane, failing: result.failing, components: result.components });
+}

@@ -1,0 +1,71 @@
+/**
+ * What every explore formatter needs beyond its result: the root as the user named it (module
+ * ids are printed as paths from the working folder, as `check` prints them, so terminals and
+ * editors can open them) and whether to colour.
+ */
+import { createColors } from "picocolors";
+import type { ModuleKind } from "../../model/document.js";
+import { pathFrom } from "../../report/check/paths.js";
+import type { ChainStep } from "../chain-step.js";
+
+export interface FormatOptions {
+  root: string;
+  color: boolean;
+}
+
+export type Colors = ReturnType<typeof createColors>;
+
+export interface Printer {
+  c: Colors;
+  /** A module id as a path from the working folder (packages and builtins as they are). */
+  path: (id: string, kind?: ModuleKind) => string;
+  /** `a.ts:12` in colour. */
+  at: (id: string, line: number) => string;
+  /** `a.ts:12 → b.ts:40 (type) → a.ts`: each step with its line, type-only ones marked. */
+  chain: (steps: readonly ChainStep[]) => string;
+  /** The module a step imports, as a path when it is local. */
+  target: (step: ChainStep) => string;
+  plural: (count: number, word: string, many?: string) => string;
+}
+
+export function printer(options: FormatOptions): Printer {
+  const c = createColors(options.color);
+  const path = (id: string, kind: ModuleKind = "local"): string => pathFrom(options, id, kind);
+  const at = (id: string, line: number): string => c.cyan(`${path(id)}:${line}`);
+  const target = (step: ChainStep): string => path(step.to, step.toKind);
+  const chain = (steps: readonly ChainStep[]): string => {
+    const last = steps[steps.length - 1];
+    if (last === undefined) return "";
+    const parts = steps.map((step) => `${at(step.from, step.line)}${step.typeOnly ? c.yellow(" (type)") : ""}`);
+    return [...parts, target(last)].join(" → ");
+  };
+  const plural = (count: number, word: string, many = `${word}s`): string => `${count} ${count === 1 ? word : many}`;
+  return { c, path, at, chain, target, plural };
+}
+
+/**
+ * Columns padded to their widest cell, left-aligned unless `align` says `r` for that column
+ * (numbers); a left-aligned last column is not padded, so lines carry no trailing spaces.
+ */
+export function table(rows: readonly (readonly string[])[], indent = "  ", align = ""): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, visibleLength(cell))));
+  return rows.map((row) =>
+    (indent + row.map((cell, index) => {
+      const padding = " ".repeat(Math.max(0, widths[index]! - visibleLength(cell)));
+      if (align[index] === "r") return padding + cell;
+      return index === row.length - 1 ? cell : cell + padding;
+    }).join("  ")).trimEnd(),
+  );
+}
+
+/** JSON for scripts: two-space indent and a final newline, like every layermap JSON output. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Length without colour codes, so coloured cells line up. */
+function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, "").length;
+}

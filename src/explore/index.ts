@@ -1,0 +1,27 @@
+/**
+ * The explore facade: every query over an import graph and every formatter of its result, so the
+ * CLI (and library users, through src/index.ts) reach them through one module.
+ */
+export { describeRoot, loadGraph, type LoadGraphOptions, type LoadedGraph } from "./load-graph.js";
+export { readMapDocument } from "./read-map-document.js";
+export { matchModules } from "./match-modules.js";
+export { moduleRefs, type ChainStep, type ModuleRef } from "./chain-step.js";
+export { findCycles, type CycleComponent, type CyclesResult, type Breaker } from "./cycles/find-cycles.js";
+export { cycleBreakers } from "./cycles/cycle-breakers.js";
+export { findChains } from "./paths/find-chains.js";
+export { findNeighbours, type Direction, type Neighbour } from "./reach/find-neighbours.js";
+export { changedFiles } from "./affected/changed-files.js";
+export { affectedModules, findAffected, type AffectedResult } from "./affected/find-affected.js";
+export { computeMetrics, type MetricsResult } from "./metrics/compute-metrics.js";
+export { metricKeys, planeChoices, type MetricKey } from "./choices.js";
+export { findOrphans, type OrphansResult } from "./orphans/find-orphans.js";
+export { inferLayers, type InferredLayers, type ProposedLayer } from "./infer/infer-layers.js";
+export { configuredLayers, type ConfiguredLayers } from "./configured-layers.js";
+export type { FormatOptions } from "./format/format-options.js";
+export { cyclesJson, cyclesText } from "./format/cycles-report.js";
+export { chainsJson, chainsText, type ChainsReport } from "./format/chains-report.js";
+export { neighboursJson, neighboursText, type NeighboursReport } from "./format/neighbours-report.js";
+export { affectedJson, affectedList, affectedText } from "./format/affected-report.js";
+export { metricsJson, metricsText } from "./format/metrics-report.js";
+export { orphansJson, orphansText } from "./format/orphans-report.js";
+export { configuredLayersJson, configuredLayersText, inferredLayersJson, inferredLayersText } from "./format/layers-report.js";
