@@ -1,0 +1,24 @@
+/** The page's styles: a diagram that fills the window, a side panel, and highlight states. */
+export const PAGE_STYLE = `
+* { box-sizing: border-box; }
+html, body { margin: 0; height: 100%; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #111827; }
+body { display: flex; }
+#panel { width: 340px; flex: none; height: 100%; overflow: auto; border-right: 1px solid #e5e7eb; padding: 12px; background: #f9fafb; }
+#panel h1 { font-size: 15px; margin: 0 0 8px; }
+#panel h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #6b7280; margin: 16px 0 6px; }
+#search { width: 100%; padding: 6px 8px; border: 1px solid #d1d5db; border-radius: 6px; font: inherit; }
+#matches button, #problems button { display: block; width: 100%; text-align: left; background: none; border: 0; padding: 3px 4px; border-radius: 4px; cursor: pointer; font: inherit; color: inherit; word-break: break-all; }
+#matches button:hover, #problems button:hover { background: #e5e7eb; }
+#problems .error { color: #b91c1c; } #problems .warn { color: #a16207; }
+#problems small { display: block; color: #6b7280; }
+#selection { white-space: pre-wrap; word-break: break-all; }
+label { display: block; cursor: pointer; }
+#diagram { flex: 1; height: 100%; overflow: hidden; background: #fff; }
+#diagram svg { width: 100%; height: 100%; }
+.dim { opacity: .12; }
+.hidden-layer { display: none; }
+g.node.selected path, g.node.selected polygon { stroke: #2563eb; stroke-width: 3px; }
+g.node.match path, g.node.match polygon { stroke: #7c3aed; stroke-width: 2.5px; }
+g.edge.lit path { stroke-width: 2.2px; }
+g.edge.flash path { stroke: #2563eb !important; stroke-width: 4px; }
+`;

@@ -1,0 +1,58 @@
+/**
+ * One self-contained HTML page: the SVG diagram, its data, styles, svg-pan-zoom and a small
+ * script, all inlined — no network access — so it can be attached to a CI run or committed.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Violation } from "../../model/violation.js";
+import type { Diagram } from "../diagram/diagram.js";
+import { pageData } from "./html-data.js";
+import { PAGE_SCRIPT } from "./page-script.js";
+import { PAGE_STYLE } from "./page-style.js";
+
+let panZoomSource: string | undefined;
+
+/** svg-pan-zoom's own minified build, read once from the installed package. */
+function panZoomScript(): string {
+  panZoomSource ??= readFileSync(createRequire(import.meta.url).resolve("svg-pan-zoom/dist/svg-pan-zoom.min.js"), "utf8");
+  return panZoomSource;
+}
+
+export function toHtml(diagram: Diagram, svg: string, violations: readonly Violation[]): string {
+  const title = diagram.title ?? "layermap";
+  const data = JSON.stringify(pageData(diagram, violations, title)).replaceAll("<", "\\u003c");
+  const inlineSvg = svg.slice(svg.indexOf("<svg"));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="layermap">
+<title>${escapeHtml(title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<aside id="panel">
+<h1>${escapeHtml(title)}</h1>
+<input id="search" type="search" placeholder="Find a module by path…" autocomplete="off">
+<div id="matches"></div>
+<h2>Selection</h2>
+<div id="selection">Click a module.</div>
+<label>Highlight depth <input id="depth" type="number" min="1" max="20" value="1" style="width:4em"></label>
+<h2>Layers</h2>
+<div id="layers"></div>
+<h2>Violations and cycles</h2>
+<div id="problems"></div>
+</aside>
+<main id="diagram">${inlineSvg}</main>
+<script type="application/json" id="layermap-data">${data}</script>
+<script>${panZoomScript()}</script>
+<script>${PAGE_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}
