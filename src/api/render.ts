@@ -15,7 +15,7 @@ import type { DiagramInput } from "../report/diagram/build-diagram.js";
 import { checkCycles } from "../rules/check-cycles.js";
 import { checkLayers } from "../rules/check-layers.js";
 import { checkRules } from "../rules/check-rules.js";
-import { map, type MapOptions } from "./map.js";
+import { map, type MapOptions, type MapResult } from "./map.js";
 
 export interface RenderSourceOptions extends Omit<MapOptions, "root"> {
   /** A saved map document (.json) or a folder to map. */
@@ -24,10 +24,7 @@ export interface RenderSourceOptions extends Omit<MapOptions, "root"> {
 
 export async function loadDiagramInput(options: RenderSourceOptions): Promise<DiagramInput> {
   const { source, ...mapOptions } = options;
-  if (isFolder(source)) {
-    const mapped = await map({ ...mapOptions, root: source });
-    return { document: mapped.document, violations: violationsOf(mapped.graph, mapped.layers, mapped.config) };
-  }
+  if (isFolder(source)) return diagramInputOf(await map({ ...mapOptions, root: source }));
   const document = readDocument(source);
   const graph = fromDocument(document);
   if (options.config !== undefined) {
@@ -43,6 +40,11 @@ export async function loadDiagramInput(options: RenderSourceOptions): Promise<Di
       ...checkCycles(graph, assignment, { severity: "error", plane: "runtime" }),
     ],
   };
+}
+
+/** What a diagram of a fresh map needs: its document, and the violations of its config's rules. */
+export function diagramInputOf(mapped: MapResult): DiagramInput {
+  return { document: mapped.document, violations: violationsOf(mapped.graph, mapped.layers, mapped.config) };
 }
 
 /** The violations to colour; a rule that matches nothing is `check`'s business, not a picture's. */

@@ -6,6 +6,7 @@ import yargs from "yargs";
 import { isUserError } from "../model/errors.js";
 import { checkCommand } from "./commands/check-command.js";
 import { exploreCommands } from "./commands/explore/index.js";
+import { initCommand } from "./commands/init-command.js";
 import { mapCommand } from "./commands/map-command.js";
 import { renderCommand } from "./commands/render-command.js";
 import { EXIT_USAGE, type CliIo } from "./io.js";
@@ -23,8 +24,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .command(mapCommand(io, setExitCode))
       .command(checkCommand(io, setExitCode))
       .command(renderCommand(io, setExitCode))
+      .command(initCommand(io, setExitCode))
       .command(exploreCommands(io, setExitCode))
       .option("debug", { type: "boolean", describe: "Print stack traces of errors" })
+      .completion("completion", "Print a bash/zsh completion script: layermap completion >> ~/.bashrc")
       .demandCommand(1, "Name a command: layermap map <root>, or layermap check")
       .strict()
       .recommendCommands()

@@ -3,6 +3,7 @@
  * A bad file is a UserError with one line per problem, each naming the file and the key path.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { join, resolve } from "node:path";
 import { displayPath } from "../model/display-path.js";
 import type { z } from "zod";
@@ -24,12 +25,7 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
     return { config: configSchema.parse({}), path: undefined };
   }
   const shown = displayPath(path);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new UserError(`${shown}: not valid JSON: ${(error as Error).message}`);
-  }
+  const json = parseJsonWithComments(readFileSync(path, "utf8"), shown);
   const parsed = configSchema.safeParse(json);
   if (!parsed.success) throw new UserError(formatIssues(shown, parsed.error.issues));
   return { config: parsed.data, path };
@@ -49,4 +45,21 @@ export function keyPath(path: readonly PropertyKey[]): string {
   return path
     .map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
     .join("");
+}
+
+/**
+ * The config is JSON with comments and trailing commas, like tsconfig.json: `layermap init`
+ * writes one with comments. A syntax error names the file, line and column.
+ */
+export function parseJsonWithComments(text: string, file: string): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const first = errors[0];
+  if (first !== undefined) {
+    const before = text.slice(0, first.offset);
+    const line = before.split("\n").length;
+    const column = first.offset - before.lastIndexOf("\n");
+    throw new UserError(`${file}:${line}:${column}: not valid JSON: ${printParseErrorCode(first.error)}`);
+  }
+  return value;
 }

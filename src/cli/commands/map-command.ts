@@ -29,9 +29,8 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     handler: async (args) => {
       const started = performance.now();
       // Loaded here so that `--help` does not pay for TypeScript's start-up.
-      const { loadDiagramInput } = await import("../../api/render.js");
-      const { root, ...rest } = toMapOptions(args);
-      const input = await loadDiagramInput({ ...rest, source: root });
+      const [{ map }, { diagramInputOf }] = await Promise.all([import("../../api/map.js"), import("../../api/render.js")]);
+      const input = diagramInputOf(await map(toMapOptions(args)));
       await writeOutputs(input, args.out ?? [], args.format, toDiagramOptions(args), io);
       if (!args.quiet) {
         const seconds = (performance.now() - started) / 1000;

@@ -1,0 +1,39 @@
+import type { CommandModule } from "yargs";
+import { EXIT_OK, type CliIo } from "../io.js";
+import { writeOutputAtomically } from "../write-output.js";
+
+interface InitArguments {
+  root: string;
+  force?: boolean;
+  "dry-run"?: boolean;
+}
+
+export function initCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, InitArguments> {
+  return {
+    command: "init [root]",
+    describe: "Write a starter layermap.config.json with layers proposed from the code",
+    builder: (yargs) =>
+      yargs
+        .positional("root", { type: "string", default: ".", describe: "The folder to set up" })
+        .option("force", { type: "boolean", describe: "Replace an existing layermap.config.json" })
+        .option("dry-run", { type: "boolean", describe: "Print the config instead of writing it" })
+        .example("$0 init", "Propose layers for the current folder and write layermap.config.json")
+        .example("$0 init src --dry-run", "Show what it would write for src/"),
+    handler: async (args) => {
+      const { proposeConfig } = await import("../../api/init.js");
+      const result = await proposeConfig(args.root, { force: args.force ?? false });
+      if (args["dry-run"]) {
+        io.stdout.write(result.text);
+      } else {
+        writeOutputAtomically(result.path, result.text);
+        const { layers, breaks } = result.proposal;
+        io.stderr.write(
+          `layermap: wrote ${result.path} with ${layers.length} layer${layers.length === 1 ? "" : "s"} (${layers.map((layer) => layer.name).join(" → ")}); ` +
+            `${breaks.length} current import${breaks.length === 1 ? "" : "s"} break${breaks.length === 1 ? "s" : ""} the proposed order.\n` +
+            `Next: review the layers and rules in it, then run \`layermap check ${args.root}\`, and \`layermap render ${args.root} --out architecture.svg\` for the picture.\n`,
+        );
+      }
+      setExitCode(EXIT_OK);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runBuiltCli } from "../helpers/run-built-cli.js";
+import { tempTree } from "../helpers/temp-tree.js";
+
+/** A copy of samples/ without its config, as a codebase that has none yet. */
+function samplesWithoutConfig(): string {
+  const root = tempTree({});
+  cpSync("samples", root, { recursive: true });
+  rmSync(join(root, "layermap.config.json"));
+  return root;
+}
+
+describe("layermap init", () => {
+  it("writes a commented config whose proposed layers check accepts", () => {
+    const root = samplesWithoutConfig();
+    const init = runBuiltCli(["init", root]);
+    expect(init.status).toBe(0);
+    expect(init.stderr).toMatch(/wrote .*layermap\.config\.json with 4 layers \(apps → .* → interface\); 0 current imports break/);
+    const text = readFileSync(join(root, "layermap.config.json"), "utf8");
+    expect(text).toContain("// Layers, top to bottom");
+    expect(text).toContain('{ "name": "apps", "paths": ["apps/**"] }');
+    const check = runBuiltCli(["check", root]);
+    expect(check.stdout).toMatch(/^✔ no errors, 0 warnings, 33 modules in 4 layers \(0 unlayered\)\n$/);
+    expect(check.status).toBe(0);
+  });
+
+  it("refuses to overwrite a config unless --force", () => {
+    const root = samplesWithoutConfig();
+    writeFileSync(join(root, "layermap.config.json"), "{}");
+    const refused = runBuiltCli(["init", root]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/layermap\.config\.json: a config already exists \(use --force to replace it\)/);
+    expect(readFileSync(join(root, "layermap.config.json"), "utf8")).toBe("{}");
+    expect(runBuiltCli(["init", root, "--force"]).status).toBe(0);
+    expect(readFileSync(join(root, "layermap.config.json"), "utf8")).toContain('"layers": [');
+  });
+
+  it("reads configs with comments and trailing commas, and names line and column of a syntax error", () => {
+    const root = tempTree({ "a.ts": "export {};\n", "layermap.config.json": '{\n  // only the sources\n  "include": ["*.ts"],\n}\n' });
+    expect(runBuiltCli(["map", root, "-q"]).status).toBe(0);
+    writeFileSync(join(root, "layermap.config.json"), '{\n  "include": ["*.ts"]\n  "exclude": []\n}\n');
+    const broken = runBuiltCli(["map", root]);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/layermap\.config\.json:3:3: not valid JSON: CommaExpected\n$/);
+  });
+});
+
+describe("layermap completion", () => {
+  it("prints a shell completion script", () => {
+    const run = runBuiltCli(["completion"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("###-begin-layermap-completions-###");
+  });
+});
