@@ -1,0 +1,30 @@
+/**
+ * What a user installs: `npm pack`, installed into a fresh project, must run `npx layermap map .`
+ * there and import the programmatic API. Slow (it packs and installs), so it is one test.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempTree } from "../helpers/temp-tree.js";
+
+describe("the npm package", () => {
+  it("installs from its tarball and runs `npx layermap map .` and the API", () => {
+    const folder = tempTree({});
+    const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", folder], { encoding: "utf8" }).trim().split("\n").pop()!;
+    const project = join(folder, "project");
+    mkdirSync(join(project, "src"), { recursive: true });
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "demo", private: true, type: "module" }));
+    writeFileSync(join(project, "src/a.ts"), 'import { b } from "./b.js";\nexport const a = b;\n');
+    writeFileSync(join(project, "src/b.ts"), "export const b = 1;\n");
+    // Offline: the tarball's dependencies are the ones this checkout already has in npm's cache.
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(folder, packed)], { cwd: project, stdio: "pipe" });
+    const output = execFileSync("npx", ["layermap", "map", ".", "--quiet"], { cwd: project, encoding: "utf8" });
+    const document = JSON.parse(output);
+    expect(document.imports).toEqual([
+      expect.objectContaining({ from: "src/a.ts", to: "src/b.ts", kinds: ["static"] }),
+    ]);
+    writeFileSync(join(project, "use.mjs"), 'import { map } from "layermap";\nconst { document } = await map({ root: "src" });\nconsole.log(document.summary.imports);\n');
+    expect(execFileSync("node", ["use.mjs"], { cwd: project, encoding: "utf8" }).trim()).toBe("1");
+  }, 240_000);
+});
