@@ -6,7 +6,8 @@
  * export declarations are read straight off the statement list; the whole tree is walked only
  * when the text can hold a `require(…)` or `import(…)` call, which most ES-module files cannot.
  */
-import { ts } from "ts-morph";
+import type { ts as TS } from "ts-morph";
+import { ts } from "../typescript/ts.js";
 import { countLines } from "./count-lines.js";
 import { isShadowedRequire } from "./require-scope.js";
 import { scriptKindOf } from "./script-kind.js";
@@ -17,9 +18,9 @@ const MAY_CALL_REQUIRE_OR_IMPORT = /\brequire\b|\bimport\s*\(/;
 /** Only TypeScript drops imports used as types; JavaScript keeps every import. */
 const TYPESCRIPT_FILE = /\.[mc]?tsx?$/;
 
-interface ParsedSourceFile extends ts.SourceFile {
+interface ParsedSourceFile extends TS.SourceFile {
   /** Syntax errors; internal to TypeScript but stable for a decade and the only way to get them. */
-  readonly parseDiagnostics?: readonly ts.DiagnosticWithLocation[];
+  readonly parseDiagnostics?: readonly TS.DiagnosticWithLocation[];
 }
 
 export function extractImports(path: string, text: string): Extraction {
@@ -33,17 +34,17 @@ export function extractImports(path: string, text: string): Extraction {
   const sites: ImportSite[] = [];
   const problems: ExtractProblem[] = [];
   const lineAt = (position: number): number => sourceFile.getLineAndCharacterOfPosition(position).line + 1;
-  const lineOf = (node: ts.Node): number => lineAt(node.getStart(sourceFile));
+  const lineOf = (node: TS.Node): number => lineAt(node.getStart(sourceFile));
   const elisionCandidates: { site: ImportSite; names: string[] }[] = [];
   const deep = MAY_CALL_REQUIRE_OR_IMPORT.test(text);
   const isTypeScript = TYPESCRIPT_FILE.test(path);
-  const ancestors: ts.Node[] = [];
+  const ancestors: TS.Node[] = [];
 
-  const add = (specifier: string, kind: ImportSite["kind"], typeOnly: boolean, node: ts.Node): void => {
+  const add = (specifier: string, kind: ImportSite["kind"], typeOnly: boolean, node: TS.Node): void => {
     sites.push({ specifier, kind, typeOnly, line: lineOf(node) });
   };
 
-  const visitCall = (call: ts.CallExpression): void => {
+  const visitCall = (call: TS.CallExpression): void => {
     const callee = call.expression;
     let kind: ImportSite["kind"] | undefined;
     if (callee.kind === ts.SyntaxKind.ImportKeyword) kind = "dynamic";
@@ -72,7 +73,7 @@ export function extractImports(path: string, text: string): Extraction {
     }
   };
 
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     if (ts.isImportDeclaration(node)) {
       if (!ts.isStringLiteral(node.moduleSpecifier)) return;
       const clause = node.importClause;
@@ -107,14 +108,14 @@ export function extractImports(path: string, text: string): Extraction {
     descend(node);
   };
 
-  const visitImportType = (node: ts.ImportTypeNode): void => {
+  const visitImportType = (node: TS.ImportTypeNode): void => {
     const argument = node.argument;
     if (ts.isLiteralTypeNode(argument) && ts.isStringLiteral(argument.literal)) {
       add(argument.literal.text, "dynamic", true, node);
     }
   };
 
-  const descend = (node: ts.Node): void => {
+  const descend = (node: TS.Node): void => {
     ancestors.push(node);
     ts.forEachChild(node, visit);
     ancestors.pop();
@@ -148,7 +149,7 @@ export function extractImports(path: string, text: string): Extraction {
 }
 
 /** `import type X`, or `import { type A, type B }` where every binding is a type. */
-function isTypeOnlyImportClause(clause: ts.ImportClause): boolean {
+function isTypeOnlyImportClause(clause: TS.ImportClause): boolean {
   if (clause.isTypeOnly) return true;
   if (clause.name !== undefined) return false;
   const bindings = clause.namedBindings;
@@ -161,7 +162,7 @@ function isTypeOnlyImportClause(clause: ts.ImportClause): boolean {
 }
 
 /** `export type { A } from`, or `export { type A, type B } from`. */
-function isTypeOnlyExport(node: ts.ExportDeclaration): boolean {
+function isTypeOnlyExport(node: TS.ExportDeclaration): boolean {
   if (node.isTypeOnly) return true;
   const clause = node.exportClause;
   return (

@@ -3,11 +3,12 @@
  * A call is an import only when no enclosing scope declares its own `require` — except a
  * binding made by `createRequire(…)`, which *is* the module function (the usual ESM idiom).
  */
-import { ts } from "ts-morph";
+import type { ts as TS } from "ts-morph";
+import { ts } from "../typescript/ts.js";
 
-const declaresRequireCache = new WeakMap<ts.Node, boolean>();
+const declaresRequireCache = new WeakMap<TS.Node, boolean>();
 
-export function isShadowedRequire(ancestors: readonly ts.Node[]): boolean {
+export function isShadowedRequire(ancestors: readonly TS.Node[]): boolean {
   for (let index = ancestors.length - 1; index >= 0; index--) {
     const scope = ancestors[index]!;
     let declares = declaresRequireCache.get(scope);
@@ -20,7 +21,7 @@ export function isShadowedRequire(ancestors: readonly ts.Node[]): boolean {
   return false;
 }
 
-function scopeDeclaresRequire(scope: ts.Node): boolean {
+function scopeDeclaresRequire(scope: TS.Node): boolean {
   if (ts.isFunctionLike(scope)) {
     return scope.parameters.some((parameter) => bindsRequire(parameter.name));
   }
@@ -30,7 +31,7 @@ function scopeDeclaresRequire(scope: ts.Node): boolean {
   return false;
 }
 
-function statementDeclaresRequire(statement: ts.Statement): boolean {
+function statementDeclaresRequire(statement: TS.Statement): boolean {
   if (ts.isVariableStatement(statement)) {
     return statement.declarationList.declarations.some(
       (declaration) => bindsRequire(declaration.name) && !isCreateRequireCall(declaration.initializer),
@@ -51,13 +52,13 @@ function statementDeclaresRequire(statement: ts.Statement): boolean {
   return false;
 }
 
-function bindsRequire(name: ts.BindingName): boolean {
+function bindsRequire(name: TS.BindingName): boolean {
   if (ts.isIdentifier(name)) return name.text === "require";
   return name.elements.some((element) => !ts.isOmittedExpression(element) && bindsRequire(element.name));
 }
 
 /** `createRequire(import.meta.url)` or `module.createRequire(…)`. */
-function isCreateRequireCall(initializer: ts.Expression | undefined): boolean {
+function isCreateRequireCall(initializer: TS.Expression | undefined): boolean {
   if (initializer === undefined || !ts.isCallExpression(initializer)) return false;
   const callee = initializer.expression;
   if (ts.isIdentifier(callee)) return callee.text === "createRequire";

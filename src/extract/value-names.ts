@@ -5,21 +5,22 @@
  * over-approximation: every identifier outside a type position counts as a value use, so an
  * import is called elidable only when none of its names appears as a value anywhere.
  */
-import { ts } from "ts-morph";
+import type { ts as TS } from "ts-morph";
+import { ts } from "../typescript/ts.js";
 
-export function collectValueNames(sourceFile: ts.SourceFile): Set<string> {
+export function collectValueNames(sourceFile: TS.SourceFile): Set<string> {
   const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TS.Node): void => {
     switch (node.kind) {
       case ts.SyntaxKind.Identifier:
-        names.add((node as ts.Identifier).text);
+        names.add((node as TS.Identifier).text);
         return;
       case ts.SyntaxKind.ImportDeclaration:
       case ts.SyntaxKind.InterfaceDeclaration:
       case ts.SyntaxKind.TypeAliasDeclaration:
         return;
       case ts.SyntaxKind.HeritageClause: {
-        const clause = node as ts.HeritageClause;
+        const clause = node as TS.HeritageClause;
         // `class A extends B` uses B as a value; `implements` does not. (Interfaces, whose
         // `extends` is a type, are skipped whole above.)
         if (clause.token === ts.SyntaxKind.ExtendsKeyword) {
@@ -43,7 +44,7 @@ export function collectValueNames(sourceFile: ts.SourceFile): Set<string> {
 }
 
 /** The local names an import declaration binds (`x`, `ns`, `a` in `import x, { b as a }`). */
-export function boundNames(clause: ts.ImportClause): string[] {
+export function boundNames(clause: TS.ImportClause): string[] {
   const names: string[] = [];
   if (clause.name !== undefined) names.push(clause.name.text);
   const bindings = clause.namedBindings;

@@ -3,9 +3,10 @@
  * resolving thousands of specifiers asks about the same folders and package.json files again
  * and again.
  */
-import { ts } from "ts-morph";
+import type { ts as TS } from "ts-morph";
+import { ts } from "../typescript/ts.js";
 
-export interface CachedHost extends ts.ModuleResolutionHost {
+export interface CachedHost extends TS.ModuleResolutionHost {
   fileExists(path: string): boolean;
   directoryExists(path: string): boolean;
   realpath(path: string): string;

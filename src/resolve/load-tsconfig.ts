@@ -5,13 +5,14 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { ts } from "ts-morph";
+import type { ts as TS } from "ts-morph";
+import { ts } from "../typescript/ts.js";
 import { UserError } from "../model/errors.js";
 
 export interface TsProject {
   /** Absolute path of the tsconfig file; undefined for the defaults used without one. */
   configPath: string | undefined;
-  options: ts.CompilerOptions;
+  options: TS.CompilerOptions;
   /** Absolute, realpath'd file names the project includes. */
   fileNames: ReadonlySet<string>;
 }
@@ -24,6 +25,8 @@ export interface TsconfigProblem {
 export interface LoadedTsconfig {
   projects: TsProject[];
   problems: TsconfigProblem[];
+  /** Absolute paths of every file read to load them (each tsconfig, its `extends` chain, references). */
+  files: string[];
 }
 
 /**
@@ -42,23 +45,36 @@ export function loadTsconfig(root: string, explicitPath: string | undefined): Lo
   }
   if (configPath === undefined) {
     // No tsconfig: lenient resolution that finds what bundlers and Node find.
-    return { projects: [{ configPath: undefined, options: withResolutionDefaults({}), fileNames: new Set() }], problems };
+    return { projects: [{ configPath: undefined, options: withResolutionDefaults({}), fileNames: new Set() }], problems, files: [] };
   }
 
   const projects: TsProject[] = [];
+  const files = new Set<string>();
+  const readFile = (path: string): string | undefined => {
+    files.add(resolve(path));
+    return ts.sys.readFile(path);
+  };
+  // ts.sys, except that every file read (the `extends` chain) is recorded: a cache of the
+  // results must know what they depend on.
+  const parseHost: TS.ParseConfigHost = {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readDirectory: (...args) => ts.sys.readDirectory(...args),
+    fileExists: (path) => ts.sys.fileExists(path),
+    readFile,
+  };
   const visited = new Set<string>();
   const load = (path: string, isRoot: boolean): void => {
     const key = resolve(path);
     if (visited.has(key)) return;
     visited.add(key);
-    const read = ts.readConfigFile(key, ts.sys.readFile);
+    const read = ts.readConfigFile(key, readFile);
     if (read.error !== undefined) {
       const message = ts.flattenDiagnosticMessageText(read.error.messageText, " ");
       if (isRoot) throw new UserError(`${key}: not a valid tsconfig: ${message}`);
       problems.push({ file: key, message });
       return;
     }
-    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(key), undefined, key);
+    const parsed = ts.parseJsonConfigFileContent(read.config, parseHost, dirname(key), undefined, key);
     for (const error of parsed.errors) {
       // "No inputs were found" only means the globs match nothing we need; resolution still works.
       if (error.code === 18003) continue;
@@ -74,14 +90,14 @@ export function loadTsconfig(root: string, explicitPath: string | undefined): Lo
     }
   };
   load(configPath, true);
-  return { projects, problems };
+  return { projects, problems, files: [...files].sort() };
 }
 
 /**
  * Options every resolution needs whatever the tsconfig says: JavaScript and JSON files are
  * modules of the graph too, and Classic resolution (the pre-Node default) cannot see packages.
  */
-function withResolutionDefaults(options: ts.CompilerOptions): ts.CompilerOptions {
+function withResolutionDefaults(options: TS.CompilerOptions): TS.CompilerOptions {
   return {
     ...options,
     allowJs: true,
@@ -92,7 +108,7 @@ function withResolutionDefaults(options: ts.CompilerOptions): ts.CompilerOptions
 }
 
 /** What tsc would use, except that Classic (which cannot see packages) becomes Bundler. */
-export function effectiveModuleResolution(options: ts.CompilerOptions): ts.ModuleResolutionKind {
+export function effectiveModuleResolution(options: TS.CompilerOptions): TS.ModuleResolutionKind {
   const kind = ts.ModuleResolutionKind;
   if (options.moduleResolution !== undefined && options.moduleResolution !== kind.Classic) return options.moduleResolution;
   switch (options.module) {

@@ -4,7 +4,8 @@
  */
 import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
-import { ts } from "ts-morph";
+import type { ts as TS } from "ts-morph";
+import { ts } from "../typescript/ts.js";
 import type { ImportForm, ModuleKind } from "../model/document.js";
 import { createCachedHost, type CachedHost } from "./cached-host.js";
 import { toSourceFile } from "./declaration-to-source.js";
@@ -28,7 +29,7 @@ export interface ModuleResolver {
 
 interface ProjectResolution {
   project: TsProject;
-  cache: ts.ModuleResolutionCache;
+  cache: TS.ModuleResolutionCache;
   usesNodeFormats: boolean;
   pathPatterns: string[];
 }
@@ -82,7 +83,7 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
     specifier: string,
     form: ImportForm,
     resolution: ProjectResolution,
-    mode: ts.ResolutionMode,
+    mode: TS.ResolutionMode,
   ): ResolvedModule => {
     const builtin = builtinId(specifier);
     if (builtin !== undefined) return { id: builtin, kind: "builtin" };
@@ -159,13 +160,13 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
   };
 }
 
-function resolutionModeOf(form: ImportForm, file: string, resolution: ProjectResolution): ts.ResolutionMode {
+function resolutionModeOf(form: ImportForm, file: string, resolution: ProjectResolution): TS.ResolutionMode {
   if (COMMONJS_FORMS.has(form)) return ts.ModuleKind.CommonJS;
   if (form === "dynamic") return ts.ModuleKind.ESNext;
   // Node16/NodeNext: a static import resolves by the format of the file it is in.
   if (!resolution.usesNodeFormats) return ts.ModuleKind.ESNext;
   const format = ts.getImpliedNodeFormatForFile(
-    file as ts.Path,
+    file as TS.Path,
     resolution.cache.getPackageJsonInfoCache(),
     ts.sys,
     resolution.project.options,
