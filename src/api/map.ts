@@ -1,23 +1,33 @@
 /**
  * `map`: the one orchestrator that knows the order of the stages —
  * config → discover → (read, extract, resolve) per file → graph → document.
+ *
+ * With the cache (the default), each file's extraction is reused while its content is the same,
+ * and each site's resolution while nothing resolution depends on changed (see src/cache/). The
+ * extract and resolve stages — TypeScript — are loaded only when a file must be parsed or a site
+ * resolved, so a run where nothing changed never loads the compiler. A cached run builds the same
+ * document, byte for byte, as a run without the cache.
  */
-import { statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { existsSync, mkdirSync, realpathSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { addTargets, collectInputs, verifyInputs, type InputsRecord } from "../cache/inputs.js";
+import { loadCache, saveCache, type CachedFile, type CachedResolution, type CachedTarget, type CachePayload } from "../cache/map-cache.js";
+import { hashOf, sameStamp, stampOf } from "../cache/stamp.js";
+import { saveCompileCache, useCompileCache } from "../typescript/load-typescript.js";
 import { loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/config-schema.js";
-import { discoverFiles } from "../discover/discover-files.js";
-import { extractImports } from "../extract/extract-imports.js";
+import { DEFAULT_SKIPPED_FOLDERS, discoverFiles } from "../discover/discover-files.js";
+import type { Extraction, ImportSite } from "../extract/types.js";
 import { buildGraph, type ParsedFile, type ResolvedSite } from "../graph/build-graph.js";
 import type { ImportGraph } from "../graph/import-graph.js";
 import { toDocument } from "../graph/to-document.js";
 import type { Diagnostic, ImportSiteRecord, MapDocument } from "../model/document.js";
-import type { ImportSite } from "../extract/types.js";
 import { UserError } from "../model/errors.js";
+import { LAYERMAP_VERSION } from "../model/version.js";
 import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
-import { loadTsconfig } from "../resolve/load-tsconfig.js";
-import { createModuleResolver } from "../resolve/module-resolver.js";
-import { readSource } from "./read-source.js";
+import type { ModuleResolver } from "../resolve/module-resolver.js";
+import { isRelativeOrAbsolute } from "../resolve/specifier.js";
+import { decodeSource, readSourceBytes } from "./read-source.js";
 
 export interface MapOptions {
   /** The folder to map; module ids are relative to it. */
@@ -32,6 +42,13 @@ export interface MapOptions {
   tsconfig?: string;
   /** Parse `.d.ts` files too. */
   includeDeclarations?: boolean;
+  /**
+   * The cache folder; by default `node_modules/.cache/layermap/` in the nearest folder at or above
+   * the root that holds a package.json (else in the root). `false`: no cache, neither read nor written.
+   */
+  cache?: string | false;
+  /** Called with each warning as it happens (a corrupt cache file, say); they are returned too. */
+  onWarning?: (message: string) => void;
 }
 
 export interface MapResult {
@@ -42,41 +59,210 @@ export interface MapResult {
   /** Absolute path of the config file read, if there was one. */
   configPath: string | undefined;
   layers: LayerAssignment;
+  /** Problems of the run itself, not of the code mapped (a corrupt cache file, say): one line each. */
+  warnings: string[];
+  /** What the cache did; absent with `cache: false`. */
+  cache?: CacheStats;
+}
+
+export interface CacheStats {
+  /** The cache file. */
+  file: string;
+  /** Files whose extraction was reused / that were parsed. */
+  reusedFiles: number;
+  parsedFiles: number;
+  /** Sites resolved in this run (the others reused). */
+  resolvedSites: number;
+  /** Whether the stored resolutions held (nothing they depend on changed). */
+  resolutionsHeld: boolean;
+  /** Whether this run loaded TypeScript (to parse or to resolve). */
+  loadedTypeScript: boolean;
+}
+
+type ReadProblem = Extract<ReturnType<typeof decodeSource>, { ok: false }>;
+
+interface FileOutcome {
+  file: string;
+  problem?: ReadProblem;
+  extraction?: Extraction;
+  hash?: string;
 }
 
 export async function map(options: MapOptions): Promise<MapResult> {
   const root = checkedRoot(options.root);
   const { config, path: configPath } = loadConfig(root, options.config);
-  const files = discoverFiles({
-    root,
-    include: options.include?.length ? options.include : config.include,
-    exclude: [...(config.exclude ?? []), ...(options.exclude ?? [])],
-    includeDeclarations: options.includeDeclarations ?? config.includeDeclarations ?? false,
-  });
+  const include = options.include?.length ? options.include : config.include;
+  const exclude = [...(config.exclude ?? []), ...(options.exclude ?? [])];
+  const includeDeclarations = options.includeDeclarations ?? config.includeDeclarations ?? false;
+  const files = discoverFiles({ root, include, exclude, includeDeclarations });
+  const tsconfigOption = options.tsconfig ?? config.tsconfig;
 
-  const tsconfig = loadTsconfig(root, options.tsconfig ?? config.tsconfig);
-  const resolver = createModuleResolver(root, tsconfig.projects);
-  const diagnostics: Diagnostic[] = tsconfig.problems.map((problem) => ({
-    file: displayRelative(root, problem.file),
-    code: "tsconfig-error",
-    message: problem.message,
-  }));
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    warnings.push(message);
+    options.onWarning?.(message);
+  };
+  const cacheDir = options.cache === false ? undefined : resolve(options.cache ?? defaultCacheDir(root));
+  const loaded = cacheDir === undefined ? undefined : loadCache(cacheDir, root, LAYERMAP_VERSION, warn);
+  const previous = loaded?.payload;
+  useCompileCache(cacheDir);
 
+  // The stages that need TypeScript, loaded on first use.
+  let extractImports: ((path: string, text: string) => Extraction) | undefined;
+  let loadedResolver: { resolver: ModuleResolver; tsconfigFiles: string[]; tsconfigDiagnostics: Diagnostic[] } | undefined;
+  const extract = async (file: string, text: string): Promise<Extraction> => {
+    extractImports ??= (await import("../extract/extract-imports.js")).extractImports;
+    return extractImports(file, text);
+  };
+  const getResolver = async (): Promise<NonNullable<typeof loadedResolver>> => {
+    if (loadedResolver === undefined) {
+      const [{ loadTsconfig }, { createModuleResolver }] = await Promise.all([
+        import("../resolve/load-tsconfig.js"),
+        import("../resolve/module-resolver.js"),
+      ]);
+      const tsconfig = loadTsconfig(root, tsconfigOption);
+      loadedResolver = {
+        resolver: createModuleResolver(root, tsconfig.projects),
+        tsconfigFiles: tsconfig.files,
+        tsconfigDiagnostics: tsconfig.problems.map((problem) => ({
+          file: displayRelative(root, problem.file),
+          code: "tsconfig-error",
+          message: problem.message,
+        })),
+      };
+    }
+    return loadedResolver;
+  };
+
+  // Read and extract each file, or reuse its extraction when its content is what was stored.
+  let reusedFiles = 0;
+  const discovered = new Set(files);
+  const outcomes: FileOutcome[] = [];
+  const nextFiles: Record<string, CachedFile> = {};
+  for (const file of files) {
+    const absolute = join(root, file);
+    const stored = previous?.files[file];
+    const stamp = cacheDir === undefined ? undefined : stampOf(absolute);
+    if (stored !== undefined && stored.stamp !== null && stamp !== undefined && sameStamp(stored.stamp, stamp)) {
+      outcomes.push({ file, extraction: stored.extraction, hash: stored.hash });
+      nextFiles[file] = stored;
+      reusedFiles++;
+      continue;
+    }
+    const bytes = readSourceBytes(absolute);
+    if (!Buffer.isBuffer(bytes)) {
+      outcomes.push({ file, problem: bytes });
+      continue;
+    }
+    const hash = cacheDir === undefined ? undefined : hashOf(bytes);
+    const trusted = stamp === undefined || stamp.racy ? null : { size: stamp.size, mtime: stamp.mtime, ctime: stamp.ctime };
+    if (stored !== undefined && hash === stored.hash) {
+      outcomes.push({ file, extraction: stored.extraction, hash });
+      nextFiles[file] = { ...stored, stamp: trusted };
+      reusedFiles++;
+      continue;
+    }
+    const source = decodeSource(bytes);
+    if (!source.ok) {
+      outcomes.push({ file, problem: source });
+      continue;
+    }
+    const extraction = await extract(file, source.text);
+    outcomes.push({ file, extraction, ...(hash === undefined ? {} : { hash }) });
+    if (hash !== undefined) nextFiles[file] = { stamp: trusted, hash, extraction };
+  }
+
+  // Entries of files this run did not map (other options, say) stay while the file exists.
+  for (const [file, entry] of Object.entries(previous?.files ?? {})) {
+    if (!(file in nextFiles) && !discovered.has(file) && stampOf(join(root, file)) !== undefined) nextFiles[file] = entry;
+  }
+
+  // Resolve each site, or reuse what it resolved to while nothing resolution depends on changed.
+  const key = hashOf(
+    JSON.stringify({
+      version: LAYERMAP_VERSION,
+      include,
+      exclude,
+      includeDeclarations,
+      tsconfig: tsconfigOption === undefined ? null : resolve(root, tsconfigOption),
+      config: configPath === undefined ? null : [configPath, hashOf(JSON.stringify(config))],
+    }),
+  );
+  const fileList = hashOf(files.join("\n"));
+  const held = previous?.resolution == null ? undefined : verifyInputs(previous.resolution.inputs, key, fileList);
+  const snapshot = held === undefined ? undefined : previous!.resolution!;
+  let inputs: InputsRecord | undefined = held;
+  if (cacheDir !== undefined && held === undefined) {
+    // Record the file system as resolution is about to see it (the cache folder made first, so
+    // that making it does not count as a change next time).
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+    } catch {
+      // reported when the cache is written
+    }
+    inputs = collectInputs({ root, key, fileList, skipFolders: DEFAULT_SKIPPED_FOLDERS, cacheDir });
+  }
+  if (snapshot === undefined) await getResolver();
+
+  let resolvedSites = 0;
+  const nextResolutions: Record<string, CachedResolution> = {};
+  const targetsOf = new Map<string, CachedTarget[]>();
+  const keepsOf = new Map<string, boolean>();
+  for (const { file, extraction, hash } of outcomes) {
+    if (extraction === undefined) continue;
+    const stored = snapshot?.files[file];
+    const reusable = new Map<string, CachedTarget>();
+    if (stored !== undefined) {
+      const sites = stored.hash === hash ? extraction.sites : previous?.files[file]?.hash === stored.hash ? previous.files[file]!.extraction.sites : [];
+      sites.forEach((site, index) => {
+        const target = stored.targets[index];
+        if (target !== undefined && !isVolatile(site, target)) reusable.set(siteKey(site), target);
+      });
+    }
+    const targets: CachedTarget[] = [];
+    for (const site of extraction.sites) {
+      let target = reusable.get(siteKey(site));
+      if (target === undefined) {
+        const resolved = (await getResolver()).resolver.resolve(file, site.specifier, site.kind);
+        target = { id: resolved.id, kind: resolved.kind, ...(resolved.reason === undefined ? {} : { reason: resolved.reason }) };
+        resolvedSites++;
+      }
+      targets.push(target);
+    }
+    let keeps = false;
+    if (extraction.sites.some((site) => site.elidable)) {
+      keeps = stored?.keepsTypeOnlyImports ?? (await getResolver()).resolver.keepsTypeOnlyImports(file);
+    }
+    targetsOf.set(file, targets);
+    keepsOf.set(file, keeps);
+    if (hash !== undefined) {
+      const keepsTypeOnlyImports = extraction.sites.some((site) => site.elidable) ? keeps : (stored?.keepsTypeOnlyImports ?? null);
+      const same =
+        stored !== undefined &&
+        stored.hash === hash &&
+        stored.keepsTypeOnlyImports === keepsTypeOnlyImports &&
+        stored.targets.every((target, index) => target === targets[index]);
+      nextResolutions[file] = same ? stored : { hash, keepsTypeOnlyImports, targets };
+    }
+  }
+
+  // The document: exactly the order and content a run without the cache gives.
+  const tsconfigDiagnostics = loadedResolver?.tsconfigDiagnostics ?? snapshot?.tsconfigDiagnostics ?? [];
+  const diagnostics: Diagnostic[] = [...tsconfigDiagnostics];
   const parsed: ParsedFile[] = [];
   const resolved: ResolvedSite[] = [];
-  for (const file of files) {
-    const source = readSource(join(root, file));
-    if (!source.ok) {
-      diagnostics.push({ file, code: source.code, message: source.message });
+  for (const { file, problem, extraction } of outcomes) {
+    if (extraction === undefined) {
+      diagnostics.push({ file, code: problem!.code, message: problem!.message });
       parsed.push({ id: file });
       continue;
     }
-    const extraction = extractImports(file, source.text);
     parsed.push({ id: file, lines: extraction.lines });
-    for (const problem of extraction.problems) diagnostics.push({ file, ...problem });
-    const keepsTypeOnlyImports = extraction.sites.some((site) => site.elidable) && resolver.keepsTypeOnlyImports(file);
-    for (const site of extraction.sites) {
-      const target = resolver.resolve(file, site.specifier, site.kind);
+    for (const extractProblem of extraction.problems) diagnostics.push({ file, ...extractProblem });
+    const targets = targetsOf.get(file)!;
+    const keeps = keepsOf.get(file)!;
+    extraction.sites.forEach((site, index) => {
+      const target = targets[index]!;
       if (target.kind === "unresolved") {
         diagnostics.push({
           file,
@@ -85,19 +271,93 @@ export async function map(options: MapOptions): Promise<MapResult> {
           message: `cannot resolve "${site.specifier}": ${target.reason ?? "not found"}`,
         });
       }
-      resolved.push({
-        from: file,
-        to: target.id,
-        toKind: target.kind,
-        site: siteRecord(site, keepsTypeOnlyImports),
+      resolved.push({ from: file, to: target.id, toKind: target.kind, site: siteRecord(site, keeps) });
+    });
+  }
+
+  let cacheStats: CacheStats | undefined;
+  if (cacheDir !== undefined && loaded !== undefined && inputs !== undefined) {
+    if (held === undefined || loadedResolver !== undefined) {
+      // Sites resolved in this run may depend on places the record does not watch yet.
+      if (held !== undefined) inputs = { ...held, listings: { ...held.listings }, contents: { ...held.contents }, exists: { ...held.exists } };
+      const realRoot = realpathSync(root);
+      addTargets(inputs, {
+        root,
+        skipFolders: DEFAULT_SKIPPED_FOLDERS,
+        tsconfigFiles: loadedResolver?.tsconfigFiles ?? [],
+        targets: targetPaths(realRoot, outcomes, targetsOf),
+        sourceFiles: new Set(files.map((file) => join(realRoot, file))),
       });
     }
+    const payload: CachePayload = {
+      root,
+      files: nextFiles,
+      resolution: { inputs, tsconfigDiagnostics, files: nextResolutions },
+    };
+    const unchanged =
+      previous?.resolution != null &&
+      inputs === previous.resolution.inputs &&
+      loadedResolver === undefined &&
+      sameEntries(previous.files, nextFiles) &&
+      sameEntries(previous.resolution.files, nextResolutions);
+    const problem = (unchanged ? undefined : saveCache(loaded, payload, LAYERMAP_VERSION)) ?? saveCompileCache();
+    if (problem !== undefined) warn(problem);
+    cacheStats = {
+      file: loaded.path,
+      reusedFiles,
+      parsedFiles: outcomes.length - reusedFiles - outcomes.filter((outcome) => outcome.problem !== undefined).length,
+      resolvedSites,
+      resolutionsHeld: held !== undefined,
+      loadedTypeScript: extractImports !== undefined || loadedResolver !== undefined,
+    };
   }
 
   const graph = buildGraph(parsed, resolved);
   const layers = assignLayers.assign(graph, config.layers);
   const document = toDocument(graph, diagnostics, files.length, config.layers.map((layer) => layer.name));
-  return { document, graph, config, layers, configPath };
+  return { document, graph, config, layers, configPath, warnings, ...(cacheStats === undefined ? {} : { cache: cacheStats }) };
+}
+
+/** `node_modules/.cache/layermap` of the nearest folder at or above the root with a package.json. */
+export function defaultCacheDir(root: string): string {
+  for (let folder = root; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, "package.json"))) return join(folder, "node_modules", ".cache", "layermap");
+    if (dirname(folder) === folder) return join(root, "node_modules", ".cache", "layermap");
+  }
+}
+
+/** The same keys holding the very same objects: nothing to write. */
+function sameEntries<T>(before: Record<string, T>, after: Record<string, T>): boolean {
+  const keys = Object.keys(after);
+  return keys.length === Object.keys(before).length && keys.every((key) => before[key] === after[key]);
+}
+
+function siteKey(site: ImportSite): string {
+  return `${site.kind}\0${site.specifier}`;
+}
+
+/** Path-like targets: what the resolution inputs must watch. */
+function isPathTarget(site: ImportSite, target: CachedTarget): boolean {
+  return target.kind === "local" || (target.kind === "unresolved" && (site.kind === "triple-slash" || isRelativeOrAbsolute(site.specifier)));
+}
+
+/**
+ * An unresolved bare specifier (a `paths` alias, a `#imports` entry) may start to resolve to a
+ * file anywhere, outside what the inputs watch: it is resolved again on every run.
+ */
+function isVolatile(site: ImportSite, target: CachedTarget): boolean {
+  return target.kind === "unresolved" && !isPathTarget(site, target);
+}
+
+function* targetPaths(realRoot: string, outcomes: readonly FileOutcome[], targetsOf: ReadonlyMap<string, CachedTarget[]>): Iterable<string> {
+  for (const { file, extraction } of outcomes) {
+    if (extraction === undefined) continue;
+    const targets = targetsOf.get(file)!;
+    for (const [index, site] of extraction.sites.entries()) {
+      const target = targets[index]!;
+      if (isPathTarget(site, target)) yield resolve(realRoot, target.id);
+    }
+  }
 }
 
 /** An elidable import is type-only unless the project keeps such imports verbatim. */

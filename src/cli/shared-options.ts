@@ -9,6 +9,8 @@ export interface MappingArguments {
   tsconfig?: string;
   config?: string;
   "include-dts"?: boolean;
+  /** A folder, or false for `--no-cache` (an array when given more than once). */
+  cache?: string | boolean | (string | boolean)[];
 }
 
 export function withMappingOptions<T>(yargs: Argv<T>) {
@@ -17,10 +19,15 @@ export function withMappingOptions<T>(yargs: Argv<T>) {
     .option("exclude", { type: "string", array: true, describe: "Leave out files matching these globs (relative to the root)" })
     .option("tsconfig", { type: "string", describe: "The tsconfig for module resolution (default <root>/tsconfig.json)" })
     .option("config", { alias: "c", type: "string", describe: "The layermap config (default <root>/layermap.config.json)" })
-    .option("include-dts", { type: "boolean", describe: "Parse .d.ts files too" });
+    .option("include-dts", { type: "boolean", describe: "Parse .d.ts files too" })
+    .option("cache", {
+      type: "string",
+      describe: "The cache folder (default node_modules/.cache/layermap of the project); --no-cache maps without reading or writing it",
+    });
 }
 
-export function toMapOptions(args: MappingArguments): MapOptions {
+/** `warn` receives the run's warnings (a corrupt cache file, say) as they happen. */
+export function toMapOptions(args: MappingArguments, warn?: (message: string) => void): MapOptions {
   return {
     root: args.root,
     ...(args.config === undefined ? {} : { config: args.config }),
@@ -28,5 +35,15 @@ export function toMapOptions(args: MappingArguments): MapOptions {
     ...(args.exclude === undefined ? {} : { exclude: args.exclude }),
     ...(args.tsconfig === undefined ? {} : { tsconfig: args.tsconfig }),
     ...(args["include-dts"] === undefined ? {} : { includeDeclarations: args["include-dts"] }),
+    ...cacheOption(args.cache),
+    ...(warn === undefined ? {} : { onWarning: warn }),
   };
+}
+
+/** `--cache <dir>` → that folder; `--no-cache` → false; neither → the default folder; the last one given wins. */
+function cacheOption(given: string | boolean | (string | boolean)[] | undefined): Pick<MapOptions, "cache"> {
+  const cache = Array.isArray(given) ? given.at(-1) : given;
+  if (cache === undefined || cache === true || cache === "") return {};
+  if (cache === false || cache === "false") return { cache: false };
+  return { cache };
 }

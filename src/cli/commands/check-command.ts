@@ -37,7 +37,8 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
     handler: async (args) => {
       const { check } = await import("../../api/check.js");
       const baselinePath = args.baseline ?? (args["update-baseline"] ? join(args.root, DEFAULT_BASELINE) : undefined);
-      const result = await check({ ...toMapOptions(args), ...(baselinePath === undefined ? {} : { baseline: baselinePath }) });
+      const warn = (message: string): void => void io.stderr.write(`layermap: warning: ${message}\n`);
+      const result = await check({ ...toMapOptions(args, warn), ...(baselinePath === undefined ? {} : { baseline: baselinePath }) });
       if (args["update-baseline"] && baselinePath !== undefined) {
         writeOutputAtomically(baselinePath, `${JSON.stringify(result.nextBaseline, null, 2)}\n`);
         io.stderr.write(`layermap: wrote ${result.nextBaseline.violations.length} accepted violations to ${baselinePath}\n`);

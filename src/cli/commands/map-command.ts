@@ -1,5 +1,5 @@
 import type { CommandModule } from "yargs";
-import { reportFormats, type ReportFormat } from "../../report/reporters.js";
+import { formatOfPath, reportFormats, type ReportFormat } from "../../report/reporters.js";
 import { toDiagramOptions, withDiagramOptions, type DiagramArguments } from "../diagram-options.js";
 import { EXIT_OK, type CliIo } from "../io.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../shared-options.js";
@@ -29,8 +29,12 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     handler: async (args) => {
       const started = performance.now();
       // Loaded here so that `--help` does not pay for TypeScript's start-up.
-      const [{ map }, { diagramInputOf }] = await Promise.all([import("../../api/map.js"), import("../../api/render.js")]);
-      const input = diagramInputOf(await map(toMapOptions(args)));
+      const { map } = await import("../../api/map.js");
+      const mapped = await map(toMapOptions(args, (message) => io.stderr.write(`layermap: warning: ${message}\n`)));
+      // Only a diagram colours rule violations: plain JSON does not pay for checking them.
+      const formats = args.format !== undefined ? [args.format] : (args.out ?? []).map(formatOfPath);
+      const drawn = formats.some((format) => format !== undefined && format !== "json");
+      const input = drawn ? (await import("../../api/render.js")).diagramInputOf(mapped) : { document: mapped.document, violations: [] };
       await writeOutputs(input, args.out ?? [], args.format, toDiagramOptions(args), io);
       if (!args.quiet) {
         const seconds = (performance.now() - started) / 1000;

@@ -1,0 +1,348 @@
+/**
+ * The cache is never stale: after every kind of change, a run with the cache gives exactly the
+ * bytes a run without it gives — and it does reuse what it can.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { map, type MapOptions, type MapResult } from "../../src/api/map.js";
+import { jsonReport } from "../../src/report/json-report.js";
+import { tempTree } from "../helpers/temp-tree.js";
+
+const cacheDirOf = (root: string): string => join(root, "node_modules", ".cache", "layermap");
+
+/** Map with the cache, then without it, and require the same bytes. Returns the cached run. */
+async function warmEqualsCold(root: string, options: Omit<MapOptions, "root"> = {}): Promise<MapResult> {
+  const warm = await map({ root, ...options });
+  const cold = await map({ root, ...options, cache: false });
+  expect(jsonReport(warm.document)).toBe(jsonReport(cold.document));
+  expect(cold.cache).toBeUndefined();
+  return warm;
+}
+
+/** A project with a tsconfig path alias, an extensionless import, a JSON import, CommonJS and types. */
+function project(): string {
+  return tempTree({
+    "package.json": JSON.stringify({ name: "p", type: "module", imports: { "#util": "./src/util.ts" } }),
+    "tsconfig.json": JSON.stringify({ extends: "./config/base.json", compilerOptions: { module: "esnext", moduleResolution: "bundler" } }),
+    "config/base.json": JSON.stringify({ compilerOptions: { baseUrl: "..", paths: { "@lib/*": ["src/lib/*"] } } }),
+    "src/main.ts": [
+      'import { helper } from "@lib/helper";',
+      'import { util } from "#util";',
+      'import { thing } from "./thing";',
+      'import type { Shape } from "./types";',
+      'import { Kind } from "./types";',
+      'import data from "./data.json";',
+      'import missing from "./missing";',
+      "export const run = (s: Shape): Kind => helper(util(thing + data.n + missing + s));",
+    ].join("\n"),
+    "src/thing.js": "export const thing = 1;\n",
+    "src/types.ts": "export interface Shape { n: number }\nexport type Kind = number;\n",
+    "src/util.ts": "export const util = (x: unknown) => x;\n",
+    "src/data.json": '{ "n": 1 }\n',
+    "src/lib/helper.ts": 'import { util } from "../util.js";\nexport const helper = (x: unknown) => util(x) as number;\n',
+    "src/lib2/helper.ts": "export const helper = (x: unknown) => Number(x);\n",
+    "src/legacy.cjs": 'const fs = require("fs");\nmodule.exports = require("./util.ts");\n',
+  });
+}
+
+/** Write a file and push its mtime back, as an old file has: stamps are only trusted then. */
+function writeOld(path: string, text: string, secondsAgo = 60): void {
+  mkdirSync(join(path, ".."), { recursive: true });
+  writeFileSync(path, text);
+  age(path, secondsAgo);
+}
+
+function age(path: string, secondsAgo = 60): void {
+  const then = Date.now() / 1000 - secondsAgo;
+  utimesSync(path, then, then);
+}
+
+function ageTree(root: string): void {
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) age(join(entry.parentPath, entry.name), 120);
+  }
+}
+
+describe("map cache: reuse", () => {
+  it("reuses every extraction and resolution when nothing changed, without loading TypeScript", async () => {
+    const root = project();
+    ageTree(root);
+    const first = await warmEqualsCold(root);
+    expect(first.cache).toMatchObject({ reusedFiles: 0, resolutionsHeld: false, loadedTypeScript: true });
+    const written = statSync(first.cache!.file, { bigint: true }).mtimeNs;
+    const second = await warmEqualsCold(root);
+    expect(second.cache).toMatchObject({ reusedFiles: 7, parsedFiles: 0, resolvedSites: 0, resolutionsHeld: true, loadedTypeScript: false });
+    expect(statSync(first.cache!.file, { bigint: true }).mtimeNs).toBe(written); // nothing new: not rewritten
+    expect(second.warnings).toEqual([]);
+    expect(existsSync(second.cache!.file)).toBe(true);
+    expect(second.cache!.file.startsWith(cacheDirOf(root))).toBe(true);
+  });
+
+  it("re-extracts only the file that changed, and resolves only its new sites", async () => {
+    const root = project();
+    ageTree(root);
+    await map({ root });
+    writeOld(join(root, "src/util.ts"), 'import "./types";\nexport const util = (x: unknown) => x;\n');
+    const warm = await warmEqualsCold(root);
+    expect(warm.cache).toMatchObject({ reusedFiles: 6, parsedFiles: 1, resolvedSites: 1, resolutionsHeld: true });
+    // A comment-only change re-parses the file but resolves nothing.
+    writeOld(join(root, "src/util.ts"), 'import "./types"; // now with a comment\nexport const util = (x: unknown) => x;\n');
+    expect((await warmEqualsCold(root)).cache).toMatchObject({ parsedFiles: 1, resolvedSites: 0 });
+  });
+
+  it("writes nothing with cache: false", async () => {
+    const root = project();
+    await map({ root, cache: false });
+    expect(existsSync(cacheDirOf(root))).toBe(false);
+  });
+
+  it("uses the folder given, shared by several roots", async () => {
+    const tree = tempTree({ "a/x.ts": 'import "./y";\n', "a/y.ts": "", "b/z.ts": 'import "../a/x";\n' });
+    const cache = join(tree, "shared-cache");
+    await warmEqualsCold(join(tree, "a"), { cache });
+    await warmEqualsCold(join(tree, "b"), { cache });
+    expect(readdirSync(cache).filter((name) => name.endsWith(".json"))).toHaveLength(2);
+    expect((await warmEqualsCold(join(tree, "a"), { cache })).cache?.resolutionsHeld).toBe(true);
+  });
+});
+
+describe("map cache: never stale", () => {
+  const change = async (edit: (root: string) => void, options: Omit<MapOptions, "root"> = {}): Promise<MapResult> => {
+    const root = project();
+    ageTree(root);
+    await warmEqualsCold(root, options);
+    await warmEqualsCold(root, options); // fully warm
+    edit(root);
+    return warmEqualsCold(root, options);
+  };
+
+  it("sees an edit", async () => {
+    await change((root) => writeOld(join(root, "src/types.ts"), 'import "./thing";\nexport interface Shape { n: number }\nexport type Kind = string;\n'));
+  });
+
+  it("sees an edit that keeps the size and the modification time", async () => {
+    const warm = await change((root) => {
+      const path = join(root, "src/lib/helper.ts");
+      const before = statSync(path);
+      const text = readFileSync(path, "utf8").replace('"../util.js"', '"./../types"');
+      expect(text.length).toBe(before.size);
+      writeFileSync(path, text);
+      utimesSync(path, before.atime, before.mtime);
+    });
+    expect(warm.document.imports.some((i) => i.from === "src/lib/helper.ts" && i.to === "src/types.ts")).toBe(true);
+  });
+
+  it("sees an edit made within the same second as the run before it", async () => {
+    const root = project();
+    const path = join(root, "src/util.ts");
+    const before = await warmEqualsCold(root); // every file just written: no stamp is trusted yet
+    expect(before.cache?.reusedFiles).toBe(0);
+    const text = readFileSync(path, "utf8");
+    writeFileSync(path, text.replace("(x: unknown) => x", "(y: unknown) => y"));
+    const warm = await warmEqualsCold(root);
+    expect(warm.cache).toMatchObject({ reusedFiles: 6, parsedFiles: 1 });
+  });
+
+  it("sees a rename", async () => {
+    const warm = await change((root) => renameSync(join(root, "src/thing.js"), join(root, "src/thing2.js")));
+    expect(warm.document.diagnostics.some((d) => d.message.includes('"./thing"'))).toBe(true);
+  });
+
+  it("sees a deletion", async () => {
+    await change((root) => rmSync(join(root, "src/types.ts")));
+  });
+
+  it("sees a new file that changes what an extensionless specifier means", async () => {
+    const warm = await change((root) => writeOld(join(root, "src/thing.ts"), "export const thing = 2;\n"));
+    expect(warm.document.imports.some((i) => i.from === "src/main.ts" && i.to === "src/thing.ts")).toBe(true);
+  });
+
+  it("sees a new file that is not a source file (a missing import appears)", async () => {
+    const warm = await change((root) => writeOld(join(root, "src/missing.json"), "{}\n"));
+    expect(warm.document.diagnostics.some((d) => d.message.includes('"./missing"'))).toBe(false);
+  });
+
+  it("sees a new folder with an index file", async () => {
+    await change((root) => writeOld(join(root, "src/missing/index.ts"), "export default 1;\n"));
+  });
+
+  it("watches what a site resolved in a warm run depends on, outside the root too", async () => {
+    const tree = tempTree({ "proj/a.ts": "export {};\n", "outside/data.json": "{}\n" });
+    ageTree(tree);
+    const root = join(tree, "proj");
+    await warmEqualsCold(root);
+    writeOld(join(root, "a.ts"), 'import data from "../outside/data.json";\nexport { data };\n');
+    const edited = await warmEqualsCold(root);
+    expect(edited.cache).toMatchObject({ resolutionsHeld: true, resolvedSites: 1 });
+    rmSync(join(tree, "outside/data.json"));
+    const warm = await warmEqualsCold(root);
+    expect(warm.document.diagnostics.map((d) => d.code)).toEqual(["unresolved"]);
+  });
+
+  it("sees a changed tsconfig path alias, in a file the tsconfig extends", async () => {
+    const warm = await change((root) =>
+      writeOld(join(root, "config/base.json"), JSON.stringify({ compilerOptions: { baseUrl: "..", paths: { "@lib/*": ["src/lib2/*"] } } })),
+    );
+    expect(warm.cache?.resolutionsHeld).toBe(false);
+    expect(warm.document.imports.some((i) => i.from === "src/main.ts" && i.to === "src/lib2/helper.ts")).toBe(true);
+  });
+
+  it("sees a tsconfig outside the mapped root change", async () => {
+    const root = project();
+    ageTree(root);
+    const src = join(root, "src");
+    const options = { tsconfig: "../tsconfig.json" };
+    await warmEqualsCold(src, options);
+    writeOld(join(root, "config/base.json"), JSON.stringify({ compilerOptions: { baseUrl: "..", paths: { "@lib/*": ["src/lib2/*"] } } }));
+    const warm = await warmEqualsCold(src, options);
+    expect(warm.document.imports.some((i) => i.from === "main.ts" && i.to === "lib2/helper.ts")).toBe(true);
+  });
+
+  it("sees a changed package.json `imports` entry", async () => {
+    await change((root) => writeOld(join(root, "package.json"), JSON.stringify({ name: "p", type: "module", imports: { "#util": "./src/lib/helper.ts" } })));
+  });
+
+  it("sees a new tsconfig.json where there was none", async () => {
+    const root = tempTree({ "a.ts": 'import "@x/b";\n', "b.ts": "" });
+    ageTree(root);
+    await warmEqualsCold(root);
+    writeOld(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: { paths: { "@x/*": ["./*"] } } }));
+    const warm = await warmEqualsCold(root);
+    expect(warm.document.imports.some((i) => i.from === "a.ts" && i.to === "b.ts")).toBe(true);
+  });
+
+  it("sees a changed layermap config", async () => {
+    const root = project();
+    ageTree(root);
+    await warmEqualsCold(root);
+    writeOld(join(root, "layermap.config.json"), JSON.stringify({ exclude: ["src/lib/**"], layers: [{ name: "all", paths: "src/**" }] }));
+    const warm = await warmEqualsCold(root);
+    expect(warm.document.modules.some((m) => m.id === "src/lib/helper.ts" && m.kind === "local")).toBe(true); // still imported, not mapped
+    expect(warm.document.summary.files).toBe(6);
+  });
+
+  it("sees changed options", async () => {
+    const root = project();
+    ageTree(root);
+    await warmEqualsCold(root);
+    await warmEqualsCold(root, { exclude: ["**/*.cjs"] });
+    await warmEqualsCold(root, { include: ["src/lib/**"] });
+    expect((await warmEqualsCold(root)).cache?.reusedFiles).toBe(7);
+  });
+
+  it("sees a package installed into node_modules", async () => {
+    const root = tempTree({ "a.ts": 'import "dep/sub";\nimport "#internal";\n', "package.json": JSON.stringify({ name: "a" }) });
+    ageTree(root);
+    await warmEqualsCold(root);
+    writeOld(join(root, "node_modules/dep/package.json"), JSON.stringify({ name: "dep", exports: { "./sub": "./sub.js" } }));
+    writeOld(join(root, "node_modules/dep/sub.js"), "");
+    await warmEqualsCold(root);
+  });
+
+  it("keeps reporting files that cannot be read or are not text", async () => {
+    const root = project();
+    writeFileSync(join(root, "src/binary.ts"), Buffer.from([0x69, 0x00, 0x01]));
+    ageTree(root);
+    await warmEqualsCold(root);
+    const warm = await warmEqualsCold(root);
+    expect(warm.document.diagnostics.some((d) => d.file === "src/binary.ts" && d.code === "not-text")).toBe(true);
+  });
+});
+
+describe("map cache: a bad cache file is ignored with a warning, never trusted", () => {
+  const corrupt = async (damage: (text: string) => string, warning: RegExp | null): Promise<void> => {
+    const root = project();
+    ageTree(root);
+    const first = await map({ root });
+    const file = first.cache!.file;
+    writeFileSync(file, damage(readFileSync(file, "utf8")));
+    const warnings: string[] = [];
+    const warm = await warmEqualsCold(root, { onWarning: (message) => warnings.push(message) });
+    if (warning === null) expect(warnings).toEqual([]);
+    else {
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(warning);
+      expect(warnings[0]).not.toContain("\n");
+    }
+    expect(warm.warnings).toEqual(warnings);
+    expect(warm.cache?.reusedFiles).toBe(0);
+    // And it was rebuilt: the next run is warm again, without a warning.
+    const again = await warmEqualsCold(root);
+    expect(again.warnings).toEqual([]);
+    expect(again.cache?.reusedFiles).toBe(7);
+  };
+
+  it("garbage", () => corrupt(() => "\u0000\u0001garbage", /not a layermap cache file/));
+  it("truncated", () => corrupt((text) => text.slice(0, text.length >> 1), /checksum/));
+  it("someone else's JSON", () => corrupt(() => JSON.stringify({ hello: "world" }), /not a layermap cache file/));
+  it("a changed byte", () => corrupt((text) => text.replace('"lines":', '"lines" :'), /checksum/));
+  it("a payload of the wrong shape with a right checksum", async () => {
+    const { createHash } = await import("node:crypto");
+    await corrupt((text) => {
+      const header = JSON.parse(text.slice(0, text.indexOf("\n")));
+      const body = JSON.stringify({ root: JSON.parse(text.slice(text.indexOf("\n") + 1)).root, files: { "src/main.ts": { nonsense: true } }, resolution: null });
+      header.checksum = createHash("sha1").update(body).digest("base64url");
+      return `${JSON.stringify(header)}\n${body}`;
+    }, /bad entry for src\/main\.ts/);
+  });
+  it("one written by another layermap version (silently)", () =>
+    corrupt((text) => text.replace(/"layermap":"[^"]*"/, '"layermap":"0.0.0-other"'), null));
+
+  it("a cache folder that cannot be written", async () => {
+    const root = project();
+    const blocked = join(root, "not-a-folder");
+    writeFileSync(blocked, "");
+    const warm = await warmEqualsCold(root, { cache: blocked });
+    expect(warm.warnings).toHaveLength(1);
+    expect(warm.warnings[0]).toMatch(/cannot write the cache file/);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("a cache file that cannot be read", async () => {
+    const root = project();
+    const { cache } = await map({ root });
+    chmodSync(cache!.file, 0o000);
+    const warm = await warmEqualsCold(root);
+    expect(warm.warnings[0]).toMatch(/cannot read the cache file/);
+  });
+});
+
+describe("map cache: from the command line", () => {
+  const repo = fileURLToPath(new URL("../../", import.meta.url));
+  const cli = join(repo, "dist", "cli.js");
+
+  it("--no-cache writes no cache, --cache <dir> writes there, and a corrupt one is one warning line", () => {
+    const root = project();
+    const run = (...args: string[]) => spawnSync(process.execPath, [cli, "map", root, "--quiet", ...args], { encoding: "utf8" });
+    const cold = run("--no-cache");
+    expect(cold.status).toBe(0);
+    expect(existsSync(cacheDirOf(root))).toBe(false);
+    const dir = join(root, "elsewhere");
+    expect(run("--cache", dir).stdout).toBe(cold.stdout);
+    const [file] = readdirSync(dir).filter((name) => name.endsWith(".json"));
+    writeFileSync(join(dir, file!), "{}");
+    const warned = run("--cache", dir);
+    expect(warned.stdout).toBe(cold.stdout);
+    expect(warned.stderr).toMatch(/^layermap: warning: ignoring the cache file .*: not a layermap cache file; it will be rebuilt\n$/);
+    expect(run("--cache", dir).stderr).toBe("");
+  });
+
+  it("a warm run in a fresh process does not load TypeScript", () => {
+    const root = project();
+    ageTree(root);
+    const script = [
+      `import { createRequire } from "node:module";`,
+      `const { map } = await import(${JSON.stringify(join(repo, "dist", "api", "map.js"))});`,
+      `const result = await map({ root: ${JSON.stringify(root)} });`,
+      `const loaded = Object.keys(createRequire(import.meta.url).cache).filter((p) => /typescript|ts-morph/.test(p));`,
+      `console.log(JSON.stringify({ loaded, stats: result.cache }));`,
+    ].join("\n");
+    const once = () => JSON.parse(spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }).stdout);
+    expect(once().loaded.length).toBeGreaterThan(0);
+    const warm = once();
+    expect(warm.stats.loadedTypeScript).toBe(false);
+    expect(warm.loaded).toEqual([]);
+  });
+});
