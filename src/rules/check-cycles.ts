@@ -3,7 +3,7 @@
  * as one shortest cycle through its first module. By default only the runtime plane counts:
  * a cycle closed by a type-only import vanishes at compile time.
  */
-import { stronglyConnectedComponents } from "graphology-components";
+import { stronglyConnectedComponents } from "../graph/strongly-connected-components.js";
 import { bidirectional } from "graphology-shortest-path/unweighted.js";
 import type { RulesConfig } from "../config/config-schema.js";
 import type { ImportGraph } from "../graph/import-graph.js";

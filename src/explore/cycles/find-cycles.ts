@@ -7,7 +7,7 @@
  * code). A tangle may hold a runtime cycle; it is then listed beside it, with a cycle through a
  * type-only import so the two chains differ. Each comes with one shortest cycle and its breakers.
  */
-import { stronglyConnectedComponents } from "graphology-components";
+import { stronglyConnectedComponents } from "../../graph/strongly-connected-components.js";
 import type { Plane } from "../../config/config-schema.js";
 import type { ImportGraph } from "../../graph/import-graph.js";
 import { isTypeOnly } from "../../graph/import-graph.js";

@@ -8,7 +8,7 @@
  * highest module (`index.ts`) and the lowest (`constants.ts`).
  * A folder holding only one subfolder is looked through (`src/` → its contents).
  */
-import { stronglyConnectedComponents } from "graphology-components";
+import { stronglyConnectedComponents } from "../../graph/strongly-connected-components.js";
 import type { ImportGraph } from "../../graph/import-graph.js";
 import { compareCodeUnits } from "../../model/compare.js";
 import { groupGraph } from "./group-graph.js";

@@ -1,10 +1,10 @@
 /**
  * Each module's level: the longest chain of imports below it, after condensing every cycle into
- * one node (graphology-components), walked in topological order (graphology-dag). A module that
+ * one node (src/graph/strongly-connected-components.ts), walked in topological order (graphology-dag). A module that
  * imports nothing local is level 0; a module is always above everything it imports, except the
  * members of its own cycle, which share a level.
  */
-import { stronglyConnectedComponents } from "graphology-components";
+import { stronglyConnectedComponents } from "../../graph/strongly-connected-components.js";
 import { topologicalSort } from "graphology-dag";
 import { DirectedGraph } from "graphology";
 import type { ImportGraph } from "../../graph/import-graph.js";
