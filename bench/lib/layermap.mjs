@@ -13,8 +13,16 @@ import path from "node:path";
 import { benchDir } from "../corpora.mjs";
 import { edgeKey, toRootRelative } from "./edges.mjs";
 
-/** The CLI as built by `npm run build` in the repository root. */
-export const layermapCli = path.join(benchDir, "..", "dist", "cli", "main.js");
+/**
+ * The CLI as built by `npm run build` in the repository root: the `bin` of its package.json, or
+ * the file named by the LAYERMAP_CLI environment variable (to measure another build).
+ */
+export const layermapCli = process.env.LAYERMAP_CLI ? path.resolve(process.env.LAYERMAP_CLI) : (() => {
+  const repo = path.join(benchDir, "..");
+  const manifest = JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8"));
+  const bin = typeof manifest.bin === "string" ? manifest.bin : manifest.bin?.layermap;
+  return path.join(repo, bin ?? "dist/cli.js");
+})();
 
 /**
  * Run `layermap map` on `root`, writing the document to `outFile`.

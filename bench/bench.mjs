@@ -1,0 +1,384 @@
+#!/usr/bin/env node
+/**
+ * Speed benchmark: layermap against its peers on the corpora of corpora.mjs (fetch them first
+ * with fetch-corpora.mjs; `npm run bench` in the repository root does both).
+ *
+ *   node bench.mjs [corpus…] [--runs N] [--tools a,b,…] [--keep-going]
+ *
+ *   corpus…      names from corpora.mjs; all of them when none is given
+ *   --runs N     measured runs of each tool per corpus (default 3); the table shows medians
+ *   --tools …    a subset of: layermap-cold, layermap-warm, layermap-edit, depcruise, madge,
+ *                skott, rev-dep (default: all)
+ *
+ * The tools, each a whole process run the way a user runs it:
+ *   layermap-cold  node <repo>/dist/cli.js map <root> --out <file> --no-cache [--tsconfig]
+ *   layermap-warm  the same with --cache <dir> after one unmeasured priming run: nothing changed
+ *   layermap-edit  the same warm cache, after one file's text changed (a comment, same size,
+ *                  new mtime) — the "one file changed" case
+ *   depcruise      dependency-cruiser --no-config --ts-pre-compilation-deps --output-type json
+ *                  (its fastest complete mode), as compare-edges.mjs runs it
+ *   madge          madge --json --extensions ts,tsx,mts,cts,js,jsx,mjs,cjs [--ts-config]
+ *   skott          skott's JavaScript API through lib/skott-run.mjs (its CLI prints no graph)
+ *   rev-dep        rev-dep debug get-tree-for-cwd (its whole resolved graph as JSON; Go binary)
+ *
+ * Every tool maps the same copy of the corpus, made under the system temp folder: rev-dep honours
+ * the .gitignore of an enclosing git repository, and bench/.cache is git-ignored here.
+ * Runs alternate (run 1 of every tool, then run 2 of every tool, …, the order rotating), so a
+ * slow phase of the machine hits every tool alike. Wall time is measured here; CPU (user + sys)
+ * and peak RSS come from GNU time (`/usr/bin/time -f`), which reports the children's rusage:
+ * CPU summed over the whole process tree, peak RSS of its largest process.
+ *
+ * Exit code 0; 2 when a corpus is missing or a tool crashed (its row says so, the rest still run).
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { benchDir, corpora, findCorpus, packageDir } from "./corpora.mjs";
+import { depcruiseVersion, depcruiseView } from "./lib/depcruise.mjs";
+import { layermapCli, layermapView, readLayermapDocument } from "./lib/layermap.mjs";
+
+const TOOLS = ["layermap-cold", "layermap-warm", "layermap-edit", "depcruise", "madge", "skott", "rev-dep"];
+const TIME = "/usr/bin/time";
+const bin = (name) => path.join(benchDir, "node_modules", ".bin", name);
+const workDir = path.join(os.tmpdir(), "layermap-bench");
+const EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+
+function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      runs: { type: "string", default: "3" },
+      tools: { type: "string" },
+    },
+  });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) usage("--runs takes a whole number ≥ 1");
+  const tools = values.tools ? values.tools.split(",").map((t) => t.trim()).filter(Boolean) : TOOLS;
+  for (const tool of tools) if (!TOOLS.includes(tool)) usage(`unknown tool "${tool}" (known: ${TOOLS.join(", ")})`);
+  let selected;
+  try {
+    selected = positionals.length ? positionals.map(findCorpus) : corpora;
+  } catch (error) {
+    usage(error.message);
+  }
+  const hasTime = fs.existsSync(TIME);
+  if (!hasTime) console.warn(`${TIME} not found: CPU and peak RSS are not measured, wall time only`);
+  if (!fs.existsSync(layermapCli)) fail(`${layermapCli} is missing: run npm run build in the repository root`);
+  const noCache = layermapHasCache();
+  const effectiveTools = tools.filter((tool) => {
+    if (tool.startsWith("layermap-") && tool !== "layermap-cold" && !noCache) {
+      console.warn(`${tool}: this layermap build has no cache (--no-cache / --cache): skipped`);
+      return false;
+    }
+    return true;
+  });
+
+  console.log(header(runs));
+  let crashed = false;
+  for (const corpus of selected) {
+    const source = packageDir(corpus);
+    if (!fs.existsSync(source)) {
+      console.error(`${corpus.name}: not fetched (run node fetch-corpora.mjs ${corpus.name})`);
+      crashed = true;
+      continue;
+    }
+    const result = benchCorpus(corpus, effectiveTools, runs, { hasTime, noCache });
+    crashed ||= result.crashed;
+  }
+  process.exitCode = crashed ? 2 : 0;
+}
+
+function header(runs) {
+  const versions = [
+    `layermap ${readJson(path.join(benchDir, "..", "package.json")).version}`,
+    `dependency-cruiser ${depcruiseVersion()}`,
+    ...["madge", "skott", "rev-dep"].map((name) => `${name} ${packageVersion(name)}`),
+  ];
+  return (
+    `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores (${os.cpus()[0]?.model?.trim() ?? "?"}) · ` +
+    `${Math.round(os.totalmem() / 2 ** 30)} GB · node ${process.version} · ${os.platform()} ${os.release()}\n` +
+    `${versions.join(" · ")}\nmedian of ${runs} run${runs > 1 ? "s" : ""} per tool, alternating\n`
+  );
+}
+
+/** Copy the corpus's package folder out of the git checkout (once), and return the paths. */
+function prepareCopy(corpus) {
+  const copy = path.join(workDir, corpus.name);
+  const marker = path.join(copy, ".layermap-bench.json");
+  const sourceMarker = path.join(packageDir(corpus), ".layermap-bench.json");
+  if (!fs.existsSync(marker) || fs.readFileSync(marker, "utf8") !== fs.readFileSync(sourceMarker, "utf8")) {
+    fs.rmSync(copy, { recursive: true, force: true });
+    fs.mkdirSync(workDir, { recursive: true });
+    fs.cpSync(packageDir(corpus), copy, { recursive: true });
+  }
+  const root = path.resolve(copy, corpus.sub);
+  const tsconfig = corpus.tsconfig ? path.join(copy, corpus.tsconfig) : null;
+  const out = path.join(workDir, "out", corpus.name);
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  return { copy, root, tsconfig, out, cacheDir: path.join(out, "layermap-cache") };
+}
+
+function benchCorpus(corpus, tools, runs, { hasTime }) {
+  const paths = prepareCopy(corpus);
+  const specs = Object.fromEntries(tools.map((tool) => [tool, toolSpec(tool, paths)]));
+  const samples = Object.fromEntries(tools.map((tool) => [tool, []]));
+  const counts = {};
+  const errors = {};
+
+  // Unmeasured: prime layermap's cache, and find the file the "edit" runs change.
+  let edit = null;
+  if (tools.some((tool) => tool === "layermap-warm" || tool === "layermap-edit")) {
+    const primed = execute(specs["layermap-warm"] ?? toolSpec("layermap-warm", paths), paths, false);
+    if (primed.error) errors["layermap-warm"] = errors["layermap-edit"] = primed.error;
+    else if (tools.includes("layermap-edit")) edit = editTarget(paths);
+  }
+
+  for (let run = 0; run < runs; run++) {
+    const order = tools.map((_, index) => tools[(index + run) % tools.length]);
+    for (const tool of order) {
+      if (errors[tool]) continue;
+      if (tool === "layermap-edit") edit.apply(run);
+      const measured = execute(specs[tool], paths, hasTime);
+      if (measured.error) {
+        errors[tool] = measured.error;
+        continue;
+      }
+      samples[tool].push(measured);
+      if (counts[tool] === undefined) {
+        try {
+          counts[tool] = specs[tool].count(measured.stdout);
+        } catch (error) {
+          counts[tool] = { error: error.message };
+        }
+      }
+    }
+  }
+  edit?.restore();
+
+  const files = countSourceFiles(paths.root);
+  console.log(`## ${corpus.name} ${corpus.version} — ${path.relative(paths.copy, paths.root) || "."}/ (${files} source files)\n`);
+  const baseline = median(samples["layermap-cold"]?.map((s) => s.wall) ?? []);
+  const rows = [["tool", "wall", "CPU", "peak RSS", "modules", "local edges", "× layermap cold"]];
+  for (const tool of tools) {
+    if (errors[tool]) {
+      rows.push([tool, "failed", "", "", "", "", ""]);
+      continue;
+    }
+    const wall = median(samples[tool].map((s) => s.wall));
+    const cpu = median(samples[tool].map((s) => s.cpu));
+    const rss = median(samples[tool].map((s) => s.rss));
+    const count = counts[tool] ?? {};
+    rows.push([
+      tool,
+      seconds(wall),
+      cpu === null ? "–" : seconds(cpu),
+      rss === null ? "–" : `${Math.round(rss / 1024)} MB`,
+      count.modules?.toLocaleString("en-US") ?? "–",
+      count.edges?.toLocaleString("en-US") ?? (count.error ? "?" : "–"),
+      baseline === null || wall === null ? "–" : ratio(wall / baseline),
+    ]);
+  }
+  console.log(table(rows));
+  if (edit) console.log(`\nlayermap-edit changes a comment in ${edit.file} before each run.`);
+  for (const [tool, error] of Object.entries(errors)) console.log(`\n${tool} failed: ${error.split("\n").slice(0, 6).join("\n  ")}`);
+  for (const [tool, count] of Object.entries(counts)) if (count.error) console.log(`\n${tool}: could not count edges: ${count.error}`);
+  console.log("");
+  return { crashed: Object.keys(errors).length > 0 };
+}
+
+/** How to run a tool, and how to count modules and local edges from what it wrote. */
+function toolSpec(tool, { root, tsconfig, out, cacheDir }) {
+  const node = process.execPath;
+  const layermap = (cacheArgs) => {
+    const outFile = path.join(out, `${tool}.json`);
+    return {
+      command: node,
+      args: [layermapCli, "map", root, "--out", outFile, "--quiet", ...cacheArgs, ...(tsconfig ? ["--tsconfig", tsconfig] : [])],
+      cwd: root,
+      count: () => {
+        const view = layermapView(readLayermapDocument(outFile), root);
+        return { modules: view.files.size, edges: view.edges.size };
+      },
+    };
+  };
+  switch (tool) {
+    case "layermap-cold":
+      return layermap(layermapHasCache() ? ["--no-cache"] : []);
+    case "layermap-warm":
+    case "layermap-edit":
+      return layermap(["--cache", cacheDir]);
+    case "depcruise": {
+      const outFile = path.join(out, "depcruise.json");
+      return {
+        command: node,
+        args: [
+          bin("depcruise"),
+          "--no-config",
+          "--ts-pre-compilation-deps",
+          "--output-type", "json",
+          "--do-not-follow", "^\\.\\./|(^|/)node_modules/",
+          ...(tsconfig ? ["--ts-config", tsconfig] : []),
+          "--output-to", outFile,
+          ".",
+        ],
+        cwd: root,
+        count: () => {
+          const view = depcruiseView(readJson(outFile), root);
+          return { modules: view.files.size, edges: view.edges.size };
+        },
+      };
+    }
+    case "madge":
+      return {
+        command: node,
+        args: [bin("madge"), "--json", "--no-spinner", "--extensions", EXTENSIONS.join(","), ...(tsconfig ? ["--ts-config", tsconfig] : []), "."],
+        cwd: root,
+        count: (stdout) => {
+          const graph = JSON.parse(stdout);
+          const modules = Object.keys(graph);
+          const local = new Set(modules);
+          const edges = new Set();
+          for (const [from, tos] of Object.entries(graph)) for (const to of tos) if (local.has(to)) edges.add(`${from}\0${to}`);
+          return { modules: modules.length, edges: edges.size };
+        },
+      };
+    case "skott":
+      return {
+        command: node,
+        args: [path.join(benchDir, "lib", "skott-run.mjs"), ...(tsconfig ? ["--tsconfig", tsconfig] : [])],
+        cwd: root,
+        count: (stdout) => {
+          const { modules, localEdges } = JSON.parse(stdout.trim().split("\n").at(-1));
+          return { modules, edges: localEdges };
+        },
+      };
+    case "rev-dep":
+      return {
+        command: bin("rev-dep"),
+        args: ["debug", "get-tree-for-cwd", ...(tsconfig ? ["--tsconfig-json", tsconfig] : [])],
+        cwd: root,
+        count: (stdout) => {
+          const tree = JSON.parse(stdout);
+          const inside = (file) => !path.relative(root, file).startsWith("..");
+          const modules = Object.keys(tree).filter(inside);
+          const edges = new Set();
+          for (const from of modules) {
+            for (const dep of tree[from] ?? []) {
+              if (dep.resolvedTypeLabel === "UserModule" && inside(dep.id) && !dep.id.includes("/node_modules/")) edges.add(`${from}\0${dep.id}`);
+            }
+          }
+          return { modules: modules.length, edges: edges.size };
+        },
+      };
+    default:
+      throw new Error(`no spec for ${tool}`);
+  }
+}
+
+/** Run one tool once; wall time here, CPU and peak RSS from GNU time. */
+function execute(spec, paths, hasTime) {
+  const resources = path.join(paths.out, "time.txt");
+  const [command, args] = hasTime
+    ? [TIME, ["-f", "%U %S %M", "-o", resources, spec.command, ...spec.args]]
+    : [spec.command, spec.args];
+  const started = process.hrtime.bigint();
+  const run = spawnSync(command, args, { cwd: spec.cwd, encoding: "utf8", maxBuffer: 256 << 20, env: { ...process.env, NO_COLOR: "1" } });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.error) return { error: run.error.message };
+  // madge exits 1 on circular dependencies only with --circular; depcruise and layermap 0; a
+  // crash is a non-zero exit with nothing useful written.
+  if (run.status !== 0) return { error: `exit ${run.status ?? run.signal}\n${run.stderr}${run.stdout.slice(0, 2000)}` };
+  let cpu = null;
+  let rss = null;
+  if (hasTime) {
+    const line = fs.readFileSync(resources, "utf8").trim().split("\n").at(-1);
+    const [user, sys, maxKb] = line.split(" ").map(Number);
+    cpu = user + sys;
+    rss = maxKb;
+  }
+  return { wall, cpu, rss, stdout: run.stdout };
+}
+
+/** The file with the most local imports: changing it re-resolves the most sites. */
+function editTarget(paths) {
+  const doc = readLayermapDocument(path.join(paths.out, "layermap-warm.json"));
+  const local = new Set(doc.modules.filter((m) => m.kind === "local").map((m) => m.id));
+  const outgoing = new Map();
+  for (const imp of doc.imports) if (local.has(imp.to)) outgoing.set(imp.from, (outgoing.get(imp.from) ?? 0) + 1);
+  const [file] = [...outgoing].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [doc.modules[0].id];
+  const absolute = path.join(paths.root, file);
+  const original = fs.readFileSync(absolute);
+  return {
+    file,
+    apply(run) {
+      // Same length every time (the size check cannot tell), new mtime and content.
+      fs.writeFileSync(absolute, Buffer.concat([original, Buffer.from(`\n// layermap bench edit ${String(run % 10)}\n`)]));
+    },
+    restore() {
+      fs.writeFileSync(absolute, original);
+    },
+  };
+}
+
+let cacheSupport;
+function layermapHasCache() {
+  if (cacheSupport === undefined) {
+    const help = spawnSync(process.execPath, [layermapCli, "map", "--help"], { encoding: "utf8" });
+    cacheSupport = /--no-cache/.test(help.stdout ?? "") || /--cache/.test(help.stdout ?? "");
+  }
+  return cacheSupport;
+}
+
+function countSourceFiles(root) {
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(?:[mc]?[jt]sx?)$/.test(entry.name) && !/\.d\.[mc]?ts$/.test(entry.name))
+    .filter((entry) => !path.join(entry.parentPath ?? entry.path, entry.name).split(path.sep).includes("node_modules")).length;
+}
+
+function median(values) {
+  const present = values.filter((v) => v !== null && v !== undefined);
+  if (present.length === 0) return null;
+  const sorted = [...present].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const seconds = (s) => (s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`);
+const ratio = (r) => (r >= 10 ? `${r.toFixed(0)}×` : `${r.toFixed(r < 1 ? 2 : 1)}×`);
+
+/** A Markdown table, columns padded, numbers right-aligned. */
+function table(rows) {
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => String(row[col]).length)));
+  const numeric = rows[0].map((_, col) => col > 0);
+  const line = (row) => `| ${row.map((cell, col) => (numeric[col] ? String(cell).padStart(widths[col]) : String(cell).padEnd(widths[col]))).join(" | ")} |`;
+  const rule = `|${widths.map((w, col) => (numeric[col] ? `${"-".repeat(w + 1)}:` : `${"-".repeat(w + 2)}`)).join("|")}|`;
+  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join("\n");
+}
+
+function packageVersion(name) {
+  try {
+    return readJson(path.join(benchDir, "node_modules", name, "package.json")).version;
+  } catch {
+    return "(not installed)";
+  }
+}
+
+function readJson(file) {
+  return JSON.parse(fs.readFileSync(file, "utf8"));
+}
+
+function usage(message) {
+  console.error(`bench.mjs: ${message}\nusage: node bench.mjs [corpus…] [--runs N] [--tools ${TOOLS.join(",")}]`);
+  process.exit(2);
+}
+
+function fail(message) {
+  console.error(`bench.mjs: ${message}`);
+  process.exit(2);
+}
+
+main();
