@@ -44,3 +44,18 @@ export {
   type OrphansResult,
   type ProposedLayer,
 } from "./explore/index.js";
+// The architecture diff of a change (the `diff` command), and reading an edges list back (`render -`).
+export {
+  diffFails,
+  diffMaps,
+  diffRevisions,
+  type ArchitectureDiff,
+  type CycleChange,
+  type DiffRevisionsOptions,
+  type ImportChange,
+  type LayerCrossingChange,
+  type MappedRevision,
+  type RevisionsDiff,
+  type ViolationsDiff,
+} from "./explore/index.js";
+export { diagramInputFromText } from "./api/render.js";

@@ -1,40 +1,64 @@
 /**
  * `render`: what a diagram needs — the map document and the rule violations to colour — from a
- * saved document ("map once, render many") or by mapping a root first.
+ * saved map ("map once, render many"), by mapping a root first, or from text: a saved document
+ * or an edges list (`layermap map . --format edges | grep -v test | layermap render -`).
  */
 import { readFileSync, statSync } from "node:fs";
 import { loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/config-schema.js";
-import { fromDocument } from "../graph/to-document.js";
-import type { ImportGraph } from "../graph/import-graph.js";
+import { fromDocument, toDocument } from "../graph/to-document.js";
+import { createImportGraph, type ImportGraph } from "../graph/import-graph.js";
 import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
-import { mapDocumentSchema, type MapDocument } from "../model/document.js";
+import { mapDocumentSchema, type ImportSiteRecord, type MapDocument } from "../model/document.js";
 import { UserError } from "../model/errors.js";
 import type { Violation } from "../model/violation.js";
 import type { DiagramInput } from "../report/diagram/build-diagram.js";
+import { parseEdges, type EdgeList } from "../report/edges-report.js";
 import { checkCycles } from "../rules/check-cycles.js";
 import { checkLayers } from "../rules/check-layers.js";
 import { checkRules } from "../rules/check-rules.js";
 import { map, type MapOptions, type MapResult } from "./map.js";
 
 export interface RenderSourceOptions extends Omit<MapOptions, "root"> {
-  /** A saved map document (.json) or a folder to map. */
+  /** A saved map document (.json), an edges list, or a folder to map. */
   source: string;
+}
+
+export interface RenderTextOptions {
+  /** Where the text came from (a file, or `stdin`): every error starts with it. */
+  name: string;
+  /** A layermap config whose layers and rules to draw; without one, the document's own layers. */
+  config?: string;
 }
 
 export async function loadDiagramInput(options: RenderSourceOptions): Promise<DiagramInput> {
   const { source, ...mapOptions } = options;
   if (isFolder(source)) return diagramInputOf(await map({ ...mapOptions, root: source }));
-  const document = readDocument(source);
-  const graph = fromDocument(document);
+  return diagramInputFromText(readText(source), { name: source, ...(options.config === undefined ? {} : { config: options.config }) });
+}
+
+/**
+ * A map given as text, told apart by its content: a saved document (JSON: its first character is
+ * `{`, or the file name ends in .json) or an edges list (anything else).
+ */
+export function diagramInputFromText(text: string, options: RenderTextOptions): DiagramInput {
+  const { name } = options;
+  if (text.trim() === "") throw new UserError(`${name}: empty: expected a layermap map document (JSON) or an edges list (from<TAB>to lines)`);
+  const isJson = text.trimStart().startsWith("{") || name.toLowerCase().endsWith(".json");
+  const read = isJson ? parseDocument(text, name) : documentFromEdges(parseEdges(text, name));
   if (options.config !== undefined) {
     const { config } = loadConfig(process.cwd(), options.config);
-    return { document, violations: violationsOf(graph, assignLayers(graph, config.layers), config) };
+    // The config decides, as it would for a fresh map: an edges list has no layers, and a
+    // document's saved ones may be stale.
+    const { document, graph, layers } = withLayers(read, config);
+    return { document, violations: violationsOf(graph, layers, config) };
   }
-  // No config: the document's own layers, checked in the default (relaxed) order, and cycles.
-  const assignment = layersOfDocument(document);
+  // No config: the document's own layers (none for an edges list), checked in the default
+  // (relaxed) order, and cycles.
+  const graph = fromDocument(read);
+  const assignment = layersOfDocument(read);
   return {
-    document,
+    document: read,
     violations: [
       ...checkLayers(graph, assignment, { mode: "relaxed", severity: "error", plane: "all" }),
       ...checkCycles(graph, assignment, { severity: "error", plane: "runtime" }),
@@ -53,24 +77,61 @@ function violationsOf(graph: ImportGraph, layers: LayerAssignment, config: Confi
 }
 
 export function readDocument(path: string): MapDocument {
+  return parseDocument(readText(path), path);
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UserError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+function parseDocument(text: string, name: string): MapDocument {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
+    json = JSON.parse(text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === undefined ? `${path}: not valid JSON: ${(error as Error).message}` : `${path}: cannot read (${code})`);
+    throw new UserError(`${name}: not valid JSON: ${(error as Error).message}`);
   }
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof json !== "object" || json === null || !("modules" in json) || !("imports" in json)) {
-    throw new UserError(`${path}: not a layermap map document (make one with \`layermap map <root> --out ${path}\`)`);
+    throw new UserError(`${name}: not a layermap map document (make one with \`layermap map <root> --out ${name}\`)`);
   }
-  if (version !== 1) throw new UserError(`${path}: a layermap document of version ${String(version)}; this layermap reads version 1`);
+  if (version !== 1) throw new UserError(`${name}: a layermap document of version ${String(version)}; this layermap reads version 1`);
   const parsed = mapDocumentSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UserError(`${path}: not a valid layermap document: ${issue.path.join(".")}: ${issue.message}`);
+    throw new UserError(`${name}: not a valid layermap document: ${issue.path.join(".")}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * The placeholder site of an import read from an edges list, which records no lines. The
+ * document's schema requires a site with a positive line; the empty specifier marks this one as
+ * a placeholder (no real import is written as ""), so the line it carries means nothing.
+ */
+export const EDGES_SITE = { line: 1, specifier: "", kind: "static" } as const satisfies ImportSiteRecord;
+
+/** An edges list as a map document: its modules and imports, no layers, nothing parsed. */
+function documentFromEdges(list: EdgeList): MapDocument {
+  const graph = createImportGraph();
+  for (const { id, kind } of list.modules) graph.addNode(id, { kind });
+  for (const { from, to, typeOnly } of list.imports) {
+    graph.addDirectedEdge(from, to, { sites: [{ ...EDGES_SITE, ...(typeOnly ? { typeOnly: true as const } : {}) }] });
+  }
+  return toDocument(graph, [], 0);
+}
+
+/** The document with the config's layers in place of any it was saved with. */
+function withLayers(saved: MapDocument, config: Config): { document: MapDocument; graph: ImportGraph; layers: LayerAssignment } {
+  const graph = fromDocument(saved);
+  graph.forEachNode((id) => graph.removeNodeAttribute(id, "layer"));
+  const layers = assignLayers.assign(graph, config.layers);
+  const names = config.layers.map((layer) => layer.name);
+  return { document: toDocument(graph, saved.diagnostics, saved.summary.files, names), graph, layers };
 }
 
 function layersOfDocument(document: MapDocument): LayerAssignment {

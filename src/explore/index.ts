@@ -25,3 +25,13 @@ export { affectedJson, affectedList, affectedText } from "./format/affected-repo
 export { metricsJson, metricsText } from "./format/metrics-report.js";
 export { orphansJson, orphansText } from "./format/orphans-report.js";
 export { configuredLayersJson, configuredLayersText, inferredLayersJson, inferredLayersText } from "./format/layers-report.js";
+export { diffRevisions, type DiffRevisionsOptions, type RevisionsDiff } from "./diff/diff-revisions.js";
+export { diffFails, diffMaps, type ArchitectureDiff, type MappedRevision, type Revision } from "./diff/diff-maps.js";
+export { changedNeighbourhood } from "./diff/changed-neighbourhood.js";
+export type { CycleChange } from "./diff/compare-cycles.js";
+export type { ImportChange, ImportsDiff } from "./diff/compare-imports.js";
+export type { LayerCrossingChange } from "./diff/compare-layer-crossings.js";
+export type { ViolationsDiff } from "./diff/compare-violations.js";
+export { diffJson } from "./diff/diff-json.js";
+export { diffMermaid } from "./diff/diff-mermaid.js";
+export { diffText } from "./diff/diff-text.js";

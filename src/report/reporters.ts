@@ -7,6 +7,7 @@ import { buildDiagram, type DiagramInput, type DiagramOptions } from "./diagram/
 import { toDot } from "./diagram/to-dot.js";
 import { toMermaid } from "./diagram/to-mermaid.js";
 import { dotToSvg } from "./diagram/to-svg.js";
+import { edgesReport } from "./edges-report.js";
 import { jsonReport } from "./json-report.js";
 
 export interface Rendered {
@@ -19,6 +20,8 @@ export type Reporter = (input: DiagramInput, options: DiagramOptions) => Promise
 
 export const reporters = {
   json: async (input) => ({ text: jsonReport(input.document), notes: [] }),
+  /** One `from<TAB>to` line per import, for Unix pipes; `render -` reads it back. */
+  edges: async (input) => ({ text: edgesReport(input.document), notes: [] }),
   dot: async (input, options) => {
     const diagram = buildDiagram(input, options);
     return { text: toDot(diagram), notes: diagram.notes };
@@ -36,7 +39,16 @@ export const reporters = {
 export type ReportFormat = keyof typeof reporters;
 export const reportFormats = Object.keys(reporters) as ReportFormat[];
 
-const EXTENSIONS: Record<string, ReportFormat> = { json: "json", dot: "dot", gv: "dot", mmd: "mermaid", mermaid: "mermaid", svg: "svg" };
+const EXTENSIONS: Record<string, ReportFormat> = {
+  json: "json",
+  edges: "edges",
+  tsv: "edges",
+  dot: "dot",
+  gv: "dot",
+  mmd: "mermaid",
+  mermaid: "mermaid",
+  svg: "svg",
+};
 
 /** The format a file name asks for (`graph.svg` → svg), if its ending names one. */
 export function formatOfPath(path: string): ReportFormat | undefined {

@@ -1,4 +1,5 @@
 import type { CommandModule } from "yargs";
+import { UserError } from "../../model/errors.js";
 import { reportFormats, type ReportFormat } from "../../report/reporters.js";
 import { toDiagramOptions, withDiagramOptions, type DiagramArguments } from "../diagram-options.js";
 import { EXIT_OK, type CliIo } from "../io.js";
@@ -14,22 +15,47 @@ interface RenderArguments extends DiagramArguments {
 export function renderCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, RenderArguments> {
   return {
     command: "render <input>",
-    describe: "Draw a saved map document (or a folder, mapped first) as DOT, SVG or Mermaid",
+    describe: "Draw a saved map document, an edges list (- reads stdin), or a folder (mapped first) as DOT, SVG or Mermaid",
     builder: (yargs) =>
       withDiagramOptions(yargs)
-        .positional("input", { type: "string", demandOption: true, describe: "A document written by `layermap map`, or a folder to map" })
+        .positional("input", {
+          type: "string",
+          demandOption: true,
+          describe: "A document or edges list written by `layermap map`, - for stdin, or a folder to map",
+        })
         .option("out", { alias: "o", type: "string", array: true, describe: "Write to this file (format from its ending; repeatable) instead of stdout" })
         .option("format", { alias: "f", choices: reportFormats, describe: "Output format (default: the --out file's ending)" })
         .option("config", { alias: "c", type: "string", describe: "Colour the violations of this config's rules (default: the document's layers, and cycles)" })
         .example("$0 render deps.json --out deps.svg", "Draw a saved map as SVG")
         .example("$0 render deps.json --collapse layer --out layers.svg", "One box per layer: the architecture picture")
         .example("$0 render deps.json --focus 'src/api/**' --depth 2 --format mermaid", "A neighbourhood, as Mermaid for a README")
-        .example("$0 render src --format dot --rankdir LR", "Map src/ and print DOT, left to right"),
+        .example("$0 render src --format dot --rankdir LR", "Map src/ and print DOT, left to right")
+        .example("$0 map . --format edges | grep -v test | $0 render - --out deps.svg", "Filter the imports with Unix tools, then draw them"),
     handler: async (args) => {
-      const { loadDiagramInput } = await import("../../api/render.js");
-      const input = await loadDiagramInput({ source: args.input, ...(args.config === undefined ? {} : { config: args.config }) });
+      const { diagramInputFromText, loadDiagramInput } = await import("../../api/render.js");
+      const config = args.config === undefined ? {} : { config: args.config };
+      const input = isStdin(args.input)
+        ? diagramInputFromText(await readStdin(), { name: "stdin", ...config })
+        : await loadDiagramInput({ source: args.input, ...config });
       await writeOutputs(input, args.out ?? [], args.format ?? (args.out === undefined ? "svg" : undefined), toDiagramOptions(args), io);
       setExitCode(EXIT_OK);
     },
   };
+}
+
+/**
+ * `-` names stdin. yargs hands a lone `-` to a string positional as "" (yargs/yargs#1312), and
+ * an empty path names no file, so both mean stdin.
+ */
+function isStdin(input: string): boolean {
+  return input === "-" || input === "";
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new UserError("render -: reads a map from stdin, and stdin is a terminal: pipe one in (layermap map . --format edges | layermap render -)");
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -1,8 +1,9 @@
-/** The graph-exploring commands (cycles, why, deps, dependents, affected, metrics, orphans, layers). */
+/** The graph-exploring commands (cycles, why, deps, dependents, affected, diff, metrics, orphans, layers). */
 import type { CommandModule } from "yargs";
 import type { CliIo } from "../../io.js";
 import { affectedCommand } from "./affected-command.js";
 import { cyclesCommand } from "./cycles-command.js";
+import { diffCommand } from "./diff-command.js";
 import { layersCommand } from "./layers-command.js";
 import { metricsCommand } from "./metrics-command.js";
 import { neighboursCommand } from "./neighbours-command.js";
@@ -17,6 +18,7 @@ export function exploreCommands(io: CliIo, setExitCode: (code: number) => void):
     neighboursCommand("deps", io, setExitCode),
     neighboursCommand("dependents", io, setExitCode),
     affectedCommand(io, setExitCode),
+    diffCommand(io, setExitCode),
     metricsCommand(io, setExitCode),
     orphansCommand(io, setExitCode),
     layersCommand(io, setExitCode),

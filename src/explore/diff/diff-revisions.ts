@@ -1,0 +1,79 @@
+/**
+ * `layermap diff <base> [<head>]`: map the root as it is in two git revisions — the head being
+ * the working tree unless named — and compare. Revisions are written to a temporary folder
+ * (git-revisions.ts), never into the work tree, and removed afterwards.
+ *
+ * Both revisions are mapped and judged with one config: the head's `layermap.config.json` (or
+ * `--config`). The diff is about what the code change does; with each revision's own config, a
+ * rule the change adds would count every old break of it as new. Without a config in the head,
+ * both are judged by the defaults, even when the base had one.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { map, type MapOptions, type MapResult } from "../../api/map.js";
+import type { Plane } from "../../config/config-schema.js";
+import { CONFIG_FILE_NAME } from "../../config/load-config.js";
+import type { MapDocument } from "../../model/document.js";
+import { isUserError, UserError } from "../../model/errors.js";
+import { checkRules } from "../../rules/check-rules.js";
+import { describeRoot } from "../load-graph.js";
+import { diffMaps, type ArchitectureDiff, type MappedRevision, type Revision } from "./diff-maps.js";
+import { checkoutRevision, openRepository, resolveRevision } from "./git-revisions.js";
+
+export interface DiffRevisionsOptions extends MapOptions {
+  /** The revision before the change: a branch, a tag, a commit, HEAD~3. */
+  base: string;
+  /** The revision after it; the working tree (uncommitted changes included) when absent. */
+  head?: string;
+}
+
+export interface RevisionsDiff {
+  diff: ArchitectureDiff;
+  /** The two maps compared, for drawing the change in its context. */
+  base: MapDocument;
+  head: MapDocument;
+}
+
+export async function diffRevisions(options: DiffRevisionsOptions): Promise<RevisionsDiff> {
+  const { base, head, root, ...mapOptions } = options;
+  const { root: shownRoot, rootPath } = describeRoot(root);
+  // Git first: a root that is not a checkout, or a ref that names nothing, fails before any mapping.
+  const repository = openRepository(rootPath, shownRoot);
+  const baseCommit = resolveRevision(repository, base, shownRoot);
+  const headCommit = head === undefined ? undefined : resolveRevision(repository, head, shownRoot);
+
+  const scratch = mkdtempSync(join(tmpdir(), "layermap-diff-"));
+  try {
+    const headRoot = headCommit === undefined ? rootPath : checkoutRevision(repository, headCommit, join(scratch, "head"));
+    const baseRoot = checkoutRevision(repository, baseCommit, join(scratch, "base"));
+    const headConfig = join(headRoot, CONFIG_FILE_NAME);
+    const config = mapOptions.config ?? (existsSync(headConfig) ? headConfig : undefined);
+    // No config in the head: the base's own must not judge it either (this copy is ours to change).
+    if (config === undefined) rmSync(join(baseRoot, CONFIG_FILE_NAME), { force: true });
+    const shared = { ...mapOptions, ...(config === undefined ? {} : { config }) };
+    // A checked-out revision lives for this run only: caching its map would only leave files behind.
+    const after = await mapRevision(
+      { ...shared, root: headRoot, ...(headCommit === undefined ? {} : { cache: false }) },
+      head === undefined || headCommit === undefined ? { workingTree: true } : { ref: head, commit: headCommit },
+    );
+    const before = await mapRevision({ ...shared, root: baseRoot, cache: false }, { ref: base, commit: baseCommit });
+    const diff = diffMaps(before.mapped, after.mapped, { failPlane: after.failPlane });
+    return { diff, base: before.mapped.document, head: after.mapped.document };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function mapRevision(options: MapOptions, revision: Revision): Promise<{ mapped: MappedRevision; failPlane: Plane }> {
+  let mapped: MapResult;
+  try {
+    mapped = await map(options);
+  } catch (error) {
+    // A revision's own files (a tsconfig.json that was broken then) are named by a temporary path: say which revision.
+    if (isUserError(error) && "ref" in revision) throw new UserError(`in ${revision.ref}: ${error.message}`);
+    throw error;
+  }
+  const { violations } = checkRules(mapped.graph, mapped.layers, mapped.config);
+  return { mapped: { revision, document: mapped.document, violations }, failPlane: mapped.config.rules.cycles.plane };
+}
