@@ -8,6 +8,7 @@ import { toDot } from "./diagram/to-dot.js";
 import { toMermaid } from "./diagram/to-mermaid.js";
 import { dotToSvg } from "./diagram/to-svg.js";
 import { edgesReport } from "./edges-report.js";
+import { htmlReport } from "./html/html-report.js";
 import { jsonReport } from "./json-report.js";
 
 export interface Rendered {
@@ -34,6 +35,8 @@ export const reporters = {
     const diagram = buildDiagram(input, options);
     return { text: await dotToSvg(toDot(diagram)), notes: diagram.notes };
   },
+  /** One self-contained interactive page: the SVG with search, highlight, layer toggles, violations. */
+  html: htmlReport,
 } satisfies Record<string, Reporter>;
 
 export type ReportFormat = keyof typeof reporters;
@@ -48,6 +51,8 @@ const EXTENSIONS: Record<string, ReportFormat> = {
   mmd: "mermaid",
   mermaid: "mermaid",
   svg: "svg",
+  html: "html",
+  htm: "html",
 };
 
 /** The format a file name asks for (`graph.svg` → svg), if its ending names one. */

@@ -33,7 +33,7 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const mapped = await map(toMapOptions(args, (message) => io.stderr.write(`layermap: warning: ${message}\n`)));
       // Only a diagram colours rule violations: plain JSON does not pay for checking them.
       const formats = args.format !== undefined ? [args.format] : (args.out ?? []).map(formatOfPath);
-      const drawn = formats.some((format) => format !== undefined && format !== "json");
+      const drawn = formats.some((format) => format !== undefined && format !== "json" && format !== "edges");
       const input = drawn ? (await import("../../api/render.js")).diagramInputOf(mapped) : { document: mapped.document, violations: [] };
       await writeOutputs(input, args.out ?? [], args.format, toDiagramOptions(args), io);
       if (!args.quiet) {

@@ -119,7 +119,8 @@ function foldEdges(imports: readonly ImportRecord[], modules: ReadonlyMap<string
     current.violation ||= marked.violations.has(pairKey(edge.from, edge.to));
     current.cycle ||= marked.cycles.has(pairKey(edge.from, edge.to));
     current.weight += 1;
-    for (const site of edge.sites) current.sites.push(`${edge.from}:${site.line} "${site.specifier}"`);
+    // An import read from an edges list has no line: its placeholder site has no specifier.
+    for (const site of edge.sites) current.sites.push(site.specifier === "" ? edge.from : `${edge.from}:${site.line} "${site.specifier}"`);
     folded.set(key, current);
   }
   return [...folded.values()]

@@ -1,0 +1,99 @@
+/**
+ * The interactive HTML page, driven in a real browser: Debian's Chromium through playwright-core
+ * (no browser download). `.ci/run` installs Chromium when it is missing; elsewhere install it with
+ * `apt-get install chromium`, or set LAYERMAP_SKIP_BROWSER=1 to skip these tests knowingly.
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDiagramInput } from "../../src/api/render.js";
+import { htmlReport } from "../../src/report/html/html-report.js";
+import { tempTree } from "../helpers/temp-tree.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const skip = process.env["LAYERMAP_SKIP_BROWSER"] === "1";
+
+describe.skipIf(skip)("the HTML page in Chromium", () => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  let html = "";
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (or LAYERMAP_SKIP_BROWSER=1)`);
+    html = (await htmlReport(await loadDiagramInput({ source: "test/fixtures/check/broken" }), { title: "broken" })).text;
+    const file = join(tempTree({}), "broken.html");
+    writeFileSync(file, html);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on("pageerror", (error) => errors.push(String(error)));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    // Any request leaving the page would mean it is not self-contained.
+    page.on("request", (request) => {
+      if (!request.url().startsWith("file:")) errors.push(`network request: ${request.url()}`);
+    });
+    await page.goto(`file://${file}`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("is one self-contained file that loads without errors", () => {
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);
+    expect(errors).toEqual([]);
+  });
+
+  it("finds a module by path and highlights what it imports and what imports it", async () => {
+    await page.fill("#search", "core/request");
+    await page.click("#matches button");
+    const lit = async (selector: string): Promise<string[]> =>
+      (await page.locator(selector).evaluateAll((elements) => elements.map((element) => element.id))).sort();
+    expect(await page.getAttribute("body", "data-selected")).toBe("core/request.ts");
+    expect(await lit("g.node.selected")).toEqual(["module:core/request.ts"]);
+    // request.ts imports headers.ts and apps/shop/cart.ts; six modules import it.
+    expect(await lit("g.node.lit")).toEqual(
+      [
+        "module:apps/blog/post.ts",
+        "module:apps/shop/cart.ts",
+        "module:core/headers.ts",
+        "module:core/request.ts",
+        "module:middleware/logger.ts",
+        "module:server/serve.ts",
+        "module:util/decorate.ts",
+      ].sort(),
+    );
+    expect(await lit("g.node.dim")).toEqual(["legend", "module:apps/shop/main.ts", "module:core/reason.ts", "module:core/status.ts"]);
+    await page.screenshot({ path: join(tempTree({}), "selected.png") });
+  });
+
+  it("widens the highlight with the depth", async () => {
+    await page.fill("#depth", "2");
+    await page.dispatchEvent("#depth", "input");
+    // Two steps away, apps/shop/main.ts is reached too; the status/reason pair never is.
+    const dim = await page.locator("g.node.dim").evaluateAll((elements) => elements.map((element) => element.id).sort());
+    expect(dim).toEqual(["legend", "module:core/reason.ts", "module:core/status.ts"]);
+  });
+
+  it("toggles a layer off and on", async () => {
+    const box = page.locator("#layers label", { hasText: "core" }).locator("input");
+    await box.uncheck();
+    expect(await page.locator("g.node.hidden-layer").count()).toBe(4);
+    await box.check();
+    expect(await page.locator(".hidden-layer").count()).toBe(0);
+  });
+
+  it("lists the violations and lights a violation's arrows when clicked", async () => {
+    const items = page.locator("#problems button");
+    expect(await items.count()).toBe(6);
+    await items.filter({ hasText: "through 1 module in no layer" }).click();
+    const flashed = await page.locator("g.edge.flash").evaluateAll((elements) => elements.map((element) => element.id).sort());
+    expect(flashed).toEqual(["import:server/serve.ts->util/decorate.ts", "import:util/decorate.ts->middleware/logger.ts"]);
+  });
+});
