@@ -4,8 +4,14 @@
 export { map, type MapOptions, type MapResult } from "./api/map.js";
 export { fromDocument, toDocument } from "./graph/to-document.js";
 export type { ImportGraph, ImportAttributes, ModuleAttributes } from "./graph/import-graph.js";
-export { extractImports } from "./extract/extract-imports.js";
 export type { Extraction, ImportSite } from "./extract/types.js";
+export { check, type CheckOptions, type CheckResult } from "./api/check.js";
+export { loadDiagramInput, render, type RenderSourceOptions } from "./api/render.js";
+export type { DiagramInput, DiagramOptions } from "./report/diagram/build-diagram.js";
+export { reportFormats, type ReportFormat } from "./report/reporters.js";
+export { checkFormats, checkReporters, type CheckFormat } from "./report/check/reporters.js";
+export type { Violation } from "./model/violation.js";
+export type { CheckReport } from "./model/check-report.js";
 export {
   DOCUMENT_VERSION,
   mapDocumentSchema,

@@ -12,7 +12,8 @@ import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
 import { mapDocumentSchema, type ImportSiteRecord, type MapDocument } from "../model/document.js";
 import { UserError } from "../model/errors.js";
 import type { Violation } from "../model/violation.js";
-import type { DiagramInput } from "../report/diagram/build-diagram.js";
+import type { DiagramInput, DiagramOptions } from "../report/diagram/build-diagram.js";
+import { reporters, type ReportFormat } from "../report/reporters.js";
 import { parseEdges, type EdgeList } from "../report/edges-report.js";
 import { checkCycles } from "../rules/check-cycles.js";
 import { checkLayers } from "../rules/check-layers.js";
@@ -152,4 +153,12 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A diagram input drawn in one format: the programmatic `layermap render`.
+ * `const input = await loadDiagramInput({ source: "src" }); const svg = await render(input, "svg");`
+ */
+export async function render(input: DiagramInput, format: ReportFormat, options: DiagramOptions = {}): Promise<string> {
+  return (await reporters[format](input, options)).text;
 }
