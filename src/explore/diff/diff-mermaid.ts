@@ -8,8 +8,9 @@
  * colouring by change is drawn here.
  */
 import { buildDiagram } from "../../report/diagram/build-diagram.js";
-import type { DiagramCluster, DiagramEdge } from "../../report/diagram/diagram.js";
-import { clusterColours, CYCLE_COLOUR, VIOLATION_COLOUR } from "../../report/diagram/palette.js";
+import type { DiagramEdge } from "../../report/diagram/diagram.js";
+import { CYCLE_COLOUR, VIOLATION_COLOUR } from "../../report/diagram/palette.js";
+import { text, writeMermaidBoxes } from "../../report/diagram/to-mermaid.js";
 import { changedNeighbourhood } from "./changed-neighbourhood.js";
 import { pairKey } from "./compare-imports.js";
 import type { ArchitectureDiff, Revision } from "./diff-maps.js";
@@ -29,18 +30,7 @@ export function diffMermaid({ diff, base, head }: RevisionsDiff, options: { titl
   const diagram = buildDiagram({ document, violations: [] }, { externals: true, collapse: { by: "none" } });
   const ids = new Map([...diagram.nodes.keys()].map((id, index) => [id, `n${index}`]));
   const styles: string[] = [];
-  let subgraphs = 0;
-  const writeCluster = (cluster: DiagramCluster, indent: string): void => {
-    const id = `c${subgraphs++}`;
-    lines.push(`${indent}subgraph ${id}["${text(cluster.label)}"]`);
-    for (const node of cluster.nodes) lines.push(`${indent}  ${ids.get(node)}["${text(diagram.nodes.get(node)!.label)}"]`);
-    for (const child of cluster.clusters) writeCluster(child, `${indent}  `);
-    lines.push(`${indent}end`);
-    const { fill, border } = clusterColours(cluster.colour);
-    styles.push(`  style ${id} fill:${fill},stroke:${border}`);
-  };
-  for (const cluster of diagram.clusters) writeCluster(cluster, "  ");
-  for (const node of diagram.looseNodes) lines.push(`  ${ids.get(node)}["${text(diagram.nodes.get(node)!.label)}"]`);
+  writeMermaidBoxes(diagram, ids, lines, styles);
 
   const before = new Set(base.modules.map((module) => module.id));
   const after = new Set(head.modules.map((module) => module.id));
@@ -98,7 +88,3 @@ function revisionName(revision: Revision): string {
   return "workingTree" in revision ? "working tree" : revision.ref;
 }
 
-/** Mermaid labels are quoted: escape quotes as entities and keep line breaks. */
-function text(label: string): string {
-  return label.replaceAll('"', "#quot;").replaceAll("\n", "<br/>");
-}

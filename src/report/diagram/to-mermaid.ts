@@ -11,19 +11,8 @@ export function toMermaid(diagram: Diagram): string {
   const lines: string[] = [];
   if (diagram.title !== undefined) lines.push("---", `title: ${JSON.stringify(diagram.title)}`, "---");
   lines.push(`flowchart ${diagram.rankdir}`);
-  let subgraphs = 0;
   const styles: string[] = [];
-  const writeCluster = (cluster: DiagramCluster, indent: string): void => {
-    const id = `c${subgraphs++}`;
-    lines.push(`${indent}subgraph ${id}["${text(cluster.label)}"]`);
-    for (const node of cluster.nodes) lines.push(`${indent}  ${ids.get(node)}["${text(diagram.nodes.get(node)!.label)}"]`);
-    for (const child of cluster.clusters) writeCluster(child, `${indent}  `);
-    lines.push(`${indent}end`);
-    const { fill, border } = clusterColours(cluster.colour);
-    styles.push(`  style ${id} fill:${fill},stroke:${border}`);
-  };
-  for (const cluster of diagram.clusters) writeCluster(cluster, "  ");
-  for (const node of diagram.looseNodes) lines.push(`  ${ids.get(node)}["${text(diagram.nodes.get(node)!.label)}"]`);
+  writeMermaidBoxes(diagram, ids, lines, styles);
   for (const node of diagram.looseNodes) {
     const colour = diagram.nodes.get(node)!.colour;
     if (colour !== undefined) {
@@ -42,6 +31,25 @@ export function toMermaid(diagram: Diagram): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * The boxes of a diagram as Mermaid: a subgraph per cluster (nested), each node labelled, and
+ * the clusters' colours as `style` lines (appended to `styles`, which belong after the arrows).
+ */
+export function writeMermaidBoxes(diagram: Diagram, ids: ReadonlyMap<string, string>, lines: string[], styles: string[]): void {
+  let subgraphs = 0;
+  const writeCluster = (cluster: DiagramCluster, indent: string): void => {
+    const id = `c${subgraphs++}`;
+    lines.push(`${indent}subgraph ${id}["${text(cluster.label)}"]`);
+    for (const node of cluster.nodes) lines.push(`${indent}  ${ids.get(node)}["${text(diagram.nodes.get(node)!.label)}"]`);
+    for (const child of cluster.clusters) writeCluster(child, `${indent}  `);
+    lines.push(`${indent}end`);
+    const { fill, border } = clusterColours(cluster.colour);
+    styles.push(`  style ${id} fill:${fill},stroke:${border}`);
+  };
+  for (const cluster of diagram.clusters) writeCluster(cluster, "  ");
+  for (const node of diagram.looseNodes) lines.push(`  ${ids.get(node)}["${text(diagram.nodes.get(node)!.label)}"]`);
+}
+
 function arrow(edge: DiagramEdge, diagram: Diagram): string {
   const folded = diagram.nodes.get(edge.from)?.kind === "layer" || diagram.nodes.get(edge.from)?.kind === "folder";
   const label = folded ? String(edge.weight) : edge.dynamic ? "dynamic" : edge.reexport ? "re-export" : "";
@@ -50,6 +58,6 @@ function arrow(edge: DiagramEdge, diagram: Diagram): string {
 }
 
 /** Mermaid labels are quoted: escape quotes as entities and keep line breaks. */
-function text(label: string): string {
+export function text(label: string): string {
   return label.replaceAll('"', "#quot;").replaceAll("\n", "<br/>");
 }
