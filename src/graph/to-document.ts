@@ -5,6 +5,7 @@
 import { compareCodeUnits } from "../model/compare.js";
 import {
   DOCUMENT_VERSION,
+  failureCodes,
   importForms,
   type Diagnostic,
   type ImportKind,
@@ -36,9 +37,7 @@ export function toDocument(
   imports.sort((a, b) => compareCodeUnits(a.from, b.from) || compareCodeUnits(a.to, b.to));
 
   const count = (kind: ModuleRecord["kind"]): number => modules.filter((module) => module.kind === kind).length;
-  const failed = new Set(
-    diagnostics.filter((d) => d.code === "parse-error" || d.code === "read-error" || d.code === "not-text").map((d) => d.file),
-  );
+  const failed = new Set(diagnostics.filter((d) => failureCodes.includes(d.code)).map((d) => d.file));
   return {
     version: DOCUMENT_VERSION,
     root: ".",
@@ -80,8 +79,15 @@ function normalizeDiagnostic({ file, line, code, message }: Diagnostic): Diagnos
   return line === undefined ? { file, code, message } : { file, line, code, message };
 }
 
-function compareSites(a: ImportSiteRecord, b: ImportSiteRecord): number {
-  return a.line - b.line || compareCodeUnits(a.specifier, b.specifier) || compareCodeUnits(a.kind, b.kind);
+/** A total order: two sites on one line differ at least in specifier, form or plane. */
+export function compareSites(a: ImportSiteRecord, b: ImportSiteRecord): number {
+  return (
+    a.line - b.line ||
+    compareCodeUnits(a.specifier, b.specifier) ||
+    compareCodeUnits(a.kind, b.kind) ||
+    Number(a.typeOnly === true) - Number(b.typeOnly === true) ||
+    Number(a.elided === true) - Number(b.elided === true)
+  );
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -7,6 +7,7 @@ import type { ForbiddenRule } from "../config/config-schema.js";
 import type { ImportGraph, ModuleAttributes } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
 import type { ImportKind, ImportSiteRecord } from "../model/document.js";
+import { compareSites } from "../graph/to-document.js";
 import { planeView } from "./plane.js";
 import type { RuleProblem } from "./rule-problem.js";
 import type { Violation } from "../model/violation.js";
@@ -55,7 +56,7 @@ export function checkForbidden(
     fromMatchedAny = true;
     view.forEachOutEdge(from, (_edge, edge, _source, to, _fromAttributes, toAttributes) => {
       if (!toMatches(to, toAttributes)) return;
-      const site = edge.sites.filter((candidate) => kinds === undefined || kinds.includes(siteKind(candidate))).sort((a, b) => a.line - b.line)[0];
+      const site = edge.sites.filter((candidate) => kinds === undefined || kinds.includes(siteKind(candidate))).sort(compareSites)[0];
       if (site === undefined) return;
       const fromLayer = assignment.layerOf.get(from);
       const toLayer = assignment.layerOf.get(to);

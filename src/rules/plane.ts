@@ -5,6 +5,7 @@
 import type { Plane } from "../config/config-schema.js";
 import { createImportGraph, isTypeOnly, type ImportGraph } from "../graph/import-graph.js";
 import type { ImportSiteRecord } from "../model/document.js";
+import { compareSites } from "../graph/to-document.js";
 
 const runtimeViews = new WeakMap<ImportGraph, ImportGraph>();
 
@@ -22,8 +23,8 @@ export function planeView(graph: ImportGraph, plane: Plane): ImportGraph {
   return view;
 }
 
-/** The site a violation points at: the first on the edge (sites are sorted by line). */
+/** The site a violation points at: the first on the edge, whatever order the sites were found in. */
 export function firstSite(graph: ImportGraph, from: string, to: string): ImportSiteRecord {
   const sites = graph.getEdgeAttributes(graph.edge(from, to)!).sites;
-  return sites.reduce((best, site) => (site.line < best.line ? site : best));
+  return sites.reduce((best, site) => (compareSites(site, best) < 0 ? site : best));
 }
