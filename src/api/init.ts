@@ -11,6 +11,9 @@ import { inferLayers, type InferredLayers } from "../explore/infer/infer-layers.
 import { UserError } from "../model/errors.js";
 import { map } from "./map.js";
 
+/** Tests, specs and benchmarks are not part of the architecture a config describes. */
+const STARTER_EXCLUDE = ["**/*.test.*", "**/*.spec.*", "**/__tests__/**", "**/test/**", "**/tests/**", "**/bench/**", "**/benchmarks/**"];
+
 export interface InitResult {
   /** Where the config goes. */
   path: string;
@@ -25,7 +28,8 @@ export async function proposeConfig(root: string, options: { force?: boolean } =
     throw new UserError(`${path}: a config already exists (use --force to replace it)`);
   }
   // Map without reading a config: the one there is about to be replaced, or there is none.
-  const mapped = await map({ root, config: existsSync(path) ? emptyConfigPath() : undefined });
+  // The layers are proposed for the files the written config will map: tests stay out.
+  const mapped = await map({ root, exclude: STARTER_EXCLUDE, ...(existsSync(path) ? { config: emptyConfigPath() } : {}) });
   const proposal = inferLayers(mapped.graph);
   return { path, text: configText(proposal), proposal };
 }
@@ -47,7 +51,7 @@ function configText(proposal: InferredLayers): string {
   return `{
   "$schema": "./node_modules/layermap/schema/config.schema.json",
   // Which files to map (globs relative to this folder); tests usually stay out of the architecture.
-  "exclude": ["**/*.test.*", "**/*.spec.*", "**/__tests__/**"],
+  "exclude": ${JSON.stringify(STARTER_EXCLUDE).replaceAll(",", ", ")},
 
   // Layers, top to bottom: a module belongs to the first layer whose paths match it, and may
   // import its own layer and the layers below it. Proposed by \`layermap init\` from the imports
