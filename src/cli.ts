@@ -1,5 +1,17 @@
 #!/usr/bin/env node
 /** The `layermap` executable: runs the CLI and exits with its code. */
 import { runCli } from "./cli/run-cli.js";
+import { removeTemporaryFiles } from "./cli/write-output.js";
+
+// Ctrl-C (or a CI job cancelled with SIGTERM): remove any output being written, then exit as a
+// shell reports a signal, 128 + its number. Once: a second Ctrl-C stops the process outright.
+// The map yields to the event loop every 50 ms (see api/event-loop-breaks.ts), so this runs promptly.
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  process.once(signal, () => {
+    removeTemporaryFiles();
+    process.stderr.write(`\nlayermap: interrupted (${signal})\n`);
+    process.exit(code);
+  });
+}
 
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

@@ -14,9 +14,10 @@ import { addTargets, collectInputs, verifyInputs, type InputsRecord } from "../c
 import { loadCache, saveCache, type CachedFile, type CachedResolution, type CachedTarget, type CachePayload } from "../cache/map-cache.js";
 import { hashOf, sameStamp, stampOf } from "../cache/stamp.js";
 import { saveCompileCache, useCompileCache } from "../typescript/load-typescript.js";
+import { globProblem } from "../config/glob-problem.js";
 import { loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/config-schema.js";
-import { DEFAULT_SKIPPED_FOLDERS, discoverFiles } from "../discover/discover-files.js";
+import { DEFAULT_SKIPPED_FOLDERS, discoverSources } from "../discover/discover-files.js";
 import type { Extraction, ImportSite } from "../extract/types.js";
 import { buildGraph, type ParsedFile, type ResolvedSite } from "../graph/build-graph.js";
 import type { ImportGraph } from "../graph/import-graph.js";
@@ -27,7 +28,9 @@ import { LAYERMAP_VERSION } from "../model/version.js";
 import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
 import type { ModuleResolver } from "../resolve/module-resolver.js";
 import { isRelativeOrAbsolute } from "../resolve/specifier.js";
-import { decodeSource, readSourceBytes } from "./read-source.js";
+import { eventLoopBreaks } from "./event-loop-breaks.js";
+import { manifestDiagnostics } from "./manifest-diagnostics.js";
+import { DEFAULT_MAX_FILE_SIZE, decodeSource, readSourceBytes, type SourceProblem } from "./read-source.js";
 
 export interface MapOptions {
   /** The folder to map; module ids are relative to it. */
@@ -42,6 +45,8 @@ export interface MapOptions {
   tsconfig?: string;
   /** Parse `.d.ts` files too. */
   includeDeclarations?: boolean;
+  /** Files larger than this many bytes are not parsed (a `too-large` diagnostic); default 4 MB. */
+  maxFileSize?: number;
   /**
    * The cache folder; by default `node_modules/.cache/layermap/` in the nearest folder at or above
    * the root that holds a package.json (else in the root). `false`: no cache, neither read nor written.
@@ -79,11 +84,9 @@ export interface CacheStats {
   loadedTypeScript: boolean;
 }
 
-type ReadProblem = Extract<ReturnType<typeof decodeSource>, { ok: false }>;
-
 interface FileOutcome {
   file: string;
-  problem?: ReadProblem;
+  problem?: SourceProblem;
   extraction?: Extraction;
   hash?: string;
 }
@@ -91,11 +94,19 @@ interface FileOutcome {
 export async function map(options: MapOptions): Promise<MapResult> {
   const root = checkedRoot(options.root);
   const { config, path: configPath } = loadConfig(root, options.config);
+  checkGlobs("include", options.include);
+  checkGlobs("exclude", options.exclude);
   const include = options.include?.length ? options.include : config.include;
   const exclude = [...(config.exclude ?? []), ...(options.exclude ?? [])];
   const includeDeclarations = options.includeDeclarations ?? config.includeDeclarations ?? false;
-  const files = discoverFiles({ root, include, exclude, includeDeclarations });
+  const discovery = discoverSources({ root, include, exclude, includeDeclarations });
+  const { files } = discovery;
+  if (include?.length && files.length === 0 && discovery.skipped.length === 0) {
+    throw new UserError(`${options.root}: no source file matches the include globs (${include.join(", ")}), once the exclude globs and .gitignore have had their say`);
+  }
   const tsconfigOption = options.tsconfig ?? config.tsconfig;
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const breather = eventLoopBreaks();
 
   const warnings: string[] = [];
   const warn = (message: string): void => {
@@ -127,7 +138,8 @@ export async function map(options: MapOptions): Promise<MapResult> {
         tsconfigDiagnostics: tsconfig.problems.map((problem) => ({
           file: displayRelative(root, problem.file),
           code: "tsconfig-error",
-          message: problem.message,
+          // TypeScript's messages name files by absolute path: the document must not depend on where the root is.
+          message: problem.message.replaceAll(`${root}${sep}`, "").replaceAll(`${root.split(sep).join("/")}/`, ""),
         })),
       };
     }
@@ -140,16 +152,18 @@ export async function map(options: MapOptions): Promise<MapResult> {
   const outcomes: FileOutcome[] = [];
   const nextFiles: Record<string, CachedFile> = {};
   for (const file of files) {
+    await breather();
     const absolute = join(root, file);
     const stored = previous?.files[file];
     const stamp = cacheDir === undefined ? undefined : stampOf(absolute);
-    if (stored !== undefined && stored.stamp !== null && stamp !== undefined && sameStamp(stored.stamp, stamp)) {
+    const withinLimit = stamp !== undefined && stamp.size <= maxFileSize;
+    if (stored !== undefined && stored.stamp !== null && withinLimit && sameStamp(stored.stamp, stamp)) {
       outcomes.push({ file, extraction: stored.extraction, hash: stored.hash });
       nextFiles[file] = stored;
       reusedFiles++;
       continue;
     }
-    const bytes = readSourceBytes(absolute);
+    const bytes = readSourceBytes(absolute, maxFileSize);
     if (!Buffer.isBuffer(bytes)) {
       outcomes.push({ file, problem: bytes });
       continue;
@@ -220,6 +234,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
       });
     }
     const targets: CachedTarget[] = [];
+    await breather();
     for (const site of extraction.sites) {
       let target = reusable.get(siteKey(site));
       if (target === undefined) {
@@ -248,7 +263,11 @@ export async function map(options: MapOptions): Promise<MapResult> {
 
   // The document: exactly the order and content a run without the cache gives.
   const tsconfigDiagnostics = loadedResolver?.tsconfigDiagnostics ?? snapshot?.tsconfigDiagnostics ?? [];
-  const diagnostics: Diagnostic[] = [...tsconfigDiagnostics];
+  const diagnostics: Diagnostic[] = [
+    ...tsconfigDiagnostics,
+    ...discovery.skipped.map(({ path, code, message }) => ({ file: path, code, message })),
+    ...manifestDiagnostics(root, discovery.manifests, files),
+  ];
   const parsed: ParsedFile[] = [];
   const resolved: ResolvedSite[] = [];
   for (const { file, problem, extraction } of outcomes) {
@@ -369,6 +388,14 @@ function siteRecord(site: ImportSite, keepsTypeOnlyImports: boolean): ImportSite
     record.elided = true;
   }
   return record;
+}
+
+/** Globs given as options (`--include`, `--exclude`) are held to the same standard as the config's. */
+function checkGlobs(option: string, globs: readonly string[] | undefined): void {
+  for (const glob of globs ?? []) {
+    const problem = globProblem(glob);
+    if (problem !== undefined) throw new UserError(`${option} glob "${glob}": invalid: ${problem}`);
+  }
 }
 
 function checkedRoot(root: string): string {

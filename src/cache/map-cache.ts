@@ -20,7 +20,8 @@ import type { InputsRecord } from "./inputs.js";
 import { hashOf, type Stamp } from "./stamp.js";
 
 export const CACHE_FORMAT = "layermap-map-cache";
-export const CACHE_FORMAT_VERSION = 1;
+/** 2: files not valid UTF-8 are read as Latin-1, UTF-16 is decoded, and tsconfig messages name paths relative to the root. */
+export const CACHE_FORMAT_VERSION = 2;
 
 export interface CachedFile {
   /** null: the stamp is not trusted (the file was changing when read); compare the hash. */

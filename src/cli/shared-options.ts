@@ -1,6 +1,7 @@
 /** The options every command that maps a codebase takes, declared once. */
 import type { Argv } from "yargs";
 import type { MapOptions } from "../api/map.js";
+import { UserError } from "../model/errors.js";
 
 export interface MappingArguments {
   root: string;
@@ -9,6 +10,7 @@ export interface MappingArguments {
   tsconfig?: string;
   config?: string;
   "include-dts"?: boolean;
+  "max-file-size"?: string;
   /** A folder, or false for `--no-cache` (an array when given more than once). */
   cache?: string | boolean | (string | boolean)[];
 }
@@ -20,6 +22,10 @@ export function withMappingOptions<T>(yargs: Argv<T>) {
     .option("tsconfig", { type: "string", describe: "The tsconfig for module resolution (default <root>/tsconfig.json)" })
     .option("config", { alias: "c", type: "string", describe: "The layermap config (default <root>/layermap.config.json)" })
     .option("include-dts", { type: "boolean", describe: "Parse .d.ts files too" })
+    .option("max-file-size", {
+      type: "string",
+      describe: "Do not parse files larger than this (bytes, or with kb/mb/gb); they are reported as too-large (default 4mb)",
+    })
     .option("cache", {
       type: "string",
       describe: "The cache folder (default node_modules/.cache/layermap of the project); --no-cache maps without reading or writing it",
@@ -35,6 +41,7 @@ export function toMapOptions(args: MappingArguments, warn?: (message: string) =>
     ...(args.exclude === undefined ? {} : { exclude: args.exclude }),
     ...(args.tsconfig === undefined ? {} : { tsconfig: args.tsconfig }),
     ...(args["include-dts"] === undefined ? {} : { includeDeclarations: args["include-dts"] }),
+    ...(args["max-file-size"] === undefined ? {} : { maxFileSize: parseSize(args["max-file-size"]) }),
     ...cacheOption(args.cache),
     ...(warn === undefined ? {} : { onWarning: warn }),
   };
@@ -46,4 +53,15 @@ function cacheOption(given: string | boolean | (string | boolean)[] | undefined)
   if (cache === undefined || cache === true || cache === "") return {};
   if (cache === false || cache === "false") return { cache: false };
   return { cache };
+}
+
+const UNITS: Record<string, number> = { "": 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** `--max-file-size 20mb` → 20,971,520 bytes. Checked here rather than in a yargs coerce, whose errors are not UserErrors. */
+export function parseSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?b?)\s*$/i.exec(text);
+  const unit = match === null ? undefined : UNITS[match[2]!.toLowerCase().replace(/^([kmg])$/, "$1b")];
+  const bytes = match === null || unit === undefined ? NaN : Math.floor(Number(match[1]) * unit);
+  if (!(bytes > 0)) throw new UserError(`--max-file-size ${text}: expected a size such as 500kb, 20mb or 1000000 (bytes)`);
+  return bytes;
 }

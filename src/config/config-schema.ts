@@ -5,8 +5,15 @@
  */
 import { z } from "zod";
 import { importKinds, moduleKinds } from "../model/document.js";
+import { globProblem } from "./glob-problem.js";
 
-const glob = z.string().min(1, "expected a non-empty glob");
+const glob = z
+  .string()
+  .min(1, "expected a non-empty glob")
+  .superRefine((value, context) => {
+    const problem = globProblem(value);
+    if (problem !== undefined) context.addIssue({ code: "custom", message: `invalid glob "${value}": ${problem}` });
+  });
 /** One glob or a list of them; always a list after parsing. */
 const globs = z
   .union([glob, z.array(glob).min(1, "expected at least one glob")], "expected a glob or a list of globs")
@@ -36,30 +43,36 @@ const layerModes = ["relaxed", "strict", "off"] as const;
 export type LayerMode = (typeof layerModes)[number];
 
 const layersRuleSchema = z
-  .union([
-    z.enum(layerModes),
-    z
-      .object({
-        mode: z.enum(layerModes).default("relaxed"),
-        severity: severity.default("error"),
-        plane: plane.default("all"),
-        comment: z.string().optional(),
-      })
-      .strict(),
-  ])
+  .union(
+    [
+      z.enum(layerModes),
+      z
+        .object({
+          mode: z.enum(layerModes).default("relaxed"),
+          severity: severity.default("error"),
+          plane: plane.default("all"),
+          comment: z.string().optional(),
+        })
+        .strict(),
+    ],
+    'expected "relaxed", "strict", "off", or { "mode", "severity", "plane" }',
+  )
   .transform((value) => (typeof value === "string" ? { mode: value, severity: "error" as const, plane: "all" as const } : value));
 
 const cyclesRuleSchema = z
-  .union([
-    severity,
-    z
-      .object({
-        severity: severity.default("error"),
-        plane: plane.default("runtime"),
-        comment: z.string().optional(),
-      })
-      .strict(),
-  ])
+  .union(
+    [
+      severity,
+      z
+        .object({
+          severity: severity.default("error"),
+          plane: plane.default("runtime"),
+          comment: z.string().optional(),
+        })
+        .strict(),
+    ],
+    'expected "error", "warn", "off", or { "severity", "plane" }',
+  )
   .transform((value) => (typeof value === "string" ? { severity: value, plane: "runtime" as const } : value));
 
 const layerNames = z
@@ -77,7 +90,7 @@ const fromSchema = z
 const toSchema = fromSchema
   .extend({
     kind: z
-      .union([z.enum(moduleKinds), z.array(z.enum(moduleKinds)).min(1)])
+      .union([z.enum(moduleKinds), z.array(z.enum(moduleKinds)).min(1)], `expected a module kind (${moduleKinds.join(", ")}) or a list of them`)
       .transform((value) => (typeof value === "string" ? [value] : value))
       .optional()
       .describe("target module kinds: local, external, builtin, unresolved"),

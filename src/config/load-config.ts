@@ -25,7 +25,13 @@ export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
     return { config: configSchema.parse({}), path: undefined };
   }
   const shown = displayPath(path);
-  const json = parseJsonWithComments(readFileSync(path, "utf8"), shown);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UserError(`${shown}: cannot read the config (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`);
+  }
+  const json = parseJsonWithComments(withoutByteOrderMark(text), shown);
   const parsed = configSchema.safeParse(json);
   if (!parsed.success) throw new UserError(formatIssues(shown, parsed.error.issues));
   return { config: parsed.data, path };
@@ -45,6 +51,11 @@ export function keyPath(path: readonly PropertyKey[]): string {
   return path
     .map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
     .join("");
+}
+
+/** Editors on Windows start UTF-8 files with a byte-order mark, which tsc accepts in tsconfig.json too. */
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**

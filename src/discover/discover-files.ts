@@ -1,9 +1,20 @@
 /**
- * The discover stage: root + globs + .gitignore → the sorted list of source files to parse.
+ * The discover stage: root + globs + .gitignore → the sorted list of source files to parse, and
+ * what was seen but not taken, so that nothing is dropped silently:
+ *
+ * - symbolic links are never followed (a link inside the root names a file that is mapped under
+ *   its own path anyway; one leading out of the root leads out of what was asked for) — each link
+ *   that would have been mapped, and each link to a folder, is reported with what it points at;
+ * - a folder that cannot be listed (permissions) is reported, and the walk goes on;
+ * - the package.json files seen are listed, for the map to check (resolution reads them).
+ *
+ * The walk is a loop over a stack, not recursion: depth costs nothing.
  */
-import { fdir } from "fdir";
+import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
 import picomatch from "picomatch";
 import { compareCodeUnits } from "../model/compare.js";
+import { UserError } from "../model/errors.js";
 import { GitignoreRules } from "./gitignore-rules.js";
 import { isSourceFile } from "./source-extensions.js";
 
@@ -23,38 +34,111 @@ export interface DiscoverOptions {
   gitignore?: boolean;
 }
 
+/** A path seen but not mapped, and why: a symbolic link, or a folder that could not be listed. */
+export interface SkippedPath {
+  /** POSIX path relative to the root. */
+  path: string;
+  code: "symlink" | "read-error";
+  message: string;
+}
+
+export interface Discovery {
+  /** Source files: POSIX paths relative to the root, sorted by code unit so every machine agrees. */
+  files: string[];
+  skipped: SkippedPath[];
+  /** Every package.json in the folders walked, relative to the root, sorted. */
+  manifests: string[];
+}
+
 /** Returns POSIX paths relative to the root, sorted by code unit so every machine agrees. */
 export function discoverFiles(options: DiscoverOptions): string[] {
+  return discoverSources(options).files;
+}
+
+export function discoverSources(options: DiscoverOptions): Discovery {
+  const { root } = options;
   const includeDeclarations = options.includeDeclarations ?? false;
   const included = options.include?.length ? picomatch([...options.include], { dot: true }) : () => true;
   const excluded = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
-  const gitignore = options.gitignore === false ? null : new GitignoreRules(options.root);
-  const rootPrefixLength = withTrailingSlash(toPosix(options.root)).length;
-  const relative = (absolute: string): string => toPosix(absolute).slice(rootPrefixLength);
+  const gitignore = options.gitignore === false ? null : new GitignoreRules(root);
+  const ignored = (path: string): boolean => gitignore !== null && gitignore.ignores(path);
+  const wanted = (file: string): boolean => isSourceFile(file, includeDeclarations) && included(file) && !excluded(file) && !ignored(file);
+  const skippedFolder = (name: string): boolean => name.startsWith(".") || (DEFAULT_SKIPPED_FOLDERS as readonly string[]).includes(name);
 
-  const files = new fdir()
-    .withFullPaths()
-    .exclude((name, path) => {
-      if (name.startsWith(".") || (DEFAULT_SKIPPED_FOLDERS as readonly string[]).includes(name)) return true;
-      const folder = withTrailingSlash(relative(path));
-      return gitignore !== null && gitignore.ignores(folder);
-    })
-    .filter((path, isDirectory) => {
-      if (isDirectory || !isSourceFile(path, includeDeclarations)) return false;
-      const file = relative(path);
-      if (!included(file) || excluded(file)) return false;
-      return gitignore === null || !gitignore.ignores(file);
-    })
-    .crawl(options.root)
-    .sync();
-
-  return files.map(relative).sort(compareCodeUnits);
+  const files: string[] = [];
+  const skipped: SkippedPath[] = [];
+  const manifests: string[] = [];
+  const pending = [""];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    const entries = listFolder(root, folder, skipped);
+    for (const entry of entries) {
+      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!skippedFolder(entry.name) && !ignored(`${path}/`)) pending.push(path);
+      } else if (entry.isFile()) {
+        if (entry.name === "package.json" && !ignored(path)) manifests.push(path);
+        if (wanted(path)) files.push(path);
+      } else if (entry.isSymbolicLink() && !skippedFolder(entry.name)) {
+        const link = describeLink(root, path);
+        const reported = link.isFolder ? !ignored(`${path}/`) && included(path) && !excluded(path) : wanted(path);
+        if (reported) skipped.push({ path, code: "symlink", message: link.message });
+      }
+      // Sockets, pipes and devices are not source files, whatever their names.
+    }
+  }
+  files.sort(compareCodeUnits);
+  skipped.sort((a, b) => compareCodeUnits(a.path, b.path));
+  manifests.sort(compareCodeUnits);
+  return { files, skipped, manifests };
 }
 
-function toPosix(path: string): string {
-  return path.replaceAll("\\", "/");
+/** The folder's entries; a folder that cannot be listed is reported (the root: a user error). */
+function listFolder(root: string, folder: string, skipped: SkippedPath[]): Dirent[] {
+  try {
+    return readdirSync(join(root, folder), { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    if (folder === "") throw new UserError(`${root}: cannot list the folder (${code})`);
+    // Removed (or replaced by a file) while the walk went on: nothing there to map any more.
+    if (code === "ENOENT" || code === "ENOTDIR") return [];
+    const reason = code === "EACCES" || code === "EPERM" ? "permission denied" : "cannot list the folder";
+    skipped.push({ path: folder, code: "read-error", message: `${reason} (${code}): the folder is not mapped` });
+    return [];
+  }
 }
 
-function withTrailingSlash(path: string): string {
-  return path.endsWith("/") ? path : `${path}/`;
+/** What a symbolic link points at, in words, and whether it is a folder. */
+function describeLink(root: string, path: string): { message: string; isFolder: boolean } {
+  const absolute = join(root, path);
+  let target: string;
+  try {
+    target = readlinkSync(absolute);
+  } catch {
+    target = "?";
+  }
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(absolute).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") return { message: `symbolic link loop (to ${target}): not followed`, isFolder: false };
+    if (code === "ENOENT" || code === "ENOTDIR") return { message: `broken symbolic link (to ${target}, which does not exist): not mapped`, isFolder: false };
+    return { message: `symbolic link to ${target} that cannot be followed (${code}): not mapped`, isFolder: false };
+  }
+  const inside = insideRoot(root, absolute);
+  if (inside === undefined) return { message: `symbolic link to ${isFolder ? "a folder" : "a file"} outside the root (${target}): not followed`, isFolder };
+  const consequence = isFolder ? "its files are mapped under their own paths" : "the file itself is mapped under its own path";
+  return { message: `symbolic link to ${isFolder ? "the folder " : ""}${inside}: not followed (${consequence})`, isFolder };
+}
+
+/** The link's real target relative to the root's real path, or undefined when it lies outside. */
+function insideRoot(root: string, absolute: string): string | undefined {
+  try {
+    const path = relative(realpathSync(root), realpathSync(absolute));
+    if (path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path)) return undefined;
+    return path === "" ? "." : path.split(sep).join("/");
+  } catch {
+    return undefined;
+  }
 }

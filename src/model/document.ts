@@ -30,11 +30,19 @@ export const diagnosticCodes = [
   "parse-error",
   "read-error",
   "not-text",
+  "too-large",
+  "symlink",
   "unresolved",
   "non-literal-import",
   "tsconfig-error",
+  "package-json-error",
 ] as const;
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
+
+/** A file (or folder) with one of these could not be read as source; a parse error keeps what was recovered. */
+export const failureCodes: readonly DiagnosticCode[] = ["parse-error", "read-error", "not-text"];
+/** A file with one of these was left out on purpose: above the size limit, or a symbolic link. */
+export const skipCodes: readonly DiagnosticCode[] = ["too-large", "symlink"];
 
 const moduleSchema = z
   .object({

@@ -65,7 +65,10 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
     return chosen;
   };
 
-  const classifyFile = (absolute: string, specifier: string): ResolvedModule => {
+  const classifyFile = (resolved: string, specifier: string): ResolvedModule => {
+    // TypeScript keeps the path of a relative import as written, even through a symbolic link;
+    // discovery maps the file under its real path, so the edge must point there too.
+    const absolute = host.realpath(resolved);
     // Only a node_modules *below* the root marks a package: the root itself may be inside one.
     const fromRoot = relative(realRoot, absolute);
     const inNodeModules = (isAbsolute(fromRoot) || fromRoot.startsWith("..") ? absolute : fromRoot)

@@ -16,7 +16,7 @@ describe("layermap map (the built CLI)", () => {
     const lines = run.stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^layermap: 5 files, 9 modules \(5 local, 1 external, 2 builtin, 1 unresolved\), 12 imports, 1 files failed to parse or read, 3 diagnostics, \d+\.\d\d s$/,
+      /^layermap: 5 files, 9 modules \(5 local, 1 external, 2 builtin, 1 unresolved\), 12 imports, 1 files failed to parse or read, 0 skipped, 3 diagnostics, \d+\.\d\d s$/,
     );
   });
 

@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import type { CommandModule } from "yargs";
 import { checkFormats, checkReporters, type CheckFormat } from "../../report/check/reporters.js";
-import { EXIT_OK, EXIT_VIOLATIONS, type CliIo } from "../io.js";
+import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, type CliIo } from "../io.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../shared-options.js";
+import { strictFailure, unmappedNote, withStrictOption } from "../strict-diagnostics.js";
 import { writeOutputAtomically } from "../write-output.js";
 
 interface CheckArguments extends MappingArguments {
@@ -12,6 +13,7 @@ interface CheckArguments extends MappingArguments {
   "update-baseline"?: boolean;
   verbose?: boolean;
   color?: boolean;
+  strict?: boolean;
 }
 
 export const DEFAULT_BASELINE = "layermap.baseline.json";
@@ -21,7 +23,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
     command: "check [root]",
     describe: "Check the layering rules of layermap.config.json; exit 1 on an error-level violation",
     builder: (yargs) =>
-      withMappingOptions(yargs)
+      withStrictOption(withMappingOptions(yargs))
         .positional("root", { type: "string", default: ".", describe: "The folder to check" })
         .option("format", { alias: "f", choices: checkFormats, default: "text" as CheckFormat, describe: "Report format" })
         .option("out", { alias: "o", type: "string", describe: "Write the report to this file instead of stdout" })
@@ -39,17 +41,28 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
       const baselinePath = args.baseline ?? (args["update-baseline"] ? join(args.root, DEFAULT_BASELINE) : undefined);
       const warn = (message: string): void => void io.stderr.write(`layermap: warning: ${message}\n`);
       const result = await check({ ...toMapOptions(args, warn), ...(baselinePath === undefined ? {} : { baseline: baselinePath }) });
+      const { summary, diagnostics } = result.map.document;
+      // Said on every run, so that a check never passes quietly over files it could not read.
+      const note = unmappedNote(summary, diagnostics);
+      const strictExit = (): boolean => {
+        if (!args.strict || diagnostics.length === 0) return false;
+        io.stderr.write(strictFailure(diagnostics));
+        setExitCode(EXIT_USAGE);
+        return true;
+      };
       if (args["update-baseline"] && baselinePath !== undefined) {
         writeOutputAtomically(baselinePath, `${JSON.stringify(result.nextBaseline, null, 2)}\n`);
         io.stderr.write(`layermap: wrote ${result.nextBaseline.violations.length} accepted violations to ${baselinePath}\n`);
-        setExitCode(EXIT_OK);
+        if (note !== undefined) io.stderr.write(note);
+        if (!strictExit()) setExitCode(EXIT_OK);
         return;
       }
       const color = args.color ?? (args.out === undefined && io.stdout.isTTY === true && !process.env["NO_COLOR"]);
       const text = checkReporters[args.format](result, { color, verbose: args.verbose ?? false });
       if (args.out === undefined) io.stdout.write(text);
       else writeOutputAtomically(args.out, text);
-      setExitCode(result.summary.errors > 0 ? EXIT_VIOLATIONS : EXIT_OK);
+      if (note !== undefined) io.stderr.write(note);
+      if (!strictExit()) setExitCode(result.summary.errors > 0 ? EXIT_VIOLATIONS : EXIT_OK);
     },
   };
 }

@@ -1,8 +1,9 @@
 import type { CommandModule } from "yargs";
 import { formatOfPath, reportFormats, type ReportFormat } from "../../report/reporters.js";
 import { toDiagramOptions, withDiagramOptions, type DiagramArguments } from "../diagram-options.js";
-import { EXIT_OK, type CliIo } from "../io.js";
+import { EXIT_OK, EXIT_USAGE, type CliIo } from "../io.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../shared-options.js";
+import { strictFailure, withStrictOption } from "../strict-diagnostics.js";
 import { summaryLine } from "../summary-line.js";
 import { writeOutputs } from "../write-outputs.js";
 
@@ -10,6 +11,7 @@ interface MapArguments extends MappingArguments, DiagramArguments {
   out?: string[];
   format?: ReportFormat;
   quiet?: boolean;
+  strict?: boolean;
 }
 
 export function mapCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, MapArguments> {
@@ -17,7 +19,7 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     command: "map <root>",
     describe: "Map the imports of every source file under <root>: JSON, or a diagram",
     builder: (yargs) =>
-      withDiagramOptions(withMappingOptions(yargs))
+      withStrictOption(withDiagramOptions(withMappingOptions(yargs)))
         .positional("root", { type: "string", demandOption: true, describe: "The folder to map" })
         .option("out", { alias: "o", type: "string", array: true, describe: "Write to this file (format from its ending; repeatable) instead of stdout" })
         .option("format", { alias: "f", choices: reportFormats, describe: "Output format (default json, or the --out file's ending)" })
@@ -38,9 +40,13 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       await writeOutputs(input, args.out ?? [], args.format, toDiagramOptions(args), io);
       if (!args.quiet) {
         const seconds = (performance.now() - started) / 1000;
-        io.stderr.write(`${summaryLine(input.document.summary, input.document.diagnostics.length, seconds)}\n`);
+        io.stderr.write(`${summaryLine(input.document.summary, input.document.diagnostics, seconds)}\n`);
       }
-      setExitCode(EXIT_OK);
+      const { diagnostics } = input.document;
+      if (args.strict && diagnostics.length > 0) {
+        io.stderr.write(strictFailure(diagnostics));
+        setExitCode(EXIT_USAGE);
+      } else setExitCode(EXIT_OK);
     },
   };
 }

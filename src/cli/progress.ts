@@ -1,0 +1,39 @@
+/**
+ * Progress of a long run on stderr — files parsed out of the total, with a rate — only when
+ * stderr is a terminal and the run is not quiet: a CI log or a pipe gets no carriage returns.
+ * Redrawn at most every 100 ms, and erased when the run is done.
+ */
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export type ProgressCallback = (done: number, total: number) => void;
+
+export interface Progress {
+  onProgress: ProgressCallback | undefined;
+  /** Erase the line (call before printing anything else). */
+  finish(): void;
+}
+
+const REDRAW_EVERY_MS = 100;
+
+export function terminalProgress(stream: ProgressStream, enabled: boolean): Progress {
+  if (!enabled || stream.isTTY !== true) return { onProgress: undefined, finish: () => {} };
+  const started = performance.now();
+  let drawnAt = 0;
+  let drawn = false;
+  return {
+    onProgress(done, total) {
+      const now = performance.now();
+      if (now - drawnAt < REDRAW_EVERY_MS && done < total) return;
+      drawnAt = now;
+      drawn = true;
+      const rate = Math.round(done / Math.max((now - started) / 1000, 0.001));
+      stream.write(`\r\u001b[2Klayermap: parsing ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} files (${rate.toLocaleString("en-US")} files/s)`);
+    },
+    finish() {
+      if (drawn) stream.write("\r\u001b[2K");
+    },
+  };
+}
