@@ -54,6 +54,8 @@ export interface MapOptions {
   cache?: string | false;
   /** Called with each warning as it happens (a corrupt cache file, say); they are returned too. */
   onWarning?: (message: string) => void;
+  /** Called as files are read and parsed: how many are done, out of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface MapResult {
@@ -152,6 +154,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
   const outcomes: FileOutcome[] = [];
   const nextFiles: Record<string, CachedFile> = {};
   for (const file of files) {
+    options.onProgress?.(outcomes.length, files.length);
     await breather();
     const absolute = join(root, file);
     const stored = previous?.files[file];
@@ -185,6 +188,8 @@ export async function map(options: MapOptions): Promise<MapResult> {
     outcomes.push({ file, extraction, ...(hash === undefined ? {} : { hash }) });
     if (hash !== undefined) nextFiles[file] = { stamp: trusted, hash, extraction };
   }
+
+  options.onProgress?.(files.length, files.length);
 
   // Entries of files this run did not map (other options, say) stay while the file exists.
   for (const [file, entry] of Object.entries(previous?.files ?? {})) {

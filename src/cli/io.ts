@@ -1,7 +1,7 @@
 /** Where the CLI prints: the real streams in the executable, buffers in tests. */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
 /** Exit codes, as the design fixes them. */

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { CommandModule } from "yargs";
 import { checkFormats, checkReporters, type CheckFormat } from "../../report/check/reporters.js";
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, type CliIo } from "../io.js";
+import { terminalProgress } from "../progress.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../shared-options.js";
 import { strictFailure, unmappedNote, withStrictOption } from "../strict-diagnostics.js";
 import { writeOutputAtomically } from "../write-output.js";
@@ -40,7 +41,16 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
       const { check } = await import("../../api/check.js");
       const baselinePath = args.baseline ?? (args["update-baseline"] ? join(args.root, DEFAULT_BASELINE) : undefined);
       const warn = (message: string): void => void io.stderr.write(`layermap: warning: ${message}\n`);
-      const result = await check({ ...toMapOptions(args, warn), ...(baselinePath === undefined ? {} : { baseline: baselinePath }) });
+      const progress = terminalProgress(io.stderr, true);
+      const result = await check({
+        ...toMapOptions(args, (message) => {
+          progress.finish();
+          warn(message);
+        }),
+        ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+        ...(baselinePath === undefined ? {} : { baseline: baselinePath }),
+      });
+      progress.finish();
       const { summary, diagnostics } = result.map.document;
       // Said on every run, so that a check never passes quietly over files it could not read.
       const note = unmappedNote(summary, diagnostics);

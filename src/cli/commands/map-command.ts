@@ -2,6 +2,7 @@ import type { CommandModule } from "yargs";
 import { formatOfPath, reportFormats, type ReportFormat } from "../../report/reporters.js";
 import { toDiagramOptions, withDiagramOptions, type DiagramArguments } from "../diagram-options.js";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "../io.js";
+import { terminalProgress } from "../progress.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../shared-options.js";
 import { strictFailure, withStrictOption } from "../strict-diagnostics.js";
 import { summaryLine } from "../summary-line.js";
@@ -32,7 +33,13 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const started = performance.now();
       // Loaded here so that `--help` does not pay for TypeScript's start-up.
       const { map } = await import("../../api/map.js");
-      const mapped = await map(toMapOptions(args, (message) => io.stderr.write(`layermap: warning: ${message}\n`)));
+      const progress = terminalProgress(io.stderr, !args.quiet);
+      const warn = (message: string): void => {
+        progress.finish();
+        io.stderr.write(`layermap: warning: ${message}\n`);
+      };
+      const mapped = await map({ ...toMapOptions(args, warn), ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) });
+      progress.finish();
       // Only a diagram colours rule violations: plain JSON does not pay for checking them.
       const formats = args.format !== undefined ? [args.format] : (args.out ?? []).map(formatOfPath);
       const drawn = formats.some((format) => format !== undefined && format !== "json" && format !== "edges");
