@@ -207,7 +207,10 @@ export async function map(options: MapOptions): Promise<MapResult> {
       config: configPath === undefined ? null : [configPath, hashOf(JSON.stringify(config))],
     }),
   );
-  const fileList = hashOf(files.join("\n"));
+  // The symbolic links too, with what they point at: an import through a link resolves to its
+  // target, and pointing the link elsewhere changes neither the file list nor a folder listing.
+  const links = discovery.skipped.map(({ path, message }) => `${path}\0${message}`);
+  const fileList = hashOf([...files, ...links].join("\n"));
   const held = previous?.resolution == null ? undefined : verifyInputs(previous.resolution.inputs, key, fileList);
   const snapshot = held === undefined ? undefined : previous!.resolution!;
   let inputs: InputsRecord | undefined = held;

@@ -5,7 +5,7 @@
  * a `symlink` diagnostic saying where it points, and the summary counts it as skipped.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, symlinkSync } from "node:fs";
+import { chmodSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { map } from "../../src/api/map.js";
@@ -144,6 +144,17 @@ describe("symbolic links are not followed, and each is reported", () => {
     expect(diagnostics(document)).toEqual(["src/alias.ts symlink: symbolic link to src/real.ts: not followed (the file itself is mapped under its own path)"]);
     expect(localIds(document)).toEqual(["src/main.ts", "src/real.ts"]);
     expect(document.imports.map((i) => `${i.from} → ${i.to}`)).toEqual(["src/main.ts → src/real.ts"]);
+  });
+
+  it("pointing a link elsewhere moves an import through it, with the cache as without", async () => {
+    const root = tempTree({ "src/one.ts": "", "src/two.ts": "", "src/main.ts": 'import "./alias.js";\n' });
+    symlinkSync("one.ts", join(root, "src/alias.ts"));
+    expect((await map({ root })).document.imports.map((i) => i.to)).toEqual(["src/one.ts"]);
+    rmSync(join(root, "src/alias.ts"));
+    symlinkSync("two.ts", join(root, "src/alias.ts"));
+    const warm = await map({ root });
+    expect(warm.cache?.reusedFiles).toBeGreaterThan(0);
+    expect(warm.document.imports.map((i) => i.to)).toEqual(["src/two.ts"]);
   });
 
   it("a folder link that loops back up the tree is not descended: the walk ends", async () => {
