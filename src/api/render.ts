@@ -94,7 +94,8 @@ function parseDocument(text: string, name: string): MapDocument {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${name}: not valid JSON: ${(error as Error).message}`);
+    // V8's message quotes the start of the text, line breaks and all: keep the error one line.
+    throw new UserError(`${name}: not valid JSON: ${(error as Error).message.replace(/\s+/g, " ")}`);
   }
   const version = (json as { version?: unknown } | null)?.version;
   if (typeof json !== "object" || json === null || !("modules" in json) || !("imports" in json)) {

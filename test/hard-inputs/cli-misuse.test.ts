@@ -53,9 +53,10 @@ describe("render of something that is not a layermap document", () => {
     expectUsageError(["render", "empty.json"], "layermap: error: empty.json: empty: expected a layermap map document (JSON) or an edges list (from<TAB>to lines)\n", folder());
   });
 
-  // src/api/render.ts (not this theme's to change) passes V8's JSON.parse message through, which
-  // quotes the start of the file: "hello\n" makes the error two lines.
-  it.todo("a file that is not JSON and holds a line break early: still one line");
+  it("a file that is not JSON and holds a line break early: still one line", () => {
+    const cwd = tempTree({ "broken.json": "hello\nworld\n" });
+    expectUsageError(["render", "broken.json"], /^layermap: error: broken\.json: not valid JSON: [^\n]+\n$/, cwd);
+  });
 
   it("a document of another version", () => {
     const cwd = folder();
