@@ -133,7 +133,10 @@ describe("interrupted runs", { timeout: 30_000 }, () => {
     const out = previous("graph.json");
     for (const delay of [800, 2_500]) {
       const run = await interrupt(["map", project, "--no-cache", "--out", out], "SIGKILL", delay);
-      expect(run.signal).toBe("SIGKILL");
+      // The later kill lands near the end of the run; on a quick, idle machine the run may have
+      // finished first, which is the "whole new file" outcome.
+      if (delay === 800 || run.signal !== null) expect(run.signal).toBe("SIGKILL");
+      else expect(run.code).toBe(0);
       const text = readFileSync(out, "utf8");
       if (text !== PREVIOUS) expect(JSON.parse(text).summary.files).toBe(5000);
     }
