@@ -11,7 +11,9 @@ import { applyBaseline, baselineOf, baselineSchema, type Baseline } from "../rul
 import { checkRules } from "../rules/check-rules.js";
 import { ruleInfos } from "../rules/rule-infos.js";
 import type { CheckReport } from "../model/check-report.js";
+import { counted } from "../model/counted.js";
 import { map, type MapOptions, type MapResult } from "./map.js";
+import { stopwatch } from "./stopwatch.js";
 
 export interface CheckOptions extends MapOptions {
   /** A baseline file of accepted violations. */
@@ -26,7 +28,9 @@ export interface CheckResult extends CheckReport {
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const mapped = await map(options);
+  const clock = stopwatch(options.onStage);
   const { violations, problems } = checkRules(mapped.graph, mapped.layers, mapped.config);
+  clock.lap("rules", `${counted(violations.length, "violation")} of ${counted(ruleInfos(mapped.config).length, "rule")}`);
   if (problems.length > 0) {
     const file = mapped.configPath === undefined ? "config" : displayPath(mapped.configPath);
     throw new UserError(
@@ -35,6 +39,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const { fresh, known, stale } = applyBaseline(violations, baseline);
+  if (baseline !== undefined) clock.lap("baseline", `${counted(known.length, "violation")} accepted, ${stale.length} stale`);
   const count = new Map<string, number>();
   for (const layer of mapped.layers.layerOf.values()) count.set(layer, (count.get(layer) ?? 0) + 1);
   return {

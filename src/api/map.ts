@@ -23,6 +23,7 @@ import { buildGraph, type ParsedFile, type ResolvedSite } from "../graph/build-g
 import type { ImportGraph } from "../graph/import-graph.js";
 import { toDocument } from "../graph/to-document.js";
 import type { Diagnostic, ImportSiteRecord, MapDocument } from "../model/document.js";
+import { displayPath } from "../model/display-path.js";
 import { UserError } from "../model/errors.js";
 import { LAYERMAP_VERSION } from "../model/version.js";
 import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
@@ -30,6 +31,8 @@ import type { ModuleResolver } from "../resolve/module-resolver.js";
 import { isRelativeOrAbsolute } from "../resolve/specifier.js";
 import { eventLoopBreaks } from "./event-loop-breaks.js";
 import { manifestDiagnostics } from "./manifest-diagnostics.js";
+import { stopwatch, type StageListener } from "./stopwatch.js";
+import { counted } from "../model/counted.js";
 import { DEFAULT_MAX_FILE_SIZE, decodeSource, readSourceBytes, type SourceProblem } from "./read-source.js";
 
 export interface MapOptions {
@@ -56,6 +59,8 @@ export interface MapOptions {
   onWarning?: (message: string) => void;
   /** Called as files are read and parsed: how many are done, out of how many. */
   onProgress?: (done: number, total: number) => void;
+  /** Called as each stage ends (config, discover, parse, resolve, cache, graph, layers): `--verbose`. */
+  onStage?: StageListener;
 }
 
 export interface MapResult {
@@ -94,8 +99,10 @@ interface FileOutcome {
 }
 
 export async function map(options: MapOptions): Promise<MapResult> {
+  const clock = stopwatch(options.onStage);
   const root = checkedRoot(options.root);
   const { config, path: configPath } = loadConfig(root, options.config);
+  clock.lap("config", configPath === undefined ? "no config file" : displayPath(configPath));
   checkGlobs("include", options.include);
   checkGlobs("exclude", options.exclude);
   const include = options.include?.length ? options.include : config.include;
@@ -106,6 +113,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
   if (include?.length && files.length === 0 && discovery.skipped.length === 0) {
     throw new UserError(`${options.root}: no source file matches the include globs (${include.join(", ")}), once the exclude globs and .gitignore have had their say`);
   }
+  clock.lap("discover", counted(files.length, "source file") + (discovery.skipped.length > 0 ? `, ${counted(discovery.skipped.length, "link")} skipped` : ""));
   const tsconfigOption = options.tsconfig ?? config.tsconfig;
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const breather = eventLoopBreaks();
@@ -122,9 +130,14 @@ export async function map(options: MapOptions): Promise<MapResult> {
 
   // The stages that need TypeScript, loaded on first use.
   let extractImports: ((path: string, text: string) => Extraction) | undefined;
+  let typescriptLoadMs = 0;
   let loadedResolver: { resolver: ModuleResolver; tsconfigFiles: string[]; tsconfigDiagnostics: Diagnostic[] } | undefined;
   const extract = async (file: string, text: string): Promise<Extraction> => {
-    extractImports ??= (await import("../extract/extract-imports.js")).extractImports;
+    if (extractImports === undefined) {
+      const started = performance.now();
+      extractImports = (await import("../extract/extract-imports.js")).extractImports;
+      typescriptLoadMs = performance.now() - started;
+    }
     return extractImports(file, text);
   };
   const getResolver = async (): Promise<NonNullable<typeof loadedResolver>> => {
@@ -190,6 +203,17 @@ export async function map(options: MapOptions): Promise<MapResult> {
   }
 
   options.onProgress?.(files.length, files.length);
+  const failedFiles = outcomes.filter((outcome) => outcome.problem !== undefined).length;
+  const parsedFiles = outcomes.length - reusedFiles - failedFiles;
+  clock.lap(
+    "parse",
+    [
+      `${counted(parsedFiles, "file")} parsed`,
+      ...(cacheDir === undefined ? [] : [`${counted(reusedFiles, "file")} from the cache`]),
+      ...(failedFiles > 0 ? [`${counted(failedFiles, "file")} not read`] : []),
+      ...(extractImports === undefined ? [] : [`TypeScript loaded in ${Math.round(typescriptLoadMs)} ms`]),
+    ].join(", "),
+  );
 
   // Entries of files this run did not map (other options, say) stay while the file exists.
   for (const [file, entry] of Object.entries(previous?.files ?? {})) {
@@ -302,6 +326,12 @@ export async function map(options: MapOptions): Promise<MapResult> {
     });
   }
 
+  const siteCount = outcomes.reduce((sum, { extraction }) => sum + (extraction?.sites.length ?? 0), 0);
+  clock.lap(
+    "resolve",
+    `${counted(resolvedSites, "import site")} resolved` + (cacheDir === undefined ? "" : `, ${counted(siteCount - resolvedSites, "site")} from the cache`),
+  );
+
   let cacheStats: CacheStats | undefined;
   if (cacheDir !== undefined && loaded !== undefined && inputs !== undefined) {
     if (held === undefined || loadedResolver !== undefined) {
@@ -329,10 +359,11 @@ export async function map(options: MapOptions): Promise<MapResult> {
       sameEntries(previous.resolution.files, nextResolutions);
     const problem = (unchanged ? undefined : saveCache(loaded, payload, LAYERMAP_VERSION)) ?? saveCompileCache();
     if (problem !== undefined) warn(problem);
+    clock.lap("cache", unchanged ? "unchanged, not written" : problem === undefined ? `written to ${displayPath(loaded.path)}` : "not written");
     cacheStats = {
       file: loaded.path,
       reusedFiles,
-      parsedFiles: outcomes.length - reusedFiles - outcomes.filter((outcome) => outcome.problem !== undefined).length,
+      parsedFiles,
       resolvedSites,
       resolutionsHeld: held !== undefined,
       loadedTypeScript: extractImports !== undefined || loadedResolver !== undefined,
@@ -340,8 +371,11 @@ export async function map(options: MapOptions): Promise<MapResult> {
   }
 
   const graph = buildGraph(parsed, resolved);
+  clock.lap("graph", `${counted(graph.order, "module")}, ${counted(graph.size, "import")}`);
   const layers = assignLayers.assign(graph, config.layers);
+  clock.lap("layers", config.layers.length === 0 ? "no layers configured" : `${counted(layers.layerOf.size, "module")} in ${counted(config.layers.length, "layer")}`);
   const document = toDocument(graph, diagnostics, files.length, config.layers.map((layer) => layer.name));
+  clock.lap("document", counted(document.diagnostics.length, "diagnostic"));
   return { document, graph, config, layers, configPath, warnings, ...(cacheStats === undefined ? {} : { cache: cacheStats }) };
 }
 

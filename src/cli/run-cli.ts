@@ -10,6 +10,7 @@ import { initCommand } from "./commands/init-command.js";
 import { mapCommand } from "./commands/map-command.js";
 import { renderCommand } from "./commands/render-command.js";
 import { EXIT_USAGE, type CliIo } from "./io.js";
+import { totalLine } from "./stage-lines.js";
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
@@ -17,8 +18,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const setExitCode = (code: number): void => {
     exitCode = code;
   };
+  let commandStartedAt = 0;
   try {
-    await yargs([...argv])
+    const parsed = await yargs([...argv])
       .scriptName("layermap")
       .usage("$0 <command> [options]\n\nMap the module dependencies of a TypeScript/JavaScript codebase.")
       .command(mapCommand(io, setExitCode))
@@ -27,6 +29,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .command(initCommand(io, setExitCode))
       .command(exploreCommands(io, setExitCode))
       .option("debug", { type: "boolean", describe: "Print stack traces of errors" })
+      .middleware(() => {
+        commandStartedAt = performance.now();
+      })
       .completion("completion", "Print a bash/zsh completion script: layermap completion >> ~/.bashrc")
       .demandCommand(1, "Name a command: layermap map <root>, or layermap check")
       .strict()
@@ -40,6 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         throw error ?? new UsageError(message);
       })
       .parseAsync();
+    if (parsed["verbose"] === true) io.stderr.write(`${totalLine(commandStartedAt)}\n`);
   } catch (error) {
     if (error instanceof UsageError || isUserError(error)) {
       io.stderr.write(`layermap: error: ${error.message}\n`);

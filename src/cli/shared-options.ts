@@ -1,6 +1,7 @@
 /** The options every command that maps a codebase takes, declared once. */
 import type { Argv } from "yargs";
 import type { MapOptions } from "../api/map.js";
+import type { StageListener } from "../api/stopwatch.js";
 import { UserError } from "../model/errors.js";
 
 export interface MappingArguments {
@@ -13,6 +14,7 @@ export interface MappingArguments {
   "max-file-size"?: string;
   /** A folder, or false for `--no-cache` (an array when given more than once). */
   cache?: string | boolean | (string | boolean)[];
+  verbose?: boolean;
 }
 
 export function withMappingOptions<T>(yargs: Argv<T>) {
@@ -29,11 +31,15 @@ export function withMappingOptions<T>(yargs: Argv<T>) {
     .option("cache", {
       type: "string",
       describe: "The cache folder (default node_modules/.cache/layermap of the project); --no-cache maps without reading or writing it",
-    });
+    })
+    .option("verbose", { alias: "v", type: "boolean", describe: "Print how long each stage took on stderr" });
 }
 
-/** `warn` receives the run's warnings (a corrupt cache file, say) as they happen. */
-export function toMapOptions(args: MappingArguments, warn?: (message: string) => void): MapOptions {
+/**
+ * `warn` receives the run's warnings (a corrupt cache file, say) as they happen; `onStage` each
+ * stage's timing (`stageLines` when --verbose).
+ */
+export function toMapOptions(args: MappingArguments, warn?: (message: string) => void, onStage?: StageListener): MapOptions {
   return {
     root: args.root,
     ...(args.config === undefined ? {} : { config: args.config }),
@@ -44,6 +50,7 @@ export function toMapOptions(args: MappingArguments, warn?: (message: string) =>
     ...(args["max-file-size"] === undefined ? {} : { maxFileSize: parseSize(args["max-file-size"]) }),
     ...cacheOption(args.cache),
     ...(warn === undefined ? {} : { onWarning: warn }),
+    ...(onStage === undefined ? {} : { onStage }),
   };
 }
 

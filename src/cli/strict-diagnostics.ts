@@ -2,6 +2,7 @@
  * What `--strict` and `check` say about the diagnostics of a run: for teams that want any of
  * them to fail the build, and so that a check never passes quietly over files it could not read.
  */
+import { counted } from "../model/counted.js";
 import type { Argv } from "yargs";
 import { compareCodeUnits } from "../model/compare.js";
 import type { Diagnostic, MapSummary } from "../model/document.js";
@@ -18,7 +19,7 @@ export function strictFailure(diagnostics: readonly Diagnostic[]): string {
   const codes = new Map<string, number>();
   for (const { code } of diagnostics) codes.set(code, (codes.get(code) ?? 0) + 1);
   const counts = [...codes].sort(([a], [b]) => compareCodeUnits(a, b)).map(([code, count]) => `${count} ${code}`);
-  const lines = [`layermap: --strict: ${plural(diagnostics.length, "diagnostic")} (${counts.join(", ")}), so exit 2:`];
+  const lines = [`layermap: --strict: ${counted(diagnostics.length, "diagnostic")} (${counts.join(", ")}), so exit 2:`];
   for (const { file, line, code, message } of diagnostics.slice(0, LISTED)) lines.push(`  ${file}${line === undefined ? "" : `:${line}`}  ${code}: ${message}`);
   if (diagnostics.length > LISTED) lines.push(`  … and ${diagnostics.length - LISTED} more (layermap map lists them all in the document's diagnostics)`);
   return `${lines.join("\n")}\n`;
@@ -29,11 +30,7 @@ export function unmappedNote(summary: MapSummary, diagnostics: readonly Diagnost
   const skipped = skippedFiles(diagnostics);
   if (summary.failedFiles === 0 && skipped === 0) return undefined;
   return (
-    `layermap: note: ${plural(summary.failedFiles, "file")} failed to parse or read and ${skipped} skipped; ` +
+    `layermap: note: ${counted(summary.failedFiles, "file")} failed to parse or read and ${skipped} skipped; ` +
     `imports that could not be read are not checked (layermap map lists why; --strict fails on it)\n`
   );
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -6,6 +6,8 @@ import { terminalProgress } from "../progress.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../shared-options.js";
 import { strictFailure, unmappedNote, withStrictOption } from "../strict-diagnostics.js";
 import { writeOutputAtomically } from "../write-output.js";
+import { stageLines } from "../stage-lines.js";
+import { stopwatch } from "../../api/stopwatch.js";
 
 interface CheckArguments extends MappingArguments {
   format: CheckFormat;
@@ -30,7 +32,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
         .option("out", { alias: "o", type: "string", describe: "Write the report to this file instead of stdout" })
         .option("baseline", { type: "string", describe: `Accept the violations listed in this file; fail only on new ones` })
         .option("update-baseline", { type: "boolean", describe: `Write every current violation to the baseline (default <root>/${DEFAULT_BASELINE})` })
-        .option("verbose", { alias: "v", type: "boolean", describe: "Also list unlayered modules and known violations" })
+        .option("verbose", { alias: "v", type: "boolean", describe: "Also list unlayered modules and known violations, and time each stage on stderr" })
         .option("color", { type: "boolean", describe: "Colour the text report (default: on a terminal, unless NO_COLOR is set)" })
         .example("$0 check", "Check the current folder against its layermap.config.json")
         .example("$0 check --format github", "Annotate the pull request in GitHub Actions")
@@ -38,19 +40,27 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
         .example("$0 check --baseline layermap.baseline.json", "Fail only on violations the baseline does not list")
         .example("$0 check --update-baseline", "Accept every current violation into layermap.baseline.json"),
     handler: async (args) => {
+      const started = performance.now();
       const { check } = await import("../../api/check.js");
       const baselinePath = args.baseline ?? (args["update-baseline"] ? join(args.root, DEFAULT_BASELINE) : undefined);
       const warn = (message: string): void => void io.stderr.write(`layermap: warning: ${message}\n`);
       const progress = terminalProgress(io.stderr, true);
+      const onStage = stageLines(io.stderr, args.verbose, progress.finish);
+      stopwatch(onStage, started).lap("load", "layermap's modules");
       const result = await check({
-        ...toMapOptions(args, (message) => {
-          progress.finish();
-          warn(message);
-        }),
+        ...toMapOptions(
+          args,
+          (message) => {
+            progress.finish();
+            warn(message);
+          },
+          onStage,
+        ),
         ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
         ...(baselinePath === undefined ? {} : { baseline: baselinePath }),
       });
       progress.finish();
+      const clock = stopwatch(onStage);
       const { summary, diagnostics } = result.map.document;
       // Said on every run, so that a check never passes quietly over files it could not read.
       const note = unmappedNote(summary, diagnostics);
@@ -71,6 +81,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
       const text = checkReporters[args.format](result, { color, verbose: args.verbose ?? false });
       if (args.out === undefined) io.stdout.write(text);
       else writeOutputAtomically(args.out, text);
+      clock.lap("report", `${args.format} to ${args.out ?? "stdout"}`);
       if (note !== undefined) io.stderr.write(note);
       if (!strictExit()) setExitCode(result.summary.errors > 0 ? EXIT_VIOLATIONS : EXIT_OK);
     },

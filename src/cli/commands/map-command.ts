@@ -6,6 +6,9 @@ import { terminalProgress } from "../progress.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../shared-options.js";
 import { strictFailure, withStrictOption } from "../strict-diagnostics.js";
 import { summaryLine } from "../summary-line.js";
+import { stageLines } from "../stage-lines.js";
+import { stopwatch } from "../../api/stopwatch.js";
+import { counted } from "../../model/counted.js";
 import { writeOutputs } from "../write-outputs.js";
 
 interface MapArguments extends MappingArguments, DiagramArguments {
@@ -34,17 +37,22 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       // Loaded here so that `--help` does not pay for TypeScript's start-up.
       const { map } = await import("../../api/map.js");
       const progress = terminalProgress(io.stderr, !args.quiet);
+      const onStage = stageLines(io.stderr, args.verbose, progress.finish);
+      stopwatch(onStage, started).lap("load", "layermap's modules");
       const warn = (message: string): void => {
         progress.finish();
         io.stderr.write(`layermap: warning: ${message}\n`);
       };
-      const mapped = await map({ ...toMapOptions(args, warn), ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) });
+      const mapped = await map({ ...toMapOptions(args, warn, onStage), ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) });
       progress.finish();
+      const clock = stopwatch(onStage);
       // Only a diagram colours rule violations: plain JSON does not pay for checking them.
       const formats = args.format !== undefined ? [args.format] : (args.out ?? []).map(formatOfPath);
       const drawn = formats.some((format) => format !== undefined && format !== "json" && format !== "edges");
       const input = drawn ? (await import("../../api/render.js")).diagramInputOf(mapped) : { document: mapped.document, violations: [] };
+      if (drawn) clock.lap("check", counted(input.violations.length, "violation") + " to draw");
       await writeOutputs(input, args.out ?? [], args.format, toDiagramOptions(args), io);
+      clock.lap("output", outputsDetail(args.out, formats));
       if (!args.quiet) {
         const seconds = (performance.now() - started) / 1000;
         io.stderr.write(`${summaryLine(input.document.summary, input.document.diagnostics, seconds)}\n`);
@@ -56,4 +64,9 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       } else setExitCode(EXIT_OK);
     },
   };
+}
+
+/** What the output stage wrote: the files, or the format sent to stdout. */
+export function outputsDetail(outs: readonly string[] | undefined, formats: readonly (string | undefined)[]): string {
+  return outs?.length ? outs.join(", ") : `${formats[0] ?? "json"} to stdout`;
 }

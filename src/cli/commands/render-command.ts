@@ -4,12 +4,17 @@ import { reportFormats, type ReportFormat } from "../../report/reporters.js";
 import { toDiagramOptions, withDiagramOptions, type DiagramArguments } from "../diagram-options.js";
 import { EXIT_OK, type CliIo } from "../io.js";
 import { writeOutputs } from "../write-outputs.js";
+import { stageLines } from "../stage-lines.js";
+import { stopwatch } from "../../api/stopwatch.js";
+import { counted } from "../../model/counted.js";
+import { outputsDetail } from "./map-command.js";
 
 interface RenderArguments extends DiagramArguments {
   input: string;
   out?: string[];
   format?: ReportFormat;
   config?: string;
+  verbose?: boolean;
 }
 
 export function renderCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, RenderArguments> {
@@ -26,18 +31,26 @@ export function renderCommand(io: CliIo, setExitCode: (code: number) => void): C
         .option("out", { alias: "o", type: "string", array: true, describe: "Write to this file (format from its ending; repeatable) instead of stdout" })
         .option("format", { alias: "f", choices: reportFormats, describe: "Output format (default: the --out file's ending)" })
         .option("config", { alias: "c", type: "string", describe: "Colour the violations of this config's rules (default: the document's layers, and cycles)" })
+        .option("verbose", { alias: "v", type: "boolean", describe: "Print how long each stage took on stderr" })
         .example("$0 render deps.json --out deps.svg", "Draw a saved map as SVG")
         .example("$0 render deps.json --collapse layer --out layers.svg", "One box per layer: the architecture picture")
         .example("$0 render deps.json --focus 'src/api/**' --depth 2 --format mermaid", "A neighbourhood, as Mermaid for a README")
         .example("$0 render src --format dot --rankdir LR", "Map src/ and print DOT, left to right")
         .example("$0 map . --format edges | grep -v test | $0 render - --out deps.svg", "Filter the imports with Unix tools, then draw them"),
     handler: async (args) => {
+      const onStage = stageLines(io.stderr, args.verbose);
+      const loading = stopwatch(onStage);
       const { diagramInputFromText, loadDiagramInput } = await import("../../api/render.js");
+      loading.lap("load", "layermap's modules");
       const config = args.config === undefined ? {} : { config: args.config };
+      const clock = stopwatch(onStage);
       const input = isStdin(args.input)
         ? diagramInputFromText(await readStdin(), { name: "stdin", ...config })
-        : await loadDiagramInput({ source: args.input, ...config });
-      await writeOutputs(input, args.out ?? [], args.format ?? (args.out === undefined ? "svg" : undefined), toDiagramOptions(args), io);
+        : await loadDiagramInput({ source: args.input, ...config, ...(onStage === undefined ? {} : { onStage }) });
+      clock.lap("input", `${counted(input.document.summary.local, "module")}, ${counted(input.violations.length, "violation")} to draw`);
+      const format = args.format ?? (args.out === undefined ? "svg" : undefined);
+      await writeOutputs(input, args.out ?? [], format, toDiagramOptions(args), io);
+      clock.lap("output", outputsDetail(args.out, [format]));
       setExitCode(EXIT_OK);
     },
   };

@@ -2,6 +2,7 @@
  * The check report for people: violations grouped by rule, each with file:line, the specifier
  * as written, the layers, and the chain when there is one; then one summary line.
  */
+import { counted } from "../../model/counted.js";
 import { createColors } from "picocolors";
 import type { CheckReport } from "../../model/check-report.js";
 import type { Violation } from "../../model/violation.js";
@@ -62,13 +63,12 @@ function violationLines(report: CheckReport, violation: Violation, c: ReturnType
 
 function summaryLine(report: CheckReport, c: ReturnType<typeof createColors>): string {
   const { summary } = report;
-  const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
   const verdict =
-    summary.errors > 0 ? c.red(c.bold(`✖ ${plural(summary.errors, "error")}`)) : c.green(c.bold("✔ no errors"));
+    summary.errors > 0 ? c.red(c.bold(`✖ ${counted(summary.errors, "error")}`)) : c.green(c.bold("✔ no errors"));
   const parts = [
     verdict,
-    plural(summary.warnings, "warning"),
-    `${summary.modules} modules in ${plural(report.layers.length, "layer")} (${summary.unlayered} unlayered)`,
+    counted(summary.warnings, "warning"),
+    `${summary.modules} modules in ${counted(report.layers.length, "layer")} (${summary.unlayered} unlayered)`,
   ];
   if (summary.known > 0 || summary.stale > 0) parts.push(`baseline: ${summary.known} known, ${summary.stale} stale`);
   return parts.join(", ");

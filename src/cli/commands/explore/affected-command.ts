@@ -26,7 +26,7 @@ export function affectedCommand(io: CliIo, setExitCode: (code: number) => void):
       // Git first: a root that is not a checkout fails at once, not after mapping it.
       const where = explore.describeRoot(args.root);
       const { files } = explore.changedFiles(where.rootPath, where.root, args.ref);
-      const loaded = await explore.loadGraph(toLoadOptions(args));
+      const loaded = await explore.loadGraph(toLoadOptions(args, io));
       const result = explore.findAffected(loaded.graph, args.ref, files, { plane: args.plane });
       const options = formatOptions(io, args, loaded.root);
       const formatter = { text: explore.affectedText, json: explore.affectedJson, list: explore.affectedList }[args.format];

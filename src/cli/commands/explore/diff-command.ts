@@ -1,5 +1,6 @@
 import type { CommandModule } from "yargs";
 import { EXIT_OK, EXIT_VIOLATIONS, type CliIo } from "../../io.js";
+import { stageLines } from "../../stage-lines.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../../shared-options.js";
 import { formatOption, formatOptions } from "./explore-options.js";
 
@@ -31,7 +32,8 @@ export function diffCommand(io: CliIo, setExitCode: (code: number) => void): Com
     handler: async (args) => {
       const explore = await import("../../../explore/index.js");
       const result = await explore.diffRevisions({
-        ...toMapOptions(args, (message) => io.stderr.write(`layermap: warning: ${message}\n`)),
+        // With --verbose, the stages of both mappings (the base's, then the head's).
+        ...toMapOptions(args, (message) => io.stderr.write(`layermap: warning: ${message}\n`), stageLines(io.stderr, args.verbose)),
         base: args.base,
         ...(args.head === undefined ? {} : { head: args.head }),
       });

@@ -6,6 +6,7 @@ import type { Argv } from "yargs";
 import type { LoadGraphOptions } from "../../../explore/load-graph.js";
 import { UserError } from "../../../model/errors.js";
 import type { CliIo } from "../../io.js";
+import { stageLines } from "../../stage-lines.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../../shared-options.js";
 
 export interface ExploreArguments extends MappingArguments {
@@ -27,8 +28,8 @@ export function formatOption<F extends string>(formats: readonly [F, ...F[]], de
   return { alias: "f", choices: formats, default: formats[0], describe };
 }
 
-export function toLoadOptions(args: ExploreArguments): LoadGraphOptions {
-  return { ...toMapOptions(args), ...(args.graph === undefined ? {} : { graph: args.graph }) };
+export function toLoadOptions(args: ExploreArguments, io: CliIo): LoadGraphOptions {
+  return { ...toMapOptions(args, undefined, stageLines(io.stderr, args.verbose)), ...(args.graph === undefined ? {} : { graph: args.graph }) };
 }
 
 export function formatOptions(io: CliIo, args: ExploreArguments, root: string): { root: string; color: boolean } {

@@ -31,7 +31,7 @@ export function neighboursCommand(direction: Direction, io: CliIo, setExitCode: 
     handler: async (args) => {
       const maxDepth = countArgument("depth", args.depth, Infinity) ?? 1;
       const explore = await import("../../../explore/index.js");
-      const loaded = await explore.loadGraph(toLoadOptions(args));
+      const loaded = await explore.loadGraph(toLoadOptions(args, io));
       const modules = explore.matchModules(loaded.graph, args.module, { root: loaded.root });
       const found = explore.findNeighbours(loaded.graph, modules, { direction, maxDepth, plane: args.plane });
       const depth = Number.isFinite(maxDepth) ? maxDepth : null;

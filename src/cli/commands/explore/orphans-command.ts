@@ -23,7 +23,7 @@ export function orphansCommand(io: CliIo, setExitCode: (code: number) => void): 
         .example("$0 orphans --unreachable-from 'apps/*/main.ts' --plane runtime", "Dead at runtime, even if a type still points at them"),
     handler: async (args) => {
       const explore = await import("../../../explore/index.js");
-      const loaded = await explore.loadGraph(toLoadOptions(args));
+      const loaded = await explore.loadGraph(toLoadOptions(args, io));
       const patterns = args["unreachable-from"];
       const entries = patterns === undefined ? undefined : [...new Set(patterns.flatMap((pattern) => explore.matchModules(loaded.graph, pattern, { root: loaded.root })))];
       const result = explore.findOrphans(loaded.graph, { plane: args.plane, ...(entries === undefined ? {} : { entries }) });

@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { check } from "../../src/api/check.js";
+import { map } from "../../src/api/map.js";
+import type { StageTiming } from "../../src/api/stopwatch.js";
+import { stageLine } from "../../src/cli/stage-lines.js";
+import { runBuiltCli } from "../helpers/run-built-cli.js";
+import { tempTree } from "../helpers/temp-tree.js";
+
+const basic = fileURLToPath(new URL("../fixtures/map/basic", import.meta.url));
+const samples = fileURLToPath(new URL("../../samples", import.meta.url));
+const STAGE_LINE = /^layermap: (\S+) +([\d,]+) ms(?: {2}(.+))?$/;
+
+function stagesOf(stderr: string): { stage: string; ms: number; detail: string | undefined }[] {
+  return stderr
+    .trimEnd()
+    .split("\n")
+    .map((line) => STAGE_LINE.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => ({ stage: match[1]!, ms: Number(match[2]!.replaceAll(",", "")), detail: match[3] }));
+}
+
+describe("per-stage timings (--verbose)", () => {
+  it("map reports each stage once, in pipeline order, with what it did", async () => {
+    const timings: StageTiming[] = [];
+    const cache = tempTree({});
+    await map({ root: samples, cache, onStage: (timing) => timings.push(timing) });
+    expect(timings.map((timing) => timing.stage)).toEqual(["config", "discover", "parse", "resolve", "cache", "graph", "layers", "document"]);
+    for (const timing of timings) expect(timing.ms).toBeGreaterThanOrEqual(0);
+    const detail = Object.fromEntries(timings.map((timing) => [timing.stage, timing.detail]));
+    expect(detail["discover"]).toBe("33 source files");
+    expect(detail["parse"]).toMatch(/^33 files parsed, 0 files from the cache, TypeScript loaded in \d+ ms$/);
+    expect(detail["resolve"]).toBe("100 import sites resolved, 0 sites from the cache");
+    expect(detail["cache"]).toMatch(/^written to /);
+    expect(detail["layers"]).toBe("33 modules in 4 layers");
+
+    // A second run: everything from the cache, TypeScript never loaded, the cache left as it was.
+    const warm: StageTiming[] = [];
+    await map({ root: samples, cache, onStage: (timing) => warm.push(timing) });
+    const warmDetail = Object.fromEntries(warm.map((timing) => [timing.stage, timing.detail]));
+    expect(warmDetail["parse"]).toBe("0 files parsed, 33 files from the cache");
+    expect(warmDetail["resolve"]).toBe("0 import sites resolved, 100 sites from the cache");
+    expect(warmDetail["cache"]).toBe("unchanged, not written");
+  });
+
+  it("without a cache there is no cache stage, and check adds its rules", async () => {
+    const stages: string[] = [];
+    await check({ root: samples, cache: false, onStage: ({ stage }) => stages.push(stage) });
+    expect(stages).toEqual(["config", "discover", "parse", "resolve", "graph", "layers", "document", "rules"]);
+  });
+
+  it("the CLI prints one line a stage on stderr and a total, and stdout keeps its bytes", () => {
+    const quiet = runBuiltCli(["map", basic, "--no-cache", "--quiet"]);
+    const verbose = runBuiltCli(["map", basic, "--no-cache", "--quiet", "--verbose"]);
+    expect(verbose.status).toBe(0);
+    expect(verbose.stdout).toBe(quiet.stdout);
+    expect(verbose.stdout).toBe(readFileSync(join(basic, "expected.json"), "utf8"));
+    expect(quiet.stderr).toBe("");
+    const stages = stagesOf(verbose.stderr);
+    expect(stages.map((line) => line.stage)).toEqual(["load", "config", "discover", "parse", "resolve", "graph", "layers", "document", "output", "total"]);
+    expect(verbose.stderr.trimEnd().split("\n")).toHaveLength(stages.length);
+    expect(stages.find((line) => line.stage === "parse")!.detail).toMatch(/^5 files parsed, TypeScript loaded in \d+ ms$/);
+    // The stages of the run add up to no more than its total.
+    const total = stages.at(-1)!;
+    const sum = stages.slice(0, -1).reduce((ms, line) => ms + line.ms, 0);
+    expect(sum).toBeLessThanOrEqual(total.ms + stages.length);
+    expect(total.detail).toMatch(/^of which [\d,]+ ms start-up$/);
+  });
+
+  it("check -v times its stages too, and the explore commands their mapping", () => {
+    const checked = runBuiltCli(["check", samples, "--no-cache", "-v"]);
+    expect(checked.status).toBe(0);
+    expect(stagesOf(checked.stderr).map((line) => line.stage)).toEqual([
+      "load", "config", "discover", "parse", "resolve", "graph", "layers", "document", "rules", "report", "total",
+    ]);
+    const cycles = runBuiltCli(["cycles", "--root", samples, "--no-cache", "--verbose"]);
+    expect(cycles.status).toBe(0);
+    expect(stagesOf(cycles.stderr).map((line) => line.stage)).toEqual(["config", "discover", "parse", "resolve", "graph", "layers", "document", "total"]);
+  });
+
+  it("render of a saved map has no mapping stages", () => {
+    const folder = tempTree({});
+    const saved = join(folder, "map.json");
+    expect(runBuiltCli(["map", samples, "--no-cache", "--quiet", "--out", saved]).status).toBe(0);
+    const rendered = runBuiltCli(["render", saved, "--format", "mermaid", "--verbose"]);
+    expect(rendered.status).toBe(0);
+    expect(stagesOf(rendered.stderr).map((line) => line.stage)).toEqual(["load", "input", "output", "total"]);
+    expect(stagesOf(rendered.stderr)[1]!.detail).toBe("33 modules, 0 violations to draw");
+  });
+
+  it("lines up the stage names and times", () => {
+    expect(stageLine({ stage: "parse", ms: 1234.4, detail: "5 files parsed" })).toBe("layermap: parse      1,234 ms  5 files parsed");
+    expect(stageLine({ stage: "document", ms: 0.2 })).toBe("layermap: document       0 ms");
+  });
+});
