@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { loadDiagramInput } from "../../src/api/render.js";
+import { diagramInputFromText, loadDiagramInput } from "../../src/api/render.js";
 import { buildDiagram } from "../../src/report/diagram/build-diagram.js";
 import { reporters } from "../../src/report/reporters.js";
 import { runBuiltCli } from "../helpers/run-built-cli.js";
@@ -107,6 +107,14 @@ describe("readable at any size", () => {
       "33 modules and 91 imports are more than one readable diagram holds (10 modules, 20 imports): collapsed to folders of depth 2 (6 boxes). Use --collapse none to draw every module, or --focus <glob> to draw part of it.",
     ]);
     expect(diagram.nodes.size).toBe(6);
+  });
+
+  it("folds below a chain of single folders rather than into one box", () => {
+    // Everything is under src/app/: folding at depth 1 or 2 would draw a single box.
+    const lines = Array.from({ length: 12 }, (_, index) => `src/app/f${index % 4}/m${index}.ts\tsrc/app/f${(index + 1) % 4}/m${(index + 1) % 12}.ts`);
+    const diagram = buildDiagram(diagramInputFromText(`${lines.join("\n")}\n`, { name: "chain" }), { autoCollapseAbove: 5 });
+    expect(diagram.collapse).toEqual({ by: "folder", depth: 3 });
+    expect([...diagram.nodes.keys()]).toEqual(["src/app/f0/", "src/app/f1/", "src/app/f2/", "src/app/f3/"]);
   });
 });
 

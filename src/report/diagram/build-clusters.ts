@@ -5,7 +5,7 @@
  */
 import { compareCodeUnits } from "../../model/compare.js";
 import type { ModuleRecord } from "../../model/document.js";
-import type { Collapse } from "./collapse.js";
+import { opensBoxes, type Collapse } from "./collapse.js";
 import { EXTERNALS, NO_LAYER, type DiagramCluster, type DiagramNode } from "./diagram.js";
 
 export function buildClusters(
@@ -14,6 +14,8 @@ export function buildClusters(
   collapse: Collapse,
   layerOrder: readonly string[],
 ): { clusters: DiagramCluster[]; looseNodes: string[] } {
+  // Folders become nested clusters when modules are drawn one by one, and around an opened box.
+  const nest = collapse.by === "none" || opensBoxes(collapse);
   const byLayer = new Map<string, string[]>();
   const externals: string[] = [];
   const loose: string[] = [];
@@ -29,7 +31,7 @@ export function buildClusters(
   if (layerOrder.length === 0) {
     // No layers at all: a "(no layer)" box around everything says nothing; keep the folders.
     const ids = byLayer.get(NO_LAYER) ?? [];
-    const all = folderCluster(NO_LAYER, NO_LAYER, -1, ids, nodes, collapse.by === "none");
+    const all = folderCluster(NO_LAYER, NO_LAYER, -1, ids, nodes, nest);
     clusters.push(...all.clusters);
     loose.push(...all.nodes);
     byLayer.delete(NO_LAYER);
@@ -38,7 +40,7 @@ export function buildClusters(
     const ids = byLayer.get(layer);
     if (ids === undefined) return;
     const colour = layer === NO_LAYER ? -1 : index;
-    const cluster = folderCluster(layer, layer, colour, ids, nodes, collapse.by === "none");
+    const cluster = folderCluster(layer, layer, colour, ids, nodes, nest);
     clusters.push(cluster);
   });
   if (externals.length > 0) {

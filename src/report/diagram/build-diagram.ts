@@ -23,6 +23,12 @@ export interface DiagramOptions extends SelectOptions {
   title?: string;
   /** Fold automatically above this many modules (default AUTO_COLLAPSE_ABOVE). */
   autoCollapseAbove?: number;
+  /**
+   * Draw only what is inside this box (a folder id ending in "/", or a layer name) and the boxes
+   * its modules import or are imported by, with the arrows that touch it: the HTML page's view of
+   * an opened box. Boxes keep the counts of the whole selection.
+   */
+  context?: string;
 }
 
 export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}): Diagram {
@@ -34,17 +40,26 @@ export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}):
   const members = new Map<string, ModuleRecord[]>();
   for (const module of modules.values()) {
     const group = groupOf(module, collapse);
-    members.set(group, [...(members.get(group) ?? []), module]);
+    const folded = members.get(group);
+    if (folded === undefined) members.set(group, [module]);
+    else folded.push(module);
+  }
+  let edges = foldEdges(imports, modules, collapse, marks(input.violations));
+  if (options.context !== undefined) {
+    const inside = insideOf(options.context, collapse, members);
+    edges = edges.filter((edge) => inside.has(edge.from) || inside.has(edge.to));
+    const kept = new Set([...inside, ...edges.flatMap((edge) => [edge.from, edge.to])]);
+    for (const id of [...members.keys()]) if (!kept.has(id)) members.delete(id);
   }
   const nodes = new Map<string, DiagramNode>();
   for (const [id, folded] of [...members].sort(([a], [b]) => compareCodeUnits(a, b))) {
     nodes.set(id, nodeFor(id, folded, collapse, layerOrder));
   }
 
-  const edges = foldEdges(imports, modules, collapse, marks(input.violations));
   const clusters = buildClusters(nodes, members, collapse, layerOrder);
   return {
     ...(options.title === undefined ? {} : { title: options.title }),
+    collapse,
     rankdir: options.rankdir ?? "TB",
     clusters: clusters.clusters,
     looseNodes: clusters.looseNodes,
@@ -52,6 +67,13 @@ export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}):
     edges,
     notes: choice.note === undefined ? [] : [choice.note],
   };
+}
+
+/** The groups whose modules are all inside a box: under its folder, or in its layer. */
+function insideOf(box: string, collapse: Collapse, members: ReadonlyMap<string, readonly ModuleRecord[]>): Set<string> {
+  const within = (module: ModuleRecord): boolean =>
+    module.kind === "local" && (collapse.by === "layer" ? (module.layer ?? NO_LAYER) === box : module.id.startsWith(box));
+  return new Set([...members].filter(([, folded]) => folded.every(within)).map(([id]) => id));
 }
 
 /** The document's layer order, then any other layer seen, then modules in no layer. */
@@ -67,12 +89,12 @@ function nodeFor(id: string, folded: ModuleRecord[], collapse: Collapse, layerOr
     return { id, label: id, tooltip: id, kind: first.kind, modules: 1 };
   }
   const count = `${folded.length} module${folded.length === 1 ? "" : "s"}`;
-  if (collapse.by === "folder") return { id, label: `${id}\n${count}`, tooltip: `${id}: ${count}`, kind: "folder", modules: folded.length };
+  const members = folded.map((module) => module.id);
   if (collapse.by === "layer") {
     const index = layerOrder.indexOf(id);
-    return { id, label: `${id}\n${count}`, tooltip: `layer ${id}: ${count}`, kind: "layer", modules: folded.length, colour: index === -1 ? -1 : index };
+    return { id, label: `${id}\n${count}`, tooltip: `layer ${id}: ${count}`, kind: "layer", modules: folded.length, members, colour: index === -1 ? -1 : index };
   }
-  return { id, label: `${id}\n${count}`, tooltip: `${id}: ${count}`, kind: "folder", modules: folded.length };
+  return { id, label: `${id}\n${count}`, tooltip: `${id}: ${count}`, kind: "folder", modules: folded.length, members };
 }
 
 interface Marks {
@@ -126,7 +148,8 @@ function foldEdges(imports: readonly ImportRecord[], modules: ReadonlyMap<string
   return [...folded.values()]
     .map(({ sites, ...edge }) => ({
       ...edge,
-      tooltip: collapse.by === "none" ? summarise(sites) : `${edge.weight} import${edge.weight === 1 ? "" : "s"}`,
+      // A folded arrow says how many imports it stands for, then the first of them.
+      tooltip: modules.has(edge.from) && modules.has(edge.to) ? summarise(sites) : `${edge.weight} import${edge.weight === 1 ? "" : "s"}:\n${summarise(sites)}`,
     }))
     .sort((a, b) => compareCodeUnits(a.from, b.from) || compareCodeUnits(a.to, b.to));
 }

@@ -6,7 +6,16 @@
 import type { ImportRecord, ModuleRecord } from "../../model/document.js";
 import { NO_LAYER } from "./diagram.js";
 
-export type Collapse = { by: "none" } | { by: "layer" } | { by: "folder"; depth: number };
+/**
+ * `open`: folded boxes drawn opened — a layer's modules one by one, a folder one level deeper
+ * (its sub-folders folded, its own files as modules). The HTML page's drill-down views use it.
+ */
+export type Collapse = { by: "none" } | { by: "layer"; open?: readonly string[] } | { by: "folder"; depth: number; open?: readonly string[] };
+
+/** Whether a collapse opens any box (its clusters then nest folders, to show what was opened). */
+export function opensBoxes(collapse: Collapse): boolean {
+  return collapse.by !== "none" && (collapse.open?.length ?? 0) > 0;
+}
 
 /**
  * Above this many modules (or twice as many imports) a diagram is folded automatically.
@@ -21,9 +30,18 @@ const n = (value: number): string => value.toLocaleString("en-US");
 /** The node a module is drawn as under a collapse mode. */
 export function groupOf(module: ModuleRecord, collapse: Collapse): string {
   if (module.kind !== "local" || collapse.by === "none") return module.id;
-  if (collapse.by === "layer") return module.layer ?? NO_LAYER;
+  if (collapse.by === "layer") {
+    const layer = module.layer ?? NO_LAYER;
+    return collapse.open?.includes(layer) ? module.id : layer;
+  }
   const folders = module.id.split("/").slice(0, -1);
-  return folders.length === 0 ? module.id : `${folders.slice(0, collapse.depth).join("/")}/`;
+  if (folders.length === 0) return module.id;
+  // A module shallower than the depth is drawn as its own folder's box; an open box is one level deeper.
+  for (let depth = Math.min(collapse.depth, folders.length); depth <= folders.length; depth++) {
+    const folder = `${folders.slice(0, depth).join("/")}/`;
+    if (!collapse.open?.includes(folder)) return folder;
+  }
+  return module.id;
 }
 
 export interface CollapseChoice {
@@ -49,14 +67,15 @@ export function chooseCollapse(
     const boxes = new Set(local.map((module) => groupOf(module, collapse))).size;
     return arrows(collapse) > limit * 2 ? Number.POSITIVE_INFINITY : boxes;
   };
-  // The deepest folders that still fit; stop where going deeper changes nothing.
+  // The deepest folders that still fit. A level that adds no box (src/ holding only src/lib/)
+  // is passed over, not taken for the bottom: the boxes may multiply further down.
   let chosen: Collapse | undefined;
   let previous = 0;
   for (let depth = 1; depth <= 8; depth++) {
     const candidate: Collapse = { by: "folder", depth };
     const boxes = count(candidate);
-    if (boxes > limit || boxes === previous) break;
-    chosen = candidate;
+    if (boxes > limit) break;
+    if (boxes > previous) chosen = candidate;
     previous = boxes;
   }
   chosen ??= hasLayers ? { by: "layer" } : { by: "folder", depth: 1 };

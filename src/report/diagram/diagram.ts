@@ -4,6 +4,7 @@
  * keeps the formats consistent and each writer small.
  */
 import type { ModuleKind } from "../../model/document.js";
+import type { Collapse } from "./collapse.js";
 
 export type NodeKind = ModuleKind | "layer" | "folder";
 
@@ -17,6 +18,8 @@ export interface DiagramNode {
   kind: NodeKind;
   /** Modules folded into this node (1 for a module). */
   modules: number;
+  /** The ids of the modules folded into a layer or folder node, sorted. */
+  members?: string[];
   /** The palette index of its layer, for nodes that stand for a whole layer. */
   colour?: number;
 }
@@ -54,6 +57,8 @@ export interface DiagramCluster {
 
 export interface Diagram {
   title?: string;
+  /** How modules were folded: as asked, or as chosen for a large graph. */
+  collapse: Collapse;
   rankdir: "TB" | "LR";
   clusters: DiagramCluster[];
   /** Nodes outside every cluster (folded layers in a layer diagram). */
@@ -62,6 +67,12 @@ export interface Diagram {
   edges: DiagramEdge[];
   /** Lines for the user: what was collapsed automatically, and how to see everything. */
   notes: string[];
+  /**
+   * Layout hint: arrows leaving these nodes are given lengths 1…`stagger.ranks` in turn, so that
+   * many modules importing the same few spread over several rows instead of one row thousands
+   * of points wide (what Graphviz's `unflatten` does for leaves).
+   */
+  stagger?: { nodes: readonly string[]; ranks: number };
 }
 
 export const NO_LAYER = "(no layer)";

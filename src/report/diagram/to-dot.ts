@@ -9,6 +9,13 @@ import { clusterColours, CYCLE_COLOUR, EDGE_COLOUR, VIOLATION_COLOUR } from "./p
 const FONT = "Helvetica";
 /** Above this many arrows, bound Graphviz's layout effort (measured: bench/render-bench.mjs). */
 const LARGE_EDGE_COUNT = 300;
+/**
+ * Above this many arrows, draw them straight. Curved splines cost more than linear time in the
+ * arrows and the rows they cross: 69 boxes took 0.1 s with 150 arrows, 0.5–2 s with 200, 2–10 s
+ * with 250 and up to 50 s with 300 (the HTML page's opened views of a generated 1,000-module
+ * project); straight, 0.1–0.4 s.
+ */
+const CURVED_ARROWS_AT_MOST = 150;
 /** Stack layer clusters in order only for pictures of at most this many boxes. */
 const STACK_AT_MOST = 150;
 
@@ -23,17 +30,18 @@ export function toDot(diagram: Diagram): string {
     "ranksep=0.6",
     "pad=0.2",
     ...(diagram.title === undefined ? [] : [`label=${quote(diagram.title)}`, "labelloc=t", "fontsize=16"]),
-    // Past a few hundred arrows, routing curved splines and minimising crossings dominate the
-    // layout (87 boxes and 686 arrows: 6.6 s with splines, 0.3 s with straight lines; see
+    // Past a hundred and fifty arrows, routing curved splines and minimising crossings dominate
+    // the layout (87 boxes and 686 arrows: 6.6 s with splines, 0.3 s with straight lines; see
     // bench/render-bench.mjs): draw straight arrows and bound the effort.
-    ...(diagram.edges.length > LARGE_EDGE_COUNT ? ["splines=line", "nslimit=2", "nslimit1=2", "mclimit=0.3", "searchsize=20"] : []),
+    ...(diagram.edges.length > CURVED_ARROWS_AT_MOST ? ["splines=line", "nslimit=2", "nslimit1=2", "mclimit=0.3", "searchsize=20"] : []),
   ];
   lines.push(`  graph [${graph.join(", ")}];`);
   lines.push(`  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#6b7280", fontname="${FONT}", fontsize=10, height=0.3, margin="0.12,0.04"];`);
   lines.push(`  edge [color="${EDGE_COLOUR}", arrowsize=0.6, penwidth=0.9, fontname="${FONT}"];`);
   for (const cluster of diagram.clusters) writeCluster(lines, cluster, diagram.nodes, "  ");
   for (const id of diagram.looseNodes) lines.push(`  ${nodeLine(diagram.nodes.get(id)!)}`);
-  for (const edge of diagram.edges) lines.push(`  ${edgeLine(edge, diagram)}`);
+  const minlenOf = staggered(diagram);
+  for (const edge of diagram.edges) lines.push(`  ${edgeLine(edge, diagram, minlenOf.get(edge.from))}`);
   lines.push(...stackLayers(diagram));
   lines.push(...legend(diagram));
   lines.push("}");
@@ -64,8 +72,16 @@ function nodeLine(node: DiagramNode): string {
   return `${quote(node.id)} [${attributes.join(", ")}];`;
 }
 
-function edgeLine(edge: DiagramEdge, diagram: Diagram): string {
+/** The arrow length of each staggered node: 1, 2, …, ranks, 1, 2, … in the order given. */
+function staggered(diagram: Diagram): Map<string, number> {
+  const { stagger } = diagram;
+  if (stagger === undefined || stagger.ranks < 2) return new Map();
+  return new Map(stagger.nodes.map((id, index) => [id, 1 + (index % stagger.ranks)]));
+}
+
+function edgeLine(edge: DiagramEdge, diagram: Diagram, minlen: number | undefined): string {
   const attributes = [`id=${quote(`import:${edge.from}->${edge.to}`)}`, `tooltip=${quote(edge.tooltip)}`];
+  if (minlen !== undefined && minlen > 1) attributes.push(`minlen=${minlen}`);
   const styles = [edge.typeOnly ? "dashed" : edge.dynamic ? "dotted" : ""].filter((style) => style !== "");
   if (styles.length > 0) attributes.push(`style=${styles.join(",")}`);
 
