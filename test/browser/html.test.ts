@@ -3,42 +3,23 @@
  * (no browser download). `.ci/run` installs Chromium when it is missing; elsewhere install it with
  * `apt-get install chromium`, or set LAYERMAP_SKIP_BROWSER=1 to skip these tests knowingly.
  */
-import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDiagramInput } from "../../src/api/render.js";
 import { htmlReport } from "../../src/report/html/html-report.js";
-import { tempTree } from "../helpers/temp-tree.js";
+import { idsOf, openPage, skipBrowser } from "./open-page.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = process.env["LAYERMAP_SKIP_BROWSER"] === "1";
-
-describe.skipIf(skip)("the HTML page in Chromium", () => {
+describe.skipIf(skipBrowser)("the HTML page in Chromium", () => {
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
   let html = "";
+  let folder = "";
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (or LAYERMAP_SKIP_BROWSER=1)`);
     html = (await htmlReport(await loadDiagramInput({ source: "test/fixtures/check/broken" }), { title: "broken" })).text;
-    const file = join(tempTree({}), "broken.html");
-    writeFileSync(file, html);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on("pageerror", (error) => errors.push(String(error)));
-    page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
-    });
-    // Any request leaving the page would mean it is not self-contained.
-    page.on("request", (request) => {
-      if (!request.url().startsWith("file:")) errors.push(`network request: ${request.url()}`);
-    });
-    await page.goto(`file://${file}`);
+    ({ browser, page, errors, folder } = await openPage(html, "broken"));
   }, 60_000);
 
   afterAll(async () => {
@@ -53,8 +34,7 @@ describe.skipIf(skip)("the HTML page in Chromium", () => {
   it("finds a module by path and highlights what it imports and what imports it", async () => {
     await page.fill("#search", "core/request");
     await page.click("#matches button");
-    const lit = async (selector: string): Promise<string[]> =>
-      (await page.locator(selector).evaluateAll((elements) => elements.map((element) => element.id))).sort();
+    const lit = (selector: string): Promise<string[]> => idsOf(page, selector);
     expect(await page.getAttribute("body", "data-selected")).toBe("core/request.ts");
     expect(await lit("g.node.selected")).toEqual(["module:core/request.ts"]);
     // request.ts imports headers.ts and apps/shop/cart.ts; six modules import it.
@@ -70,7 +50,7 @@ describe.skipIf(skip)("the HTML page in Chromium", () => {
       ].sort(),
     );
     expect(await lit("g.node.dim")).toEqual(["legend", "module:apps/shop/main.ts", "module:core/reason.ts", "module:core/status.ts"]);
-    await page.screenshot({ path: join(tempTree({}), "selected.png") });
+    await page.screenshot({ path: join(folder, "selected.png") });
   });
 
   it("widens the highlight with the depth", async () => {

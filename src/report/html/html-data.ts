@@ -1,38 +1,71 @@
 /**
- * What the page's script needs beside the SVG: the arrows (for highlighting what a module
- * imports and what imports it), the layers (for the toggles), and the violations and cycles (for
- * the side panel). Plain data, embedded as JSON.
+ * What the page's script needs beside the SVGs, as plain data embedded as JSON: for each view,
+ * its boxes (with the modules a folded box holds, so search and violations reach inside it), its
+ * arrows (for lighting what a module imports and what imports it) and its layers (for the
+ * toggles); once for the page, every module drawn, the violations and cycles (for the side
+ * panel) and why a box does not open. Compact, as a page may hold a hundred views: a box's
+ * modules are indexes into the page's list, an arrow is a pair of indexes into its view's boxes
+ * (its tooltip is in the SVG already).
  */
+import { compareCodeUnits } from "../../model/compare.js";
 import type { Violation } from "../../model/violation.js";
 import type { Diagram, DiagramCluster } from "../diagram/diagram.js";
+import type { DrillDown } from "./drill-down.js";
+
+export interface ViewData {
+  /** "" for the first view; else the box it opens. */
+  key: string;
+  parent: string | null;
+  nodes: { id: string; element: string; label: string; members?: number[] }[];
+  /** [from, to]: indexes into `nodes`. */
+  edges: [number, number][];
+  layers: { name: string; element: string; nodes: string[] }[];
+}
 
 export interface PageData {
   title: string;
-  nodes: { id: string; element: string; label: string }[];
-  edges: { from: string; to: string; element: string; tooltip: string }[];
-  layers: { name: string; element: string; nodes: string[] }[];
+  /** Every module the first view draws, as itself or inside a box, sorted. */
+  modules: string[];
+  views: ViewData[];
+  /** Folded boxes with no view of their own, and why. */
+  closed: Record<string, string>;
+  /** Steps are module ids: the page finds the boxes and arrows that hold them in each view. */
   problems: { rule: string; severity: string; message: string; where: string; steps: { from: string; to: string }[] }[];
 }
 
-export function pageData(diagram: Diagram, violations: readonly Violation[], title: string): PageData {
-  const elementOf = (id: string): string => {
-    const kind = diagram.nodes.get(id)?.kind;
-    return `${kind === "layer" || kind === "folder" ? kind : "module"}:${id}`;
-  };
-  const shown = new Set(diagram.edges.map((edge) => `${edge.from}\0${edge.to}`));
+export function pageData(drill: DrillDown, violations: readonly Violation[], title: string): PageData {
+  const modules = [...drill.views[0]!.diagram.nodes.values()].flatMap((node) => node.members ?? [node.id]).sort(compareCodeUnits);
+  const indexOf = new Map(modules.map((id, index) => [id, index]));
   return {
     title,
-    nodes: [...diagram.nodes.values()].map((node) => ({ id: node.id, element: elementOf(node.id), label: node.tooltip })),
-    edges: diagram.edges.map((edge) => ({ from: edge.from, to: edge.to, element: `import:${edge.from}->${edge.to}`, tooltip: edge.tooltip })),
-    layers: diagram.clusters.map((cluster) => ({ name: cluster.label.split("\n")[0]!, element: `cluster:${cluster.key}`, nodes: nodesOf(cluster) })),
+    modules,
+    views: drill.views.map(({ key, parent, diagram }) => ({ key, parent: parent ?? null, ...viewData(diagram, indexOf) })),
+    closed: Object.fromEntries(drill.closed),
     problems: violations.map((violation) => ({
       rule: violation.rule,
       severity: violation.severity,
       message: violation.message,
       where: `${violation.from}:${violation.line} "${violation.specifier}" → ${violation.to}`,
-      // Only the steps drawn as arrows can be highlighted (a folded view has none of them).
-      steps: (violation.via ?? [violation]).map(({ from, to }) => ({ from, to })).filter(({ from, to }) => shown.has(`${from}\0${to}`)),
+      steps: (violation.via ?? [violation]).map(({ from, to }) => ({ from, to })),
     })),
+  };
+}
+
+function viewData(diagram: Diagram, moduleIndex: ReadonlyMap<string, number>): Omit<ViewData, "key" | "parent"> {
+  const nodeIndex = new Map([...diagram.nodes.keys()].map((id, index) => [id, index]));
+  const elementOf = (id: string): string => {
+    const kind = diagram.nodes.get(id)?.kind;
+    return `${kind === "layer" || kind === "folder" ? kind : "module"}:${id}`;
+  };
+  return {
+    nodes: [...diagram.nodes.values()].map((node) => ({
+      id: node.id,
+      element: elementOf(node.id),
+      label: node.tooltip,
+      ...(node.members === undefined ? {} : { members: node.members.map((id) => moduleIndex.get(id)!) }),
+    })),
+    edges: diagram.edges.map((edge): [number, number] => [nodeIndex.get(edge.from)!, nodeIndex.get(edge.to)!]),
+    layers: diagram.clusters.map((cluster) => ({ name: cluster.label.split("\n")[0]!, element: `cluster:${cluster.key}`, nodes: nodesOf(cluster) })),
   };
 }
 

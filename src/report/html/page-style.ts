@@ -12,6 +12,9 @@ body { display: flex; }
 #problems .error { color: #b91c1c; } #problems .warn { color: #a16207; }
 #problems small { display: block; color: #6b7280; }
 #selection { white-space: pre-wrap; word-break: break-all; }
+#crumbs { margin: 0 0 8px; word-break: break-all; }
+#crumbs button { background: none; border: 0; padding: 0; color: #2563eb; cursor: pointer; font: inherit; text-decoration: underline; }
+g.node { cursor: pointer; }
 label { display: block; cursor: pointer; }
 #diagram { flex: 1; height: 100%; overflow: hidden; background: #fff; }
 #diagram svg { width: 100%; height: 100%; }

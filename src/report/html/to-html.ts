@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Violation } from "../../model/violation.js";
-import type { Diagram } from "../diagram/diagram.js";
+import type { DrillDown } from "./drill-down.js";
 import { pageData } from "./html-data.js";
 import { PAGE_SCRIPT } from "./page-script.js";
 import { PAGE_STYLE } from "./page-style.js";
@@ -18,10 +18,18 @@ function panZoomScript(): string {
   return panZoomSource;
 }
 
-export function toHtml(diagram: Diagram, svg: string, violations: readonly Violation[]): string {
-  const title = diagram.title ?? "layermap";
-  const data = JSON.stringify(pageData(diagram, violations, title)).replaceAll("<", "\\u003c");
-  const inlineSvg = svg.slice(svg.indexOf("<svg"));
+/**
+ * `svgs[i]` is the SVG of `drill.views[i]`. The first view is in the page; the others wait in
+ * <template> elements (inert: their element ids do not clash) until a box is opened.
+ */
+export function toHtml(drill: DrillDown, svgs: readonly string[], violations: readonly Violation[]): string {
+  const title = drill.views[0]!.diagram.title ?? "layermap";
+  const data = JSON.stringify(pageData(drill, violations, title)).replaceAll("<", "\\u003c");
+  const inline = svgs.map((svg) => svg.slice(svg.indexOf("<svg")));
+  const templates = inline
+    .slice(1)
+    .map((svg, index) => `<template id="layermap-view-${index + 1}">${svg}</template>\n`)
+    .join("");
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -34,18 +42,19 @@ export function toHtml(diagram: Diagram, svg: string, violations: readonly Viola
 <body>
 <aside id="panel">
 <h1>${escapeHtml(title)}</h1>
+<nav id="crumbs"></nav>
 <input id="search" type="search" placeholder="Find a module by path…" autocomplete="off">
 <div id="matches"></div>
 <h2>Selection</h2>
-<div id="selection">Click a module.</div>
+<div id="selection"></div>
 <label>Highlight depth <input id="depth" type="number" min="1" max="20" value="1" style="width:4em"></label>
 <h2>Layers</h2>
 <div id="layers"></div>
 <h2>Violations and cycles</h2>
 <div id="problems"></div>
 </aside>
-<main id="diagram">${inlineSvg}</main>
-<script type="application/json" id="layermap-data">${data}</script>
+<main id="diagram">${inline[0]}</main>
+${templates}<script type="application/json" id="layermap-data">${data}</script>
 <script>${panZoomScript()}</script>
 <script>${PAGE_SCRIPT}</script>
 </body>
