@@ -5,7 +5,6 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { CONFIG_FILE_NAME } from "../config/load-config.js";
 import { inferLayers, type InferredLayers } from "../explore/infer/infer-layers.js";
 import { UserError } from "../model/errors.js";
@@ -29,13 +28,9 @@ export async function proposeConfig(root: string, options: { force?: boolean } =
   }
   // Map without reading a config: the one there is about to be replaced, or there is none.
   // The layers are proposed for the files the written config will map: tests stay out.
-  const mapped = await map({ root, exclude: STARTER_EXCLUDE, ...(existsSync(path) ? { config: emptyConfigPath() } : {}) });
+  const mapped = await map({ root, exclude: STARTER_EXCLUDE, config: false });
   const proposal = inferLayers(mapped.graph);
   return { path, text: configText(proposal), proposal };
-}
-
-function emptyConfigPath(): string {
-  return fileURLToPath(new URL("../../schema/empty.layermap.json", import.meta.url));
 }
 
 function configText(proposal: InferredLayers): string {

@@ -38,8 +38,8 @@ import { DEFAULT_MAX_FILE_SIZE, decodeSource, readSourceBytes, type SourceProble
 export interface MapOptions {
   /** The folder to map; module ids are relative to it. */
   root: string;
-  /** A config file; default `<root>/layermap.config.json` when present. */
-  config?: string;
+  /** A config file; default `<root>/layermap.config.json` when present; false: none (the defaults). */
+  config?: string | false;
   /** Override the config's include globs. */
   include?: readonly string[];
   /** Added to the config's exclude globs. */

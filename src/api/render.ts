@@ -35,7 +35,7 @@ export interface RenderTextOptions {
 export async function loadDiagramInput(options: RenderSourceOptions): Promise<DiagramInput> {
   const { source, ...mapOptions } = options;
   if (isFolder(source)) return diagramInputOf(await map({ ...mapOptions, root: source }));
-  return diagramInputFromText(readText(source), { name: source, ...(options.config === undefined ? {} : { config: options.config }) });
+  return diagramInputFromText(readText(source), { name: source, ...(typeof options.config === "string" ? { config: options.config } : {}) });
 }
 
 /**

@@ -18,7 +18,9 @@ export interface LoadedConfig {
   path: string | undefined;
 }
 
-export function loadConfig(root: string, explicitPath?: string): LoadedConfig {
+/** `explicitPath`: a config file to read instead of `<root>/layermap.config.json`; false: none, the defaults. */
+export function loadConfig(root: string, explicitPath?: string | false): LoadedConfig {
+  if (explicitPath === false) return { config: configSchema.parse({}), path: undefined };
   const path = explicitPath === undefined ? join(root, CONFIG_FILE_NAME) : resolve(explicitPath);
   if (!existsSync(path)) {
     if (explicitPath !== undefined) throw new UserError(`${explicitPath}: config file not found`);

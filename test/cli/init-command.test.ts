@@ -37,6 +37,15 @@ describe("layermap init", () => {
     expect(readFileSync(join(root, "layermap.config.json"), "utf8")).toContain('"layers": [');
   });
 
+  it("--force replaces a config that is broken, or that would hide part of the code: the one replaced is not read", () => {
+    const root = samplesWithoutConfig();
+    writeFileSync(join(root, "layermap.config.json"), '{ "include": ["apps/**"], "layers": 5 }');
+    const init = runBuiltCli(["init", root, "--force"]);
+    expect(init.stderr).toMatch(/with 4 layers/);
+    expect(init.status).toBe(0);
+    expect(runBuiltCli(["check", root]).status).toBe(0);
+  });
+
   it("reads configs with comments and trailing commas, and names line and column of a syntax error", () => {
     const root = tempTree({ "a.ts": "export {};\n", "layermap.config.json": '{\n  // only the sources\n  "include": ["*.ts"],\n}\n' });
     expect(runBuiltCli(["map", root, "-q"]).status).toBe(0);
