@@ -1,8 +1,9 @@
 /**
  * A folded HTML page in a real browser: clicking a folded box opens it (its view replaces the
  * picture, the crumbs lead back), search reaches modules inside boxes, and a box too large to
- * open says so. The samples folded by layer, with the readable limit lowered to 12 so that the
- * two big layers (app: 14 modules, core: 13) stay closed and the two small ones open.
+ * open says so. The samples folded by layer, with the readable limit lowered (autoCollapseAbove 6:
+ * an opened view holds 12 boxes at most) so that the two big layers (app: 14 modules, core: 13)
+ * stay closed and the two small ones open.
  */
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -20,7 +21,7 @@ describe.skipIf(skipBrowser)("the folded HTML page in Chromium", () => {
 
   beforeAll(async () => {
     const input = await loadDiagramInput({ source: "samples", cache: false });
-    const report = await htmlReport(input, { collapse: { by: "layer" }, autoCollapseAbove: 12 });
+    const report = await htmlReport(input, { collapse: { by: "layer" }, autoCollapseAbove: 6 });
     notes = report.notes;
     ({ browser, page, errors, folder } = await openPage(report.text, "samples-layers"));
   }, 60_000);

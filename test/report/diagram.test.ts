@@ -116,6 +116,16 @@ describe("readable at any size", () => {
     expect(diagram.collapse).toEqual({ by: "folder", depth: 3 });
     expect([...diagram.nodes.keys()]).toEqual(["src/app/f0/", "src/app/f1/", "src/app/f2/", "src/app/f3/"]);
   });
+
+  it("rather than one box, draws the first level that splits even with more arrows than it should", () => {
+    // src/f0 … src/f9, each importing every other: 10 boxes and 90 arrows, over a limit of 10 and 20.
+    const lines: string[] = [];
+    for (let from = 0; from < 10; from++) for (let to = 0; to < 10; to++) if (from !== to) lines.push(`src/f${from}/m.ts\tsrc/f${to}/m.ts`);
+    const diagram = buildDiagram(diagramInputFromText(`${lines.join("\n")}\n`, { name: "dense" }), { autoCollapseAbove: 10 });
+    expect(diagram.collapse).toEqual({ by: "folder", depth: 2 });
+    expect(diagram.nodes.size).toBe(10);
+    expect(diagram.edges).toHaveLength(90);
+  });
 });
 
 describe("layermap render (the built CLI)", () => {

@@ -41,7 +41,8 @@ export function drillDown(input: DiagramInput, options: DiagramOptions, first: D
   const closed = new Map<string, string>();
   const { collapse } = first;
   if (collapse.by === "none") return { views, closed };
-  const limit = options.autoCollapseAbove ?? AUTO_COLLAPSE_ABOVE;
+  // An opened view may be twice the size of a first one: it was asked for, and is one box's content.
+  const limit = 2 * (options.autoCollapseAbove ?? AUTO_COLLAPSE_ABOVE);
   const seen = new Set<string>();
   let drawn = 0;
   // Breadth first: every box of a view is considered before any box of the views it opens.
