@@ -38,6 +38,12 @@ describe.skipIf(skipBrowser)("the folded HTML page in Chromium", () => {
     expect(await view()).toBe("");
     expect(await idsOf(page, "#diagram g.node")).toEqual(["layer:app", "layer:core", "layer:middleware", "layer:server", "legend"]);
     expect(await page.locator("#crumbs").textContent()).toBe("all");
+    // A layer folded into a box has its toggle too.
+    const server = page.locator("#layers label", { hasText: "server" }).locator("input");
+    await server.uncheck();
+    expect(await idsOf(page, ".hidden-layer")).toEqual(["import:app->server", "import:server->core", "layer:server"]);
+    await server.check();
+    expect(await idsOf(page, ".hidden-layer")).toEqual([]);
   });
 
   it("opens a layer when its box is clicked: its modules, among the layers they touch", async () => {

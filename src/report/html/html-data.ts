@@ -65,7 +65,11 @@ function viewData(diagram: Diagram, moduleIndex: ReadonlyMap<string, number>): O
       ...(node.members === undefined ? {} : { members: node.members.map((id) => moduleIndex.get(id)!) }),
     })),
     edges: diagram.edges.map((edge): [number, number] => [nodeIndex.get(edge.from)!, nodeIndex.get(edge.to)!]),
-    layers: diagram.clusters.map((cluster) => ({ name: cluster.label.split("\n")[0]!, element: `cluster:${cluster.key}`, nodes: nodesOf(cluster) })),
+    // The toggles: one per cluster, and one per layer folded into a box.
+    layers: [
+      ...diagram.clusters.map((cluster) => ({ name: cluster.label.split("\n")[0]!, element: `cluster:${cluster.key}`, nodes: nodesOf(cluster) })),
+      ...[...diagram.nodes.values()].filter((node) => node.kind === "layer").map((node) => ({ name: node.id, element: elementOf(node.id), nodes: [node.id] })),
+    ],
   };
 }
 
