@@ -92,6 +92,8 @@ describe.skipIf(skipBrowser)("the folded HTML page in Chromium", () => {
     expect(await view()).toBe("");
     expect(await page.getAttribute("body", "data-selected")).toBe("core");
     expect(await page.locator("#selection").textContent()).toMatch(/Not opened in this page: opened, it would be 16 boxes and \d+ arrows, more than one readable diagram holds/);
+    // core's modules are all under interface/ (the samples' layers are not folders).
+    expect(await page.locator("#selection").textContent()).toMatch(/Draw it on its own: --focus 'interface\/\*\*'$/);
     // Selecting zoomed in on core: the control's reset shows the whole view again.
     await page.click("#svg-pan-zoom-reset-pan-zoom");
     await page.click('[id="layer:app"]');

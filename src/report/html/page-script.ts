@@ -115,10 +115,18 @@ export const PAGE_SCRIPT = String.raw`
       "\nlit: " + (Object.keys(down.nodes).length - 1) + " reached, " + (Object.keys(up.nodes).length - 1) + " reaching it (depth " + depth + ")";
     if (isBox(byId[id])) {
       text += indexOfKey[id] !== undefined ? "\nClick it to open it." :
-        "\nNot opened in this page: " + (page.closed[id] || "no view") + ".\nDraw it on its own: --focus '" + (id.slice(-1) === "/" ? id + "**" : "<its folders>/**") + "'";
+        "\nNot opened in this page: " + (page.closed[id] || "no view") + ".\nDraw it on its own: --focus '" + commonFolder(byId[id].members) + "**'";
     }
     selection.textContent = text;
     document.body.setAttribute("data-selected", id);
+  }
+
+  /** The folder all of a box's modules are in ("src/x/"), for the command that draws it alone. */
+  function commonFolder(members) {
+    var paths = members.map(function (member) { return page.modules[member]; });
+    var prefix = paths[0].slice(0, paths[0].lastIndexOf("/") + 1);
+    paths.forEach(function (path) { while (prefix && path.indexOf(prefix) !== 0) prefix = prefix.slice(0, prefix.lastIndexOf("/", prefix.length - 2) + 1); });
+    return prefix;
   }
 
   function centreOn(elementId) {
