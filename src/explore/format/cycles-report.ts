@@ -39,7 +39,11 @@ function componentLines(component: CycleComponent, result: CyclesResult, p: Prin
     const listed = others.slice(0, LISTED).map((id) => p.path(id)).join(", ");
     lines.push(`  ${c.dim("also in it:")} ${listed}${others.length > LISTED ? `, and ${others.length - LISTED} more` : ""}`);
   }
-  const how = component.fewest ? "the fewest that do" : "a small set; fewer may do";
+  const how = component.fewest
+    ? "the fewest that do"
+    : component.minimal === false
+      ? "greedy: too big a tangle to prune to a minimal set, so some may be needless"
+      : "a small set; fewer may do";
   lines.push(`  ${c.dim(`breakers (${component.breakers.length}, ${how}):`)}`);
   const rows = component.breakers.map((breaker) => [
     c.cyan(`${p.path(breaker.from)}:${breaker.lines.join(",")}`),
