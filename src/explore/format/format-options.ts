@@ -3,6 +3,7 @@
  * ids are printed as paths from the working folder, as `check` prints them, so terminals and
  * editors can open them) and whether to colour.
  */
+import { counted } from "../../model/counted.js";
 import { createColors } from "picocolors";
 import type { ModuleKind } from "../../model/document.js";
 import { pathFrom } from "../../report/check/paths.js";
@@ -39,8 +40,7 @@ export function printer(options: FormatOptions): Printer {
     const parts = steps.map((step) => `${at(step.from, step.line)}${step.typeOnly ? c.yellow(" (type)") : ""}`);
     return [...parts, target(last)].join(" → ");
   };
-  const plural = (count: number, word: string, many = `${word}s`): string => `${count} ${count === 1 ? word : many}`;
-  return { c, path, at, chain, target, plural };
+  return { c, path, at, chain, target, plural: counted };
 }
 
 /**
