@@ -55,6 +55,12 @@ export interface MapOptions {
    * the root that holds a package.json (else in the root). `false`: no cache, neither read nor written.
    */
   cache?: string | false;
+  /**
+   * Another root's cache, read only: a file whose content is byte for byte one that root's cache
+   * holds (same path under the root, same hash) is not parsed again. `diff` maps a revision's
+   * checkout, which lives for one run, with the working tree's cache as its seed.
+   */
+  seedCache?: { dir: string; root: string };
   /** Called with each warning as it happens (a corrupt cache file, say); they are returned too. */
   onWarning?: (message: string) => void;
   /** Called as files are read and parsed: how many are done, out of how many. */
@@ -126,6 +132,8 @@ export async function map(options: MapOptions): Promise<MapResult> {
   const cacheDir = options.cache === false ? undefined : resolve(options.cache ?? defaultCacheDir(root));
   const loaded = cacheDir === undefined ? undefined : loadCache(cacheDir, root, LAYERMAP_VERSION, warn);
   const previous = loaded?.payload;
+  // A seed that cannot be read is only a missed shortcut: nothing to warn about.
+  const seed = options.seedCache === undefined ? undefined : loadCache(resolve(options.seedCache.dir), resolve(options.seedCache.root), LAYERMAP_VERSION, () => {}).payload;
   useCompileCache(cacheDir);
 
   // The stages that need TypeScript, loaded on first use.
@@ -184,11 +192,18 @@ export async function map(options: MapOptions): Promise<MapResult> {
       outcomes.push({ file, problem: bytes });
       continue;
     }
-    const hash = cacheDir === undefined ? undefined : hashOf(bytes);
+    const hash = cacheDir === undefined && seed === undefined ? undefined : hashOf(bytes);
     const trusted = stamp === undefined || stamp.racy ? null : { size: stamp.size, mtime: stamp.mtime, ctime: stamp.ctime };
     if (stored !== undefined && hash === stored.hash) {
       outcomes.push({ file, extraction: stored.extraction, hash });
       nextFiles[file] = { ...stored, stamp: trusted };
+      reusedFiles++;
+      continue;
+    }
+    const seeded = seed?.files[file];
+    if (seeded !== undefined && hash === seeded.hash) {
+      outcomes.push({ file, extraction: seeded.extraction, hash });
+      if (cacheDir !== undefined) nextFiles[file] = { stamp: trusted, hash, extraction: seeded.extraction };
       reusedFiles++;
       continue;
     }
@@ -209,7 +224,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
     "parse",
     [
       `${counted(parsedFiles, "file")} parsed`,
-      ...(cacheDir === undefined ? [] : [`${counted(reusedFiles, "file")} from the cache`]),
+      ...(cacheDir === undefined && seed === undefined ? [] : [`${counted(reusedFiles, "file")} from the cache`]),
       ...(failedFiles > 0 ? [`${counted(failedFiles, "file")} not read`] : []),
       ...(extractImports === undefined ? [] : [`TypeScript loaded in ${Math.round(typescriptLoadMs)} ms`]),
     ].join(", "),

@@ -177,6 +177,25 @@ describe("diffRevisions (in a temporary git repository)", () => {
     expect(git(repository, "worktree", "list").trim().split("\n")).toHaveLength(1);
   });
 
+  it("parses in the base only the files the working tree's cache does not hold as they are", async () => {
+    const { root } = fixtureRepository();
+    const cache = tempTree({});
+    const parses: string[] = [];
+    const onStage = ({ stage, detail }: { stage: string; detail?: string }): void => {
+      if (stage === "parse") parses.push(detail ?? "");
+    };
+    const cached = await diffRevisions({ root, base: "base", cache, onStage });
+    // The head (working tree, 7 files) is parsed whole; in the base, app/main.ts, app/routes.ts
+    // and services/users.ts are the head's bytes, and only db/client.ts, services/orders.ts and
+    // shared/log.ts are parsed.
+    expect(parses).toHaveLength(2);
+    expect(parses[0]).toMatch(/^7 files parsed, 0 files from the cache\b/);
+    expect(parses[1]).toMatch(/^3 files parsed, 3 files from the cache\b/);
+    const uncached = await diffRevisions({ root, base: "base", cache: false });
+    expect(cached.diff).toEqual(uncached.diff);
+    expect(cached.base).toEqual(uncached.base);
+  });
+
   it("compares two commits the same way, and finds nothing between a commit and itself", async () => {
     const { repository, root } = fixtureRepository();
     const fromWorkingTree = await diffRevisions({ root, base: "base" });

@@ -11,7 +11,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { map, type MapOptions, type MapResult } from "../../api/map.js";
+import { defaultCacheDir, map, type MapOptions, type MapResult } from "../../api/map.js";
 import type { Plane } from "../../config/config-schema.js";
 import { CONFIG_FILE_NAME } from "../../config/load-config.js";
 import type { MapDocument } from "../../model/document.js";
@@ -48,16 +48,18 @@ export async function diffRevisions(options: DiffRevisionsOptions): Promise<Revi
     const headRoot = headCommit === undefined ? rootPath : checkoutRevision(repository, headCommit, join(scratch, "head"));
     const baseRoot = checkoutRevision(repository, baseCommit, join(scratch, "base"));
     const headConfig = join(headRoot, CONFIG_FILE_NAME);
-    const config = mapOptions.config ?? (existsSync(headConfig) ? headConfig : undefined);
-    // No config in the head: the base's own must not judge it either (this copy is ours to change).
-    if (config === undefined) rmSync(join(baseRoot, CONFIG_FILE_NAME), { force: true });
-    const shared = { ...mapOptions, ...(config === undefined ? {} : { config }) };
-    // A checked-out revision lives for this run only: caching its map would only leave files behind.
+    // No config in the head: the base's own must not judge it either.
+    const config = mapOptions.config ?? (existsSync(headConfig) ? headConfig : false);
+    const shared = { ...mapOptions, config };
+    // A checked-out revision lives for this run only: it gets no cache of its own (that would only
+    // leave files behind), but the files it shares with the working tree are not parsed again.
+    const seedCache = mapOptions.cache === false ? undefined : { dir: mapOptions.cache ?? defaultCacheDir(rootPath), root: rootPath };
+    const checkout = { cache: false as const, ...(seedCache === undefined ? {} : { seedCache }) };
     const after = await mapRevision(
-      { ...shared, root: headRoot, ...(headCommit === undefined ? {} : { cache: false }) },
+      { ...shared, root: headRoot, ...(headCommit === undefined ? {} : checkout) },
       head === undefined || headCommit === undefined ? { workingTree: true } : { ref: head, commit: headCommit },
     );
-    const before = await mapRevision({ ...shared, root: baseRoot, cache: false }, { ref: base, commit: baseCommit });
+    const before = await mapRevision({ ...shared, root: baseRoot, ...checkout }, { ref: base, commit: baseCommit });
     const diff = diffMaps(before.mapped, after.mapped, { failPlane: after.failPlane });
     return { diff, base: before.mapped.document, head: after.mapped.document };
   } finally {
