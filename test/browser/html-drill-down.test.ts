@@ -34,7 +34,7 @@ describe.skipIf(skipBrowser)("the folded HTML page in Chromium", () => {
 
   it("shows the layers folded, and says which open", async () => {
     expect(errors).toEqual([]);
-    expect(notes).toEqual(["the HTML page opens 2 of its folded boxes on a click (2 too large to open there: draw them with --focus)"]);
+    expect(notes).toEqual(["the HTML page opens 2 of its folded boxes on a click (2 left closed, too large or past the page's budget: selected, each says how to draw it with --focus)"]);
     expect(await view()).toBe("");
     expect(await idsOf(page, "#diagram g.node")).toEqual(["layer:app", "layer:core", "layer:middleware", "layer:server", "legend"]);
     expect(await page.locator("#crumbs").textContent()).toBe("all");

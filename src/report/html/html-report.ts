@@ -12,7 +12,7 @@ export async function htmlReport(input: DiagramInput, options: DiagramOptions): 
   for (const view of drill.views) svgs.push(await dotToSvg(toDot(view.diagram)));
   const notes = [...diagram.notes];
   if (drill.views.length > 1) {
-    notes.push(`the HTML page opens ${drill.views.length - 1} of its folded boxes on a click` + (drill.closed.size > 0 ? ` (${drill.closed.size} too large to open there: draw them with --focus)` : ""));
+    notes.push(`the HTML page opens ${drill.views.length - 1} of its folded boxes on a click` + (drill.closed.size > 0 ? ` (${drill.closed.size} left closed, too large or past the page's budget: selected, each says how to draw it with --focus)` : ""));
   }
   return { text: toHtml(drill, svgs, input.violations), notes };
 }
