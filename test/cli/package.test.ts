@@ -3,7 +3,7 @@
  * there and import the programmatic API. Slow (it packs and installs), so it is one test.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempTree } from "../helpers/temp-tree.js";
@@ -27,4 +27,10 @@ describe("the npm package", () => {
     writeFileSync(join(project, "use.mjs"), 'import { map } from "layermap";\nconst { document } = await map({ root: "src" });\nconsole.log(document.summary.imports);\n');
     expect(execFileSync("node", ["use.mjs"], { cwd: project, encoding: "utf8" }).trim()).toBe("1");
   }, 240_000);
+
+  it("runs as `npx layermap` in a checkout: the build leaves the CLI executable", () => {
+    // npm marks a bin executable when it installs a package, but a checkout runs dist/cli.js as built.
+    expect(statSync("dist/cli.js").mode & 0o111).not.toBe(0);
+    expect(execFileSync("npx", ["--no-install", "layermap", "--version"], { encoding: "utf8" }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
 });
