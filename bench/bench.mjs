@@ -36,7 +36,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchDir, corpora, findCorpus, packageDir } from "./corpora.mjs";
-import { depcruiseVersion, depcruiseView } from "./lib/depcruise.mjs";
+import { depcruiseArgs, depcruiseVersion, depcruiseView } from "./lib/depcruise.mjs";
 import { layermapCli, layermapView, readLayermapDocument } from "./lib/layermap.mjs";
 
 const TOOLS = ["layermap-cold", "layermap-warm", "layermap-edit", "depcruise", "madge", "skott", "rev-dep"];
@@ -214,16 +214,7 @@ function toolSpec(tool, { root, tsconfig, out, cacheDir }) {
       const outFile = path.join(out, "depcruise.json");
       return {
         command: node,
-        args: [
-          bin("depcruise"),
-          "--no-config",
-          "--ts-pre-compilation-deps",
-          "--output-type", "json",
-          "--do-not-follow", "^\\.\\./|(^|/)node_modules/",
-          ...(tsconfig ? ["--ts-config", tsconfig] : []),
-          "--output-to", outFile,
-          ".",
-        ],
+        args: depcruiseArgs({ tsconfig, outFile }),
         cwd: root,
         count: () => {
           const view = depcruiseView(readJson(outFile), root);

@@ -41,12 +41,11 @@ export function depcruiseVersion() {
 }
 
 /**
- * Run depcruise on `root` and write its raw JSON to `outFile`.
- * @returns {{ doc: object, ms: number }}
- * @throws when depcruise exits non-zero or writes no JSON
+ * The one depcruise command line (node runs it), shared by the accuracy comparison and the
+ * benchmark so both measure the same run.
  */
-export function runDepcruise({ root, tsconfig, outFile }) {
-  const args = [
+export function depcruiseArgs({ tsconfig, outFile }) {
+  return [
     depcruiseBin(),
     "--no-config",
     "--ts-pre-compilation-deps",
@@ -56,6 +55,15 @@ export function runDepcruise({ root, tsconfig, outFile }) {
     "--output-to", outFile,
     ".",
   ];
+}
+
+/**
+ * Run depcruise on `root` and write its raw JSON to `outFile`.
+ * @returns {{ doc: object, ms: number }}
+ * @throws when depcruise exits non-zero or writes no JSON
+ */
+export function runDepcruise({ root, tsconfig, outFile }) {
+  const args = depcruiseArgs({ tsconfig, outFile });
   fs.rmSync(outFile, { force: true });
   const started = performance.now();
   const run = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
