@@ -20,8 +20,8 @@ export function opensBoxes(collapse: Collapse): boolean {
 /**
  * Above this many modules (or twice as many imports) a diagram is folded automatically. Speed
  * allows more (`node bench/render-bench.mjs`: 300 modules lay out in well under a second), but
- * legibility does not: past 150 boxes layers are no longer stacked and arrows are drawn
- * straight, and dependency-cruiser's own 210 modules and 390 imports drawn whole came out a
+ * legibility does not: past 150 boxes layers are no longer stacked, past 150 arrows they are
+ * drawn straight, and dependency-cruiser's own 210 modules and 390 imports drawn whole came out a
  * strip 12,000 points wide, while folded into 43 folders in stacked layers they read at a glance
  * (and open one by one in the HTML page).
  */

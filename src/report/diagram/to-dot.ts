@@ -7,17 +7,17 @@ import type { Diagram, DiagramCluster, DiagramEdge, DiagramNode } from "./diagra
 import { clusterColours, CYCLE_COLOUR, EDGE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
 
 const FONT = "Helvetica";
-/** Above this many arrows, bound Graphviz's layout effort (measured: bench/render-bench.mjs). */
-const LARGE_EDGE_COUNT = 300;
 /**
- * Above this many arrows, draw them straight. Curved splines cost more than linear time in the
- * arrows and the rows they cross: 69 boxes took 0.1 s with 150 arrows, 0.5–2 s with 200, 2–10 s
- * with 250 and up to 50 s with 300 (the HTML page's opened views of a generated 1,000-module
- * project); straight, 0.1–0.4 s.
+ * Above this many arrows, draw them straight and bound Graphviz's layout effort. Curved splines
+ * cost more than linear time in the arrows and the rows they cross: 69 boxes took 0.1 s with 150
+ * arrows, 0.5–2 s with 200, 2–10 s with 250 and up to 50 s with 300 (the HTML page's opened
+ * views of a generated 1,000-module project); straight, 0.1–0.4 s.
  */
 const CURVED_ARROWS_AT_MOST = 150;
 /** Stack layer clusters in order only for pictures of at most this many boxes. */
 const STACK_AT_MOST = 150;
+/** … and at most this many arrows. */
+const STACK_ARROWS_AT_MOST = 300;
 
 export function toDot(diagram: Diagram): string {
   const lines: string[] = ["digraph layermap {"];
@@ -104,7 +104,7 @@ function stackLayers(diagram: Diagram): string[] {
   const layers = diagram.clusters.filter((cluster) => cluster.colour >= 0);
   // The anchors add two invisible arrows a box: cheap on a small picture, but they made
   // 1,000 modules take 28 s instead of 5 s.
-  if (layers.length < 2 || diagram.nodes.size > STACK_AT_MOST || diagram.edges.length > LARGE_EDGE_COUNT) return [];
+  if (layers.length < 2 || diagram.nodes.size > STACK_AT_MOST || diagram.edges.length > STACK_ARROWS_AT_MOST) return [];
   const lines: string[] = [];
   layers.forEach((lower, index) => {
     if (index === 0) return;
