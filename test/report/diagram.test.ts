@@ -104,7 +104,7 @@ describe("readable at any size", () => {
   it("collapses a large graph automatically and says so", async () => {
     const diagram = buildDiagram(await loadDiagramInput({ source: "samples" }), { autoCollapseAbove: 10 });
     expect(diagram.notes).toEqual([
-      "33 modules and 91 imports are more than one readable diagram holds (10 modules, 20 imports): collapsed to folders of depth 2 (6 boxes). Use --collapse none to draw every module, or --focus <glob> to draw part of it.",
+      "33 modules and 91 imports drawn as an overview: folders of depth 2, 6 boxes. Use --collapse folder:3 to open it one level further, --focus <glob> to draw part of it module by module, or --collapse none to draw every module.",
     ]);
     expect(diagram.nodes.size).toBe(6);
   });

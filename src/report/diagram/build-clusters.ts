@@ -4,15 +4,18 @@
  * nested clusters, and each module is labelled by its path inside its innermost cluster.
  */
 import { compareCodeUnits } from "../../model/compare.js";
-import type { ModuleRecord } from "../../model/document.js";
-import { opensBoxes, type Collapse } from "./collapse.js";
+import { LAYER_SEPARATOR, opensBoxes, type Collapse } from "./collapse.js";
 import { EXTERNALS, NO_LAYER, type DiagramCluster, type DiagramNode } from "./diagram.js";
 
+/**
+ * Every node is placed in the cluster of its own layer (a folded box holds modules of one layer
+ * only), top layer first; `colours` gives each layer its palette index.
+ */
 export function buildClusters(
   nodes: Map<string, DiagramNode>,
-  members: ReadonlyMap<string, ModuleRecord[]>,
   collapse: Collapse,
   layerOrder: readonly string[],
+  colours: ReadonlyMap<string, number>,
 ): { clusters: DiagramCluster[]; looseNodes: string[] } {
   // Folders become nested clusters when modules are drawn one by one, and around an opened box.
   const nest = collapse.by === "none" || opensBoxes(collapse);
@@ -23,8 +26,10 @@ export function buildClusters(
     if (node.kind === "external" || node.kind === "builtin" || node.kind === "unresolved") externals.push(node.id);
     else if (node.kind === "layer" || (collapse.by === "layer" && node.id === NO_LAYER)) loose.push(node.id);
     else {
-      const layer = majorityLayer(members.get(node.id) ?? [], layerOrder);
-      byLayer.set(layer, [...(byLayer.get(layer) ?? []), node.id]);
+      const layer = node.layer ?? NO_LAYER;
+      const ids = byLayer.get(layer);
+      if (ids === undefined) byLayer.set(layer, [node.id]);
+      else ids.push(node.id);
     }
   }
   const clusters: DiagramCluster[] = [];
@@ -36,34 +41,18 @@ export function buildClusters(
     loose.push(...all.nodes);
     byLayer.delete(NO_LAYER);
   }
-  [...layerOrder, NO_LAYER].forEach((layer, index) => {
+  for (const layer of [...layerOrder, NO_LAYER]) {
     const ids = byLayer.get(layer);
-    if (ids === undefined) return;
-    const colour = layer === NO_LAYER ? -1 : index;
-    const cluster = folderCluster(layer, layer, colour, ids, nodes, nest);
+    if (ids === undefined) continue;
+    const cluster = folderCluster(layer, layer, layer === NO_LAYER ? -1 : (colours.get(layer) ?? -1), ids, nodes, nest);
+    if (layer !== NO_LAYER) cluster.layer = layer;
     clusters.push(cluster);
-  });
+  }
   if (externals.length > 0) {
     for (const id of externals) nodes.get(id)!.label = id;
     clusters.push({ key: EXTERNALS, label: EXTERNALS, colour: -2, depth: 0, nodes: externals.sort(compareCodeUnits), clusters: [] });
   }
   return { clusters, looseNodes: loose.sort(compareCodeUnits) };
-}
-
-/** The layer most of a folded node's modules are in (the first in layer order on a tie). */
-function majorityLayer(modules: readonly ModuleRecord[], layerOrder: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const module of modules) counts.set(module.layer ?? NO_LAYER, (counts.get(module.layer ?? NO_LAYER) ?? 0) + 1);
-  let best = NO_LAYER;
-  let bestCount = -1;
-  for (const layer of [...layerOrder, NO_LAYER]) {
-    const count = counts.get(layer) ?? 0;
-    if (count > bestCount) {
-      best = layer;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 /** A cluster for `ids`, with their common folder stripped from labels and sub-folders nested. */
@@ -85,15 +74,20 @@ function folderCluster(
 function place(cluster: DiagramCluster, entries: { id: string; rest: string }[], nodes: Map<string, DiagramNode>, nest: boolean): void {
   const folders = new Map<string, { id: string; rest: string }[]>();
   for (const entry of entries) {
-    const slash = entry.rest.indexOf("/");
-    // A folded folder node's id ends with "/": it is a box, not a folder to open.
-    if (!nest || slash === -1 || slash === entry.rest.length - 1) {
+    // A folded box (its id ends with "/", or with " · layer" when its folder is split across
+    // layers) is drawn as one node in its parent folder's cluster, never opened into one.
+    const path = pathOf(nodes.get(entry.id)!, entry.rest);
+    const slash = path.indexOf("/");
+    if (!nest || slash === -1 || slash === path.length - 1) {
       cluster.nodes.push(entry.id);
       nodes.get(entry.id)!.label = labelOf(nodes.get(entry.id)!, entry.rest);
       continue;
     }
     const folder = entry.rest.slice(0, slash);
-    folders.set(folder, [...(folders.get(folder) ?? []), { id: entry.id, rest: entry.rest.slice(slash + 1) }]);
+    const inside = folders.get(folder);
+    const next = { id: entry.id, rest: entry.rest.slice(slash + 1) };
+    if (inside === undefined) folders.set(folder, [next]);
+    else inside.push(next);
   }
   for (const [folder, inside] of folders) {
     if (inside.length < 2) {
@@ -116,8 +110,15 @@ function place(cluster: DiagramCluster, entries: { id: string; rest: string }[],
   }
 }
 
+/** The folder part of a folder box's id (without its layer), or the module's path. */
+function pathOf(node: DiagramNode, rest: string): string {
+  if (node.kind !== "folder" || node.id.endsWith("/")) return rest;
+  const suffix = `${LAYER_SEPARATOR}${node.layer ?? NO_LAYER}`;
+  return rest.endsWith(suffix) ? rest.slice(0, -suffix.length) : rest;
+}
+
 function labelOf(node: DiagramNode, rest: string): string {
-  return node.kind === "folder" ? `${rest === "" ? node.id : rest}\n${node.modules} module${node.modules === 1 ? "" : "s"}` : rest;
+  return node.kind === "folder" ? `${pathOf(node, rest) === "" ? node.id : rest}\n${node.modules} module${node.modules === 1 ? "" : "s"}` : rest;
 }
 
 /** `a/b/` for `a/b/c.ts` and `a/b/d/e.ts`; "" when the ids share no folder. */

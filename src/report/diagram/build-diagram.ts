@@ -7,7 +7,7 @@ import { compareCodeUnits } from "../../model/compare.js";
 import type { ImportRecord, MapDocument, ModuleRecord } from "../../model/document.js";
 import type { Violation } from "../../model/violation.js";
 import { buildClusters } from "./build-clusters.js";
-import { AUTO_COLLAPSE_ABOVE, chooseCollapse, groupOf, type Collapse } from "./collapse.js";
+import { AUTO_COLLAPSE_ABOVE, chooseCollapse, grouping, type Collapse } from "./collapse.js";
 import { NO_LAYER, type Diagram, type DiagramEdge, type DiagramNode } from "./diagram.js";
 import { selectModules, type SelectOptions } from "./select-modules.js";
 
@@ -34,33 +34,36 @@ export interface DiagramOptions extends SelectOptions {
 export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}): Diagram {
   const { modules, imports } = selectModules(input.document, options);
   const layerOrder = orderedLayers(input.document, modules);
+  const colours = layerColours(input.document, modules);
   const choice = chooseCollapse(modules, imports, options.collapse, options.autoCollapseAbove ?? AUTO_COLLAPSE_ABOVE, layerOrder.length > 0);
   const collapse = choice.collapse;
 
+  const groups = grouping(modules.values(), collapse);
   const members = new Map<string, ModuleRecord[]>();
   for (const module of modules.values()) {
-    const group = groupOf(module, collapse);
+    const group = groups.get(module.id)!;
     const folded = members.get(group);
     if (folded === undefined) members.set(group, [module]);
     else folded.push(module);
   }
-  let edges = foldEdges(imports, modules, collapse, marks(input.violations));
+  let edges = foldEdges(imports, modules, groups, collapse, marks(input.violations));
   if (options.context !== undefined) {
-    const inside = insideOf(options.context, collapse, members);
+    const inside = insideOf(options.context, collapse, modules, members);
     edges = edges.filter((edge) => inside.has(edge.from) || inside.has(edge.to));
     const kept = new Set([...inside, ...edges.flatMap((edge) => [edge.from, edge.to])]);
     for (const id of [...members.keys()]) if (!kept.has(id)) members.delete(id);
   }
   const nodes = new Map<string, DiagramNode>();
   for (const [id, folded] of [...members].sort(([a], [b]) => compareCodeUnits(a, b))) {
-    nodes.set(id, nodeFor(id, folded, collapse, layerOrder));
+    nodes.set(id, nodeFor(id, folded, collapse, colours));
   }
 
-  const clusters = buildClusters(nodes, members, collapse, layerOrder);
+  const clusters = buildClusters(nodes, collapse, layerOrder, colours);
   return {
     ...(options.title === undefined ? {} : { title: options.title }),
     collapse,
     rankdir: options.rankdir ?? "TB",
+    layers: layerOrder,
     clusters: clusters.clusters,
     looseNodes: clusters.looseNodes,
     nodes,
@@ -69,10 +72,14 @@ export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}):
   };
 }
 
-/** The groups whose modules are all inside a box: under its folder, or in its layer. */
-function insideOf(box: string, collapse: Collapse, members: ReadonlyMap<string, readonly ModuleRecord[]>): Set<string> {
-  const within = (module: ModuleRecord): boolean =>
-    module.kind === "local" && (collapse.by === "layer" ? (module.layer ?? NO_LAYER) === box : module.id.startsWith(box));
+/**
+ * The groups drawn inside an opened box: those whose modules the box holds when closed (the
+ * same collapse without the box among the open ones).
+ */
+function insideOf(box: string, collapse: Collapse, modules: ReadonlyMap<string, ModuleRecord>, members: ReadonlyMap<string, readonly ModuleRecord[]>): Set<string> {
+  const closed: Collapse = collapse.by === "none" ? collapse : { ...collapse, open: (collapse.open ?? []).filter((id) => id !== box) };
+  const closedGroups = grouping(modules.values(), closed);
+  const within = (module: ModuleRecord): boolean => module.kind === "local" && closedGroups.get(module.id) === box;
   return new Set([...members].filter(([, folded]) => folded.every(within)).map(([id]) => id));
 }
 
@@ -83,18 +90,36 @@ function orderedLayers(document: MapDocument, modules: ReadonlyMap<string, Modul
   return [...declared.filter((layer) => seen.has(layer)), ...[...seen].filter((layer) => !declared.includes(layer)).sort(compareCodeUnits)];
 }
 
-function nodeFor(id: string, folded: ModuleRecord[], collapse: Collapse, layerOrder: string[]): DiagramNode {
+/**
+ * Each layer's palette index: its place in the config (the document's layer list), whatever
+ * part of the map is drawn, so a layer has the same colour in every picture of the codebase.
+ * A layer the document does not declare comes after the declared ones, in name order.
+ */
+function layerColours(document: MapDocument, modules: ReadonlyMap<string, ModuleRecord>): Map<string, number> {
+  const declared = document.layers ?? [];
+  const undeclared = new Set(
+    document.modules
+      .map((module) => module.layer)
+      .concat([...modules.values()].map((module) => module.layer))
+      .filter((layer): layer is string => layer !== undefined && !declared.includes(layer)),
+  );
+  return new Map([...declared, ...[...undeclared].sort(compareCodeUnits)].map((layer, index) => [layer, index]));
+}
+
+function nodeFor(id: string, folded: ModuleRecord[], collapse: Collapse, colours: ReadonlyMap<string, number>): DiagramNode {
   const first = folded[0]!;
+  const layers = new Set(folded.map((module) => module.layer));
+  const layer = layers.size === 1 && first.kind === "local" ? first.layer : undefined;
+  const inLayer = layer === undefined ? {} : { layer };
   if (folded.length === 1 && first.id === id) {
-    return { id, label: id, tooltip: id, kind: first.kind, modules: 1 };
+    return { id, label: id, tooltip: id, kind: first.kind, modules: 1, ...inLayer };
   }
   const count = `${folded.length} module${folded.length === 1 ? "" : "s"}`;
   const members = folded.map((module) => module.id);
   if (collapse.by === "layer") {
-    const index = layerOrder.indexOf(id);
-    return { id, label: `${id}\n${count}`, tooltip: `layer ${id}: ${count}`, kind: "layer", modules: folded.length, members, colour: index === -1 ? -1 : index };
+    return { id, label: `${id}\n${count}`, tooltip: `layer ${id}: ${count}`, kind: "layer", modules: folded.length, members, colour: colours.get(id) ?? -1, ...inLayer };
   }
-  return { id, label: `${id}\n${count}`, tooltip: `${id}: ${count}`, kind: "folder", modules: folded.length, members };
+  return { id, label: `${id}\n${count}`, tooltip: `${id}: ${count}`, kind: "folder", modules: folded.length, members, ...inLayer };
 }
 
 interface Marks {
@@ -115,11 +140,17 @@ function marks(violations: readonly Violation[]): Marks {
   return result;
 }
 
-function foldEdges(imports: readonly ImportRecord[], modules: ReadonlyMap<string, ModuleRecord>, collapse: Collapse, marked: Marks): DiagramEdge[] {
-  const folded = new Map<string, DiagramEdge & { sites: string[] }>();
+function foldEdges(
+  imports: readonly ImportRecord[],
+  modules: ReadonlyMap<string, ModuleRecord>,
+  groups: ReadonlyMap<string, string>,
+  collapse: Collapse,
+  marked: Marks,
+): DiagramEdge[] {
+  const folded = new Map<string, DiagramEdge & { sites: string[]; breaking: string[]; statements: number }>();
   for (const edge of imports) {
-    const from = groupOf(modules.get(edge.from)!, collapse);
-    const to = groupOf(modules.get(edge.to)!, collapse);
+    const from = groups.get(edge.from)!;
+    const to = groups.get(edge.to)!;
     if (from === to && collapse.by !== "none") continue;
     const key = pairKey(from, to);
     const dynamic = edge.sites.every((site) => site.kind === "dynamic" && !site.typeOnly);
@@ -134,24 +165,38 @@ function foldEdges(imports: readonly ImportRecord[], modules: ReadonlyMap<string
       weight: 0,
       tooltip: "",
       sites: [],
+      breaking: [],
+      statements: 0,
     };
+    const breaks = marked.violations.has(pairKey(edge.from, edge.to));
     current.typeOnly &&= edge.typeOnly;
     current.dynamic &&= dynamic;
     current.reexport ||= edge.kinds.includes("re-export");
-    current.violation ||= marked.violations.has(pairKey(edge.from, edge.to));
+    current.violation ||= breaks;
     current.cycle ||= marked.cycles.has(pairKey(edge.from, edge.to));
     current.weight += 1;
+    current.statements += edge.sites.length;
     // An import read from an edges list has no line: its placeholder site has no specifier.
-    for (const site of edge.sites) current.sites.push(site.specifier === "" ? edge.from : `${edge.from}:${site.line} "${site.specifier}"`);
+    // The imports that break a rule come first in a folded arrow's tooltip: they are why it is red.
+    for (const site of edge.sites) (breaks ? current.breaking : current.sites).push(site.specifier === "" ? edge.from : `${edge.from}:${site.line} "${site.specifier}"`);
     folded.set(key, current);
   }
   return [...folded.values()]
-    .map(({ sites, ...edge }) => ({
+    .map(({ sites, breaking, statements, ...edge }) => ({
       ...edge,
-      // A folded arrow says how many imports it stands for, then the first of them.
-      tooltip: modules.has(edge.from) && modules.has(edge.to) ? summarise(sites) : `${edge.weight} import${edge.weight === 1 ? "" : "s"}:\n${summarise(sites)}`,
+      tooltip: modules.has(edge.from) && modules.has(edge.to) ? summarise([...breaking, ...sites]) : foldedTooltip(edge.weight, statements, breaking, sites),
     }))
     .sort((a, b) => compareCodeUnits(a.from, b.from) || compareCodeUnits(a.to, b.to));
+}
+
+/**
+ * A folded arrow says how many module imports it stands for (and in how many statements, when
+ * a module imports another in several), how many break a rule, then the first of them.
+ */
+function foldedTooltip(weight: number, statements: number, breaking: string[], sites: string[]): string {
+  const count = `${weight} import${weight === 1 ? "" : "s"}${statements === weight ? "" : ` in ${statements} statements`}`;
+  const broken = breaking.length === 0 ? "" : `, ${breaking.length === statements ? "all" : `${breaking.length} statement${breaking.length === 1 ? "" : "s"}`} breaking a rule`;
+  return `${count}${broken}:\n${summarise([...breaking, ...sites])}`;
 }
 
 function summarise(sites: string[]): string {

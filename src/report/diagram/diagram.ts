@@ -20,6 +20,8 @@ export interface DiagramNode {
   modules: number;
   /** The ids of the modules folded into a layer or folder node, sorted. */
   members?: string[];
+  /** The layer of every module it stands for (undefined: no layer, or not a local module). */
+  layer?: string;
   /** The palette index of its layer, for nodes that stand for a whole layer. */
   colour?: number;
 }
@@ -49,6 +51,8 @@ export interface DiagramCluster {
   label: string;
   /** Index into the layer palette; -1 for modules in no layer, -2 for externals. */
   colour: number;
+  /** The layer a top-level layer cluster stands for. */
+  layer?: string;
   /** 0 for a layer's cluster, 1 for a folder inside it, and so on. */
   depth: number;
   nodes: string[];
@@ -60,6 +64,8 @@ export interface Diagram {
   /** How modules were folded: as asked, or as chosen for a large graph. */
   collapse: Collapse;
   rankdir: "TB" | "LR";
+  /** The layers drawn, top first, in the config's order: the order every format stacks them in. */
+  layers: string[];
   clusters: DiagramCluster[];
   /** Nodes outside every cluster (folded layers in a layer diagram). */
   looseNodes: string[];
@@ -77,3 +83,15 @@ export interface Diagram {
 
 export const NO_LAYER = "(no layer)";
 export const EXTERNALS = "(external)";
+
+/**
+ * Folded arrows are labelled with their import count only up to this many arrows; past it the
+ * labels crowd the arrows (Graphviz bends an arrow out to where its label sits) and the weight
+ * shows by thickness alone.
+ */
+const LABELLED_ARROWS_AT_MOST = 40;
+
+/** Whether a diagram's folded arrows carry their import count as a label. */
+export function weightsLabelled(diagram: Diagram): boolean {
+  return diagram.edges.length <= LABELLED_ARROWS_AT_MOST;
+}

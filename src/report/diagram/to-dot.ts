@@ -3,7 +3,7 @@
  * tooltip, arrows styled by what the imports are, and a small legend. Every id and attribute
  * is written in a fixed order, so the same diagram gives the same bytes.
  */
-import type { Diagram, DiagramCluster, DiagramEdge, DiagramNode } from "./diagram.js";
+import { weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge, type DiagramNode } from "./diagram.js";
 import { clusterColours, CYCLE_COLOUR, EDGE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
 
 const FONT = "Helvetica";
@@ -14,11 +14,6 @@ const FONT = "Helvetica";
  * views of a generated 1,000-module project); straight, 0.1–0.4 s.
  */
 const CURVED_ARROWS_AT_MOST = 150;
-/** Stack layer clusters in order only for pictures of at most this many boxes. */
-const STACK_AT_MOST = 150;
-/** … and at most this many arrows. */
-const STACK_ARROWS_AT_MOST = 300;
-
 export function toDot(diagram: Diagram): string {
   const lines: string[] = ["digraph layermap {"];
   const graph = [
@@ -41,7 +36,8 @@ export function toDot(diagram: Diagram): string {
   for (const cluster of diagram.clusters) writeCluster(lines, cluster, diagram.nodes, "  ");
   for (const id of diagram.looseNodes) lines.push(`  ${nodeLine(diagram.nodes.get(id)!)}`);
   const minlenOf = staggered(diagram);
-  for (const edge of diagram.edges) lines.push(`  ${edgeLine(edge, diagram, minlenOf.get(edge.from))}`);
+  const rankOf = layerRanks(diagram);
+  for (const edge of diagram.edges) lines.push(`  ${edgeLine(edge, diagram, minlenOf.get(edge.from), rankOf)}`);
   lines.push(...stackLayers(diagram));
   lines.push(...legend(diagram));
   lines.push("}");
@@ -79,7 +75,7 @@ function staggered(diagram: Diagram): Map<string, number> {
   return new Map(stagger.nodes.map((id, index) => [id, 1 + (index % stagger.ranks)]));
 }
 
-function edgeLine(edge: DiagramEdge, diagram: Diagram, minlen: number | undefined): string {
+function edgeLine(edge: DiagramEdge, diagram: Diagram, minlen: number | undefined, rankOf: ReadonlyMap<string, number>): string {
   const attributes = [`id=${quote(`import:${edge.from}->${edge.to}`)}`, `tooltip=${quote(edge.tooltip)}`];
   if (minlen !== undefined && minlen > 1) attributes.push(`minlen=${minlen}`);
   const styles = [edge.typeOnly ? "dashed" : edge.dynamic ? "dotted" : ""].filter((style) => style !== "");
@@ -88,32 +84,64 @@ function edgeLine(edge: DiagramEdge, diagram: Diagram, minlen: number | undefine
   if (edge.reexport) attributes.push("arrowhead=empty");
   if (edge.violation) attributes.push(`color="${VIOLATION_COLOUR}"`, "penwidth=2.4");
   else if (edge.cycle) attributes.push(`color="${CYCLE_COLOUR}"`, "penwidth=2");
+  // The config's layer order is the layout: an arrow that breaks a rule, closes a cycle or
+  // points up from a lower layer is drawn, but does not pull its ends into another order.
+  const upward = (rankOf.get(edge.from) ?? -1) > (rankOf.get(edge.to) ?? Infinity);
+  if (edge.violation || edge.cycle || upward) attributes.push("constraint=false");
   const kind = diagram.nodes.get(edge.from)?.kind;
-  if (kind === "layer" || kind === "folder") {
-    attributes.push(`label=${quote(String(edge.weight))}`, "fontsize=10", `penwidth=${penwidthOf(edge)}`);
+  if (kind === "layer" || kind === "folder" || diagram.nodes.get(edge.to)?.kind === "folder" || diagram.nodes.get(edge.to)?.kind === "layer") {
+    if (weightsLabelled(diagram)) attributes.push(`label=${quote(String(edge.weight))}`, "fontsize=10");
+    attributes.push(`penwidth=${penwidthOf(edge)}`);
   }
   return `${quote(edge.from)} -> ${quote(edge.to)} [${attributes.join(", ")}];`;
 }
 
+/** Each node's layer as its place among the layers drawn (top 0); nodes in no layer have none. */
+function layerRanks(diagram: Diagram): Map<string, number> {
+  const rank = new Map(diagram.layers.map((layer, index) => [layer, index]));
+  const ranks = new Map<string, number>();
+  for (const node of diagram.nodes.values()) {
+    const layer = node.kind === "layer" ? node.id : node.layer;
+    const index = layer === undefined ? undefined : rank.get(layer);
+    if (index !== undefined) ranks.set(node.id, index);
+  }
+  return ranks;
+}
+
 /**
- * Graphviz places clusters wherever the edges pull them; a layered architecture reads best
- * with its layers stacked in order. An invisible anchor between two neighbouring layers, below
- * every node of the upper one and above every node of the lower one, stacks them.
+ * Graphviz places clusters wherever the arrows pull them; a layered architecture reads only
+ * with its layers stacked in the config's order, top layer on top, in every picture. An
+ * invisible anchor between two neighbouring layers, below every node of the upper one and above
+ * every node of the lower one, stacks them (arrows against the order are not constraints, see
+ * edgeLine). Layers folded into single boxes are chained directly.
  */
 function stackLayers(diagram: Diagram): string[] {
-  const layers = diagram.clusters.filter((cluster) => cluster.colour >= 0);
-  // The anchors add two invisible arrows a box: cheap on a small picture, but they made
-  // 1,000 modules take 28 s instead of 5 s.
-  if (layers.length < 2 || diagram.nodes.size > STACK_AT_MOST || diagram.edges.length > STACK_ARROWS_AT_MOST) return [];
+  const bands = layerBands(diagram);
   const lines: string[] = [];
-  layers.forEach((lower, index) => {
+  bands.forEach((lower, index) => {
     if (index === 0) return;
-    const anchor = quote(`layer-anchor:${lower.key}`);
+    const upper = bands[index - 1]!;
+    if (upper.length === 1 && lower.length === 1) {
+      lines.push(`  ${quote(upper[0]!)} -> ${quote(lower[0]!)} [style=invis, weight=10];`);
+      return;
+    }
+    const anchor = quote(`layer-anchor:${index}`);
     lines.push(`  ${anchor} [shape=point, style=invis, width=0, height=0, label=""];`);
-    for (const id of nodesOf(layers[index - 1]!)) lines.push(`  ${quote(id)} -> ${anchor} [style=invis];`);
-    for (const id of nodesOf(lower)) lines.push(`  ${anchor} -> ${quote(id)} [style=invis];`);
+    for (const id of upper) lines.push(`  ${quote(id)} -> ${anchor} [style=invis];`);
+    for (const id of lower) lines.push(`  ${anchor} -> ${quote(id)} [style=invis];`);
   });
   return lines;
+}
+
+/** The nodes of each layer drawn, top layer first (a layer's cluster, or its folded box). */
+function layerBands(diagram: Diagram): string[][] {
+  return diagram.layers
+    .map((layer) => {
+      const cluster = diagram.clusters.find((candidate) => candidate.layer === layer);
+      if (cluster !== undefined) return nodesOf(cluster);
+      return diagram.nodes.get(layer)?.kind === "layer" ? [layer] : [];
+    })
+    .filter((band) => band.length > 0);
 }
 
 function nodesOf(cluster: DiagramCluster): string[] {

@@ -12,8 +12,8 @@
  */
 import { compareCodeUnits } from "../../model/compare.js";
 import { buildDiagram, type DiagramInput, type DiagramOptions } from "../diagram/build-diagram.js";
-import { AUTO_COLLAPSE_ABOVE, type Collapse } from "../diagram/collapse.js";
-import type { Diagram } from "../diagram/diagram.js";
+import { AUTO_COLLAPSE_ABOVE, folderBoxId, type Collapse } from "../diagram/collapse.js";
+import { NO_LAYER, type Diagram, type DiagramNode } from "../diagram/diagram.js";
 
 export interface DiagramView {
   /** "" for the first view; else the id of the box this view opens. */
@@ -56,7 +56,7 @@ export function drillDown(input: DiagramInput, options: DiagramOptions, first: D
         closed.set(box.id, `this page holds ${budget.views} opened boxes at most`);
         continue;
       }
-      const diagram = withStagger(buildDiagram(input, { ...options, collapse: opened(collapse, box.id), context: box.id }), box.id, collapse.by);
+      const diagram = withStagger(buildDiagram(input, { ...options, collapse: opened(collapse, box), context: box.id }), box);
       const arrows = diagram.edges.length;
       if (diagram.nodes.size > limit || arrows > limit * 2) {
         closed.set(box.id, `opened, it would be ${diagram.nodes.size.toLocaleString("en-US")} boxes and ${arrows.toLocaleString("en-US")} arrows, more than one readable diagram holds`);
@@ -78,9 +78,10 @@ export function drillDown(input: DiagramInput, options: DiagramOptions, first: D
  * Opened, a box often holds dozens of modules that import the same few (rxjs's 117 operators):
  * Graphviz puts them in one row. Staggered over about √(n/8) rows, the view is about as tall as wide.
  */
-function withStagger(diagram: Diagram, box: string, by: "layer" | "folder"): Diagram {
+function withStagger(diagram: Diagram, box: DiagramNode): Diagram {
+  const members = new Set(box.members ?? []);
   const inside = [...diagram.nodes.values()]
-    .filter((node) => node.kind === "local" && (by === "folder" ? node.id.startsWith(box) : true) && diagram.edges.some((edge) => edge.from === node.id))
+    .filter((node) => node.kind === "local" && members.has(node.id) && diagram.edges.some((edge) => edge.from === node.id))
     .map((node) => node.id);
   const ranks = Math.round(Math.sqrt(inside.length / 8));
   return ranks < 2 ? diagram : { ...diagram, stagger: { nodes: inside, ranks } };
@@ -88,12 +89,17 @@ function withStagger(diagram: Diagram, box: string, by: "layer" | "folder"): Dia
 
 /**
  * The collapse that opens one box, and the folders above it down from the first view's depth:
- * a box's view is the same wherever it was clicked.
+ * a box's view is the same wherever it was clicked. A folder split across layers is opened only
+ * in the box's layer (`src/ · app`); both ids are listed, as only one of them exists.
  */
-function opened(collapse: Exclude<Collapse, { by: "none" }>, box: string): Collapse {
-  if (collapse.by === "layer") return { by: "layer", open: [box] };
-  const folders = box.split("/").slice(0, -1);
+function opened(collapse: Exclude<Collapse, { by: "none" }>, box: DiagramNode): Collapse {
+  if (collapse.by === "layer") return { by: "layer", open: [box.id] };
+  const folders = box.id.slice(0, box.id.lastIndexOf("/")).split("/");
+  const layer = box.layer ?? NO_LAYER;
   const open: string[] = [];
-  for (let depth = Math.min(collapse.depth, folders.length); depth <= folders.length; depth++) open.push(`${folders.slice(0, depth).join("/")}/`);
+  for (let depth = Math.min(collapse.depth, folders.length); depth <= folders.length; depth++) {
+    const folder = `${folders.slice(0, depth).join("/")}/`;
+    open.push(folder, folderBoxId(folder, layer));
+  }
   return { by: "folder", depth: collapse.depth, open };
 }
