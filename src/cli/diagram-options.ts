@@ -17,7 +17,7 @@ export interface DiagramArguments {
 
 export function withDiagramOptions<T>(yargs: Argv<T>) {
   return yargs
-    .option("collapse", { type: "string", describe: "Fold modules: none, layer, or folder:<depth> (default: automatic above 150 modules)" })
+    .option("collapse", { type: "string", describe: "Fold modules: none, layer, or folder:<depth> (default: an automatic overview above 50 modules or 100 imports)" })
     .option("focus", { type: "string", array: true, describe: "Draw only modules matching these globs and their neighbours" })
     .option("depth", { type: "number", describe: "With --focus: how many imports away a neighbour may be (default 1)" })
     .option("include-only", { type: "string", array: true, describe: "Draw only modules matching these globs" })

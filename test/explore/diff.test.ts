@@ -247,7 +247,7 @@ describe("diffRevisions (in a temporary git repository)", () => {
     expect(edge("db/client.ts", "-.->|−|", "app/routes.ts").style).toBe("stroke:#dc2626,stroke-width:1.5px,stroke-dasharray:5 4");
     expect(edge("shared/log.ts", "==>|layers|", "db/client.ts").style).toBe("stroke:#dc2626,stroke-width:3px");
     expect(edge("billing.ts", "==>|services-avoid-lodash|", "lodash").style).toBe("stroke:#ca8a04,stroke-width:3px");
-    expect(edge("db/client.ts", "==>|cycle|", "shared/log.ts").style).toBe("stroke:#d97706,stroke-width:3px");
+    expect(edge("db/client.ts", "==>|cycle|", "shared/log.ts").style).toBe("stroke:#7b3294,stroke-width:3px");
     expect(edge("orders.ts", "-->|now runtime|", "users.ts").style).toBeUndefined();
     // Context: an import the change left alone, drawn plain.
     expect(edge("users.ts", "-->", "db/client.ts").style).toBeUndefined();

@@ -32,7 +32,9 @@ describe("opening a folded box", () => {
     // A module shallower than the depth is its own folder's box, until that folder opens.
     expect(groupOf(local("a/y.ts"), folder([], 3))).toBe("a/");
     expect(groupOf(local("a/y.ts"), folder(["a/"], 3))).toBe("a/y.ts");
-    expect(groupOf(local("top.ts"), folder(["a/"]))).toBe("top.ts");
+    // Files at the root fold into the root's box, ./, until it opens.
+    expect(groupOf(local("top.ts"), folder(["a/"]))).toBe("./");
+    expect(groupOf(local("top.ts"), folder(["./"]))).toBe("top.ts");
     expect(groupOf(local("m.ts", "core"), { by: "layer", open: ["core"] })).toBe("m.ts");
     expect(groupOf(local("m.ts", "app"), { by: "layer", open: ["core"] })).toBe("app");
     expect(groupOf(local("m.ts"), { by: "layer", open: ["core"] })).toBe("(no layer)");

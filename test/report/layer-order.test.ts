@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { loadDiagramInput } from "../../src/api/render.js";
 import { buildDiagram, type DiagramInput, type DiagramOptions } from "../../src/report/diagram/build-diagram.js";
-import type { Diagram, DiagramCluster } from "../../src/report/diagram/diagram.js";
+import { layerNodes, type Diagram } from "../../src/report/diagram/diagram.js";
 import { toDot } from "../../src/report/diagram/to-dot.js";
 import { toMermaid } from "../../src/report/diagram/to-mermaid.js";
 import { dotToSvg } from "../../src/report/diagram/to-svg.js";
@@ -56,17 +56,22 @@ function mixedFolder(): string {
   });
 }
 
-const nodesOf = (cluster: DiagramCluster): string[] => [...cluster.nodes, ...cluster.clusters.flatMap(nodesOf)];
 const membersOf = (diagram: Diagram, id: string): string[] => diagram.nodes.get(id)?.members ?? [id];
 
 /** The vertical extent of each layer as drawn: its cluster, or its folded box. */
 function layerExtents(diagram: Diagram, svg: string): { layer: string; top: number; bottom: number }[] {
   const shapes = shapesOf(svg);
   return diagram.layers.map((layer) => {
-    const shape = shapes.get(`cluster:${layer}`) ?? shapes.get(`layer:${layer}`);
-    if (shape === undefined) throw new Error(`layer ${layer} is not drawn`);
-    return { layer, top: shape.top, bottom: shape.bottom };
+    const drawn = [shapes.get(`cluster:${layer}`), ...layerNodes(diagram, layer).map((id) => shapes.get(elementOf(diagram, id)))];
+    const found = drawn.filter((shape) => shape !== undefined);
+    if (found.length === 0) throw new Error(`layer ${layer} is not drawn`);
+    return { layer, top: Math.min(...found.map((shape) => shape.top)), bottom: Math.max(...found.map((shape) => shape.bottom)) };
   });
+}
+
+function elementOf(diagram: Diagram, id: string): string {
+  const kind = diagram.nodes.get(id)!.kind;
+  return `${kind === "layer" || kind === "folder" ? kind : "module"}:${id}`;
 }
 
 async function draw(input: DiagramInput, options: DiagramOptions): Promise<{ diagram: Diagram; svg: string }> {
@@ -105,8 +110,7 @@ describe.each(cases)("%s", (_name, root) => {
     const { diagram } = await draw(await load(), options);
     for (const layer of diagram.layers) {
       const expected = input.document.modules.filter((module) => module.kind === "local" && module.layer === layer).length;
-      const cluster = diagram.clusters.find((candidate) => candidate.layer === layer);
-      const drawn = cluster === undefined ? [layer] : nodesOf(cluster);
+      const drawn = layerNodes(diagram, layer);
       // Every box in a layer's cluster holds modules of that layer only.
       for (const id of drawn) for (const member of membersOf(diagram, id)) expect(input.document.modules.find((module) => module.id === member)?.layer).toBe(layer);
       expect(drawn.reduce((sum, id) => sum + diagram.nodes.get(id)!.modules, 0), layer).toBe(expected);
@@ -137,7 +141,8 @@ describe("a folder split across layers", () => {
     const diagram = buildDiagram(input, { collapse: { by: "folder", depth: 1 } });
     expect([...diagram.nodes.keys()]).toEqual(["src/ · app", "src/ · core", "src/ · middleware"]);
     expect(diagram.nodes.get("src/ · app")).toMatchObject({ layer: "app", modules: 4 });
-    expect(diagram.nodes.get("src/ · app")!.label).toBe("src/ · app\n4 modules");
+    // Each layer is one box here, drawn in the layer's colour and named for it.
+    expect(diagram.nodes.get("src/ · app")!.label).toBe("app\nsrc/ · 4 modules");
     // The core → app violation is the only red arrow, and it runs from core's box to app's.
     expect(diagram.edges.filter((edge) => edge.violation).map((edge) => `${edge.from} -> ${edge.to}`)).toEqual(["src/ · core -> src/ · app"]);
   });

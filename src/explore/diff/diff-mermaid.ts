@@ -2,7 +2,7 @@
  * `layermap diff --format mermaid`: the changed neighbourhood as a Mermaid flowchart for a pull
  * request comment (GitHub renders it): added imports green, removed ones red and dashed, imports
  * that newly break a rule thick and labelled with the rule's name (red for an error, yellow for a
- * warning), steps of a new cycle thick orange, imports that changed plane labelled so; new
+ * warning), steps of a new cycle thick purple, imports that changed plane labelled so; new
  * modules with a green border, deleted ones with a red dashed one. The layout —
  * which boxes, clusters per layer, labels — is the diagrams' own (report/diagram); only the
  * colouring by change is drawn here.

@@ -44,7 +44,17 @@ export function buildClusters(
   for (const layer of [...layerOrder, NO_LAYER]) {
     const ids = byLayer.get(layer);
     if (ids === undefined) continue;
-    const cluster = folderCluster(layer, layer, layer === NO_LAYER ? -1 : (colours.get(layer) ?? -1), ids, nodes, nest);
+    const colour = layer === NO_LAYER ? -1 : (colours.get(layer) ?? -1);
+    if (collapse.by !== "none" && ids.length === 1 && layer !== NO_LAYER) {
+      // A layer drawn as one box (common in an overview) is that box in the layer's colour,
+      // named for the layer: a cluster around it would only make every arrow go round it.
+      const node = nodes.get(ids[0]!)!;
+      node.colour = colour;
+      node.label = loneLabel(node, layer);
+      loose.push(node.id);
+      continue;
+    }
+    const cluster = folderCluster(layer, layer, colour, ids, nodes, nest);
     if (layer !== NO_LAYER) cluster.layer = layer;
     clusters.push(cluster);
   }
@@ -108,6 +118,12 @@ function place(cluster: DiagramCluster, entries: { id: string; rest: string }[],
     place(child, inside, nodes, nest);
     cluster.clusters.push(child);
   }
+}
+
+/** `middleware` over `middleware/ · 35 modules`, or over the module's path. */
+function loneLabel(node: DiagramNode, layer: string): string {
+  if (node.kind !== "folder") return `${layer}\n${node.id}`;
+  return `${layer}\n${pathOf(node, node.id)} · ${node.modules} module${node.modules === 1 ? "" : "s"}`;
 }
 
 /** The folder part of a folder box's id (without its layer), or the module's path. */

@@ -33,6 +33,9 @@ export const AUTO_COLLAPSE_ABOVE = 50;
  */
 export const OVERVIEW_BOXES = 30;
 
+/** The box of the files directly at the root, when folded by folder. */
+export const ROOT_FOLDER = "./";
+
 /** Between a folder and its layer in the id of a folder box split across layers. */
 export const LAYER_SEPARATOR = " · ";
 
@@ -55,10 +58,10 @@ export function groupOf(module: ModuleRecord, collapse: Collapse, split: Readonl
   const layer = module.layer ?? NO_LAYER;
   if (collapse.by === "layer") return collapse.open?.includes(layer) ? module.id : layer;
   const folders = module.id.split("/").slice(0, -1);
-  if (folders.length === 0) return module.id;
-  // A module shallower than the depth is drawn as its own folder's box; an open box is one level deeper.
+  // A module shallower than the depth is drawn as its own folder's box (files at the root in
+  // the root's, `./`); an open box is one level deeper.
   for (let depth = Math.min(collapse.depth, folders.length); depth <= folders.length; depth++) {
-    const folder = `${folders.slice(0, depth).join("/")}/`;
+    const folder = depth === 0 ? ROOT_FOLDER : `${folders.slice(0, depth).join("/")}/`;
     const id = folderBoxId(folder, split.has(folder) ? layer : undefined);
     if (!collapse.open?.includes(id)) return id;
   }

@@ -95,3 +95,20 @@ const LABELLED_ARROWS_AT_MOST = 40;
 export function weightsLabelled(diagram: Diagram): boolean {
   return diagram.edges.length <= LABELLED_ARROWS_AT_MOST;
 }
+
+/**
+ * The nodes a layer is drawn as: its cluster's (folders nested), or the one box that stands for
+ * it outside any cluster (a folded layer, or a layer that is one box).
+ */
+export function layerNodes(diagram: Diagram, layer: string): string[] {
+  const cluster = diagram.clusters.find((candidate) => candidate.layer === layer);
+  if (cluster !== undefined) return nodesOf(cluster);
+  return diagram.looseNodes.filter((id) => {
+    const node = diagram.nodes.get(id)!;
+    return node.kind === "layer" ? id === layer : node.layer === layer;
+  });
+}
+
+function nodesOf(cluster: DiagramCluster): string[] {
+  return [...cluster.nodes, ...cluster.clusters.flatMap(nodesOf)];
+}

@@ -3,7 +3,7 @@
  * tooltip, arrows styled by what the imports are, and a small legend. Every id and attribute
  * is written in a fixed order, so the same diagram gives the same bytes.
  */
-import { weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge, type DiagramNode } from "./diagram.js";
+import { layerNodes, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge, type DiagramNode } from "./diagram.js";
 import { clusterColours, CYCLE_COLOUR, EDGE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
 
 const FONT = "Helvetica";
@@ -61,9 +61,12 @@ function nodeLine(node: DiagramNode): string {
   if (node.kind === "external" || node.kind === "builtin") attributes.push(`shape=box`, `style="rounded"`, `color="#9ca3af"`, `fontcolor="#4b5563"`);
   if (node.kind === "unresolved") attributes.push(`style="rounded,dashed"`, `color="${VIOLATION_COLOUR}"`);
   if (node.kind === "folder") attributes.push(`shape=folder`, `style="filled"`);
-  if (node.kind === "layer") {
+  if (node.kind === "layer" || node.colour !== undefined) {
+    // A folded layer, or a box standing alone for its layer: filled with the layer's colour.
     const { fill, border } = clusterColours(node.colour ?? -1);
-    attributes.push(`fillcolor="${fill}"`, `color="${border}"`, "fontsize=14", "penwidth=1.5", `margin="0.3,0.12"`);
+    attributes.push(`fillcolor="${fill}"`, `color="${border}"`, "penwidth=1.5");
+    if (node.kind === "layer") attributes.push("fontsize=14", `margin="0.3,0.12"`);
+    else if (node.kind !== "folder") attributes.push(`style="rounded,filled"`);
   }
   return `${quote(node.id)} [${attributes.join(", ")}];`;
 }
@@ -135,17 +138,7 @@ function stackLayers(diagram: Diagram): string[] {
 
 /** The nodes of each layer drawn, top layer first (a layer's cluster, or its folded box). */
 function layerBands(diagram: Diagram): string[][] {
-  return diagram.layers
-    .map((layer) => {
-      const cluster = diagram.clusters.find((candidate) => candidate.layer === layer);
-      if (cluster !== undefined) return nodesOf(cluster);
-      return diagram.nodes.get(layer)?.kind === "layer" ? [layer] : [];
-    })
-    .filter((band) => band.length > 0);
-}
-
-function nodesOf(cluster: DiagramCluster): string[] {
-  return [...cluster.nodes, ...cluster.clusters.flatMap(nodesOf)];
+  return diagram.layers.map((layer) => layerNodes(diagram, layer)).filter((band) => band.length > 0);
 }
 
 /** Thicker for more imports, on a log scale so one heavy edge does not drown the rest. */

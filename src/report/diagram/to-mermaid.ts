@@ -3,7 +3,7 @@
  * (folders nested), dashed arrows for type-only imports, dotted-and-labelled for dynamic ones,
  * thick red for imports that break a rule.
  */
-import { weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge } from "./diagram.js";
+import { layerNodes, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge } from "./diagram.js";
 import { clusterColours, CYCLE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
 
 export function toMermaid(diagram: Diagram): string {
@@ -64,7 +64,8 @@ function stackLayers(diagram: Diagram, ids: ReadonlyMap<string, string>, cluster
     .map((layer) => {
       const cluster = diagram.clusters.find((candidate) => candidate.layer === layer);
       if (cluster !== undefined) return clusterIds.get(cluster.key);
-      return diagram.nodes.get(layer)?.kind === "layer" ? ids.get(layer) : undefined;
+      const [box] = layerNodes(diagram, layer);
+      return box === undefined ? undefined : ids.get(box);
     })
     .filter((id): id is string => id !== undefined);
   return bands.length < 2 ? [] : [`  ${bands.join(" ~~~ ")}`];

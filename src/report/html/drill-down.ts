@@ -12,7 +12,7 @@
  */
 import { compareCodeUnits } from "../../model/compare.js";
 import { buildDiagram, type DiagramInput, type DiagramOptions } from "../diagram/build-diagram.js";
-import { AUTO_COLLAPSE_ABOVE, folderBoxId, type Collapse } from "../diagram/collapse.js";
+import { AUTO_COLLAPSE_ABOVE, folderBoxId, ROOT_FOLDER, type Collapse } from "../diagram/collapse.js";
 import { NO_LAYER, type Diagram, type DiagramNode } from "../diagram/diagram.js";
 
 export interface DiagramView {
@@ -94,12 +94,13 @@ function withStagger(diagram: Diagram, box: DiagramNode): Diagram {
  */
 function opened(collapse: Exclude<Collapse, { by: "none" }>, box: DiagramNode): Collapse {
   if (collapse.by === "layer") return { by: "layer", open: [box.id] };
-  const folders = box.id.slice(0, box.id.lastIndexOf("/")).split("/");
   const layer = box.layer ?? NO_LAYER;
+  const folder = box.id.endsWith("/") ? box.id : box.id.slice(0, -folderBoxId("", layer).length);
+  const folders = folder === ROOT_FOLDER ? [] : folder.slice(0, -1).split("/");
   const open: string[] = [];
   for (let depth = Math.min(collapse.depth, folders.length); depth <= folders.length; depth++) {
-    const folder = `${folders.slice(0, depth).join("/")}/`;
-    open.push(folder, folderBoxId(folder, layer));
+    const ancestor = depth === 0 ? ROOT_FOLDER : `${folders.slice(0, depth).join("/")}/`;
+    open.push(ancestor, folderBoxId(ancestor, layer));
   }
   return { by: "folder", depth: collapse.depth, open };
 }
