@@ -106,6 +106,31 @@ describe.each(cases)("%s", (_name, root) => {
     }
   });
 
+  it.each(views)("writes every Mermaid link downwards through the layers, after the links that stack them: %s", async (_view, options) => {
+    const diagram = buildDiagram(await load(), options);
+    const mermaid = toMermaid(diagram);
+    const idOf = new Map([...diagram.nodes.keys()].map((id, index) => [`n${index}`, id]));
+    const rankOf = new Map(diagram.layers.map((layer, index) => [layer, index]));
+    const rank = (node: string): number | undefined => {
+      const drawn = diagram.nodes.get(idOf.get(node)!)!;
+      return rankOf.get(drawn.kind === "layer" ? drawn.id : (drawn.layer ?? ""));
+    };
+    const links = [...mermaid.matchAll(/^ {2}(n\d+) ([^\s|]+(?:\|[^|\n]*\|)?) (n\d+)$/gm)].filter(([, , link]) => link !== "~~~");
+    expect(links.length).toBe(diagram.edges.length);
+    for (const [line, from, , to] of links) {
+      const [above, below] = [rank(from!), rank(to!)];
+      if (above !== undefined && below !== undefined) expect(above, line).toBeLessThanOrEqual(below);
+    }
+    // An import that points up is written from the upper box down, headless and marked ▲.
+    const upward = diagram.edges.filter((edge) => (rank(`n${[...diagram.nodes.keys()].indexOf(edge.from)}`) ?? -1) > (rank(`n${[...diagram.nodes.keys()].indexOf(edge.to)}`) ?? Infinity));
+    expect(links.filter(([, , link]) => link!.includes("▲"))).toHaveLength(upward.length);
+    // The invisible stacking links come before every arrow, so the layout meets them first.
+    const lines = mermaid.split("\n");
+    const lastStack = lines.findLastIndex((line) => line.includes("~~~"));
+    const firstArrow = lines.findIndex((line) => /^ {2}n\d+ (?!~~~)[^\s|]+(?:\|[^|\n]*\|)? n\d+$/.test(line));
+    if (lastStack !== -1 && firstArrow !== -1) expect(lastStack).toBeLessThan(firstArrow);
+  });
+
   it.each(views)("counts each layer's modules as the map does: %s", async (_view, options) => {
     const { diagram } = await draw(await load(), options);
     for (const layer of diagram.layers) {

@@ -112,3 +112,15 @@ export function layerNodes(diagram: Diagram, layer: string): string[] {
 function nodesOf(cluster: DiagramCluster): string[] {
   return [...cluster.nodes, ...cluster.clusters.flatMap(nodesOf)];
 }
+
+/** Each node's layer as its place among the layers drawn (top 0); nodes in no layer have none. */
+export function layerRanks(diagram: Diagram): Map<string, number> {
+  const rank = new Map(diagram.layers.map((layer, index) => [layer, index]));
+  const ranks = new Map<string, number>();
+  for (const node of diagram.nodes.values()) {
+    const layer = node.kind === "layer" ? node.id : node.layer;
+    const index = layer === undefined ? undefined : rank.get(layer);
+    if (index !== undefined) ranks.set(node.id, index);
+  }
+  return ranks;
+}

@@ -3,7 +3,7 @@
  * tooltip, arrows styled by what the imports are, and a small legend. Every id and attribute
  * is written in a fixed order, so the same diagram gives the same bytes.
  */
-import { layerNodes, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge, type DiagramNode } from "./diagram.js";
+import { layerNodes, layerRanks, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge, type DiagramNode } from "./diagram.js";
 import { clusterColours, CYCLE_COLOUR, EDGE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
 
 const FONT = "Helvetica";
@@ -49,7 +49,7 @@ function writeCluster(lines: string[], cluster: DiagramCluster, nodes: Map<strin
   const nested = cluster.depth > 0;
   lines.push(`${indent}subgraph ${quote(`cluster_${cluster.key}`)} {`);
   const style = cluster.colour === -2 ? `"rounded,dashed"` : nested ? `"rounded"` : `"rounded,filled"`;
-  lines.push(`${indent}  id=${quote(`cluster:${cluster.key}`)}; label=${quote(cluster.label)}; style=${style}; fillcolor="${fill}"; color="${border}"; fontsize=${nested ? 10 : 13}; margin=10;`);
+  lines.push(`${indent}  id=${quote(`cluster:${cluster.key}`)}; label=${quote(cluster.label)}; labeljust=l; style=${style}; fillcolor="${fill}"; color="${border}"; fontsize=${nested ? 10 : 13}; margin=10;`);
   for (const id of cluster.nodes) lines.push(`${indent}  ${nodeLine(nodes.get(id)!)}`);
   for (const child of cluster.clusters) writeCluster(lines, child, nodes, `${indent}  `);
   lines.push(`${indent}}`);
@@ -99,17 +99,6 @@ function edgeLine(edge: DiagramEdge, diagram: Diagram, minlen: number | undefine
   return `${quote(edge.from)} -> ${quote(edge.to)} [${attributes.join(", ")}];`;
 }
 
-/** Each node's layer as its place among the layers drawn (top 0); nodes in no layer have none. */
-function layerRanks(diagram: Diagram): Map<string, number> {
-  const rank = new Map(diagram.layers.map((layer, index) => [layer, index]));
-  const ranks = new Map<string, number>();
-  for (const node of diagram.nodes.values()) {
-    const layer = node.kind === "layer" ? node.id : node.layer;
-    const index = layer === undefined ? undefined : rank.get(layer);
-    if (index !== undefined) ranks.set(node.id, index);
-  }
-  return ranks;
-}
 
 /**
  * Graphviz places clusters wherever the arrows pull them; a layered architecture reads only

@@ -3,7 +3,7 @@
  * (folders nested), dashed arrows for type-only imports, dotted-and-labelled for dynamic ones,
  * thick red for imports that break a rule.
  */
-import { layerNodes, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge } from "./diagram.js";
+import { layerNodes, layerRanks, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge } from "./diagram.js";
 import { clusterColours, CYCLE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
 
 export function toMermaid(diagram: Diagram): string {
@@ -12,7 +12,7 @@ export function toMermaid(diagram: Diagram): string {
   if (diagram.title !== undefined) lines.push("---", `title: ${JSON.stringify(diagram.title)}`, "---");
   lines.push(`flowchart ${diagram.rankdir}`);
   const styles: string[] = [];
-  const clusterIds = writeMermaidBoxes(diagram, ids, lines, styles);
+  writeMermaidBoxes(diagram, ids, lines, styles);
   for (const node of diagram.looseNodes) {
     const colour = diagram.nodes.get(node)!.colour;
     if (colour !== undefined) {
@@ -20,14 +20,22 @@ export function toMermaid(diagram: Diagram): string {
       styles.push(`  style ${ids.get(node)} fill:${fill},stroke:${border}`);
     }
   }
+  const stack = stackLayers(diagram, ids);
+  lines.push(...stack.links);
+  // linkStyle counts links in the order written, invisible ones included.
+  const offset = stack.links.filter((line) => line.includes("~~~")).length;
   const linkStyles: string[] = [];
+  // Mermaid cannot exempt an arrow from the layout, and an arrow pointing up from a lower layer
+  // would pull the layers out of order: it is written downwards, headless, marked ▲.
+  const rankOf = layerRanks(diagram);
   diagram.edges.forEach((edge, index) => {
-    lines.push(`  ${ids.get(edge.from)} ${arrow(edge, diagram)} ${ids.get(edge.to)}`);
+    const upward = (rankOf.get(edge.from) ?? -1) > (rankOf.get(edge.to) ?? Infinity);
+    const [top, bottom] = upward ? [edge.to, edge.from] : [edge.from, edge.to];
+    lines.push(`  ${ids.get(top)} ${arrow(edge, diagram, upward)} ${ids.get(bottom)}`);
     const style = linkStyle(edge, diagram);
-    if (style !== undefined) linkStyles.push(`  linkStyle ${index} ${style}`);
+    if (style !== undefined) linkStyles.push(`  linkStyle ${offset + index} ${style}`);
   });
-  lines.push(...stackLayers(diagram, ids, clusterIds));
-  lines.push(...styles, ...linkStyles);
+  lines.push(...styles, ...stack.styles, ...linkStyles);
   return `${lines.join("\n")}\n`;
 }
 
@@ -55,20 +63,30 @@ export function writeMermaidBoxes(diagram: Diagram, ids: ReadonlyMap<string, str
 }
 
 /**
- * Mermaid has no rank constraints: invisible links (`~~~`) from each layer to the next, subgraph
- * to subgraph or box to box, keep the layers stacked in the config's order. They come after the
- * visible arrows, so the arrows' `linkStyle` indexes stay as they are.
+ * Mermaid has no rank constraints, and its layout (dagre) breaks cycles by a depth-first search
+ * in the order links are written. Invisible links (`~~~`) through an anchor between each two
+ * neighbouring layers, from every box of the upper one and to every box of the lower one, are
+ * written before the arrows, so the search meets them first and an arrow against the order is
+ * the link it turns round: the layers stay stacked in the config's order.
  */
-function stackLayers(diagram: Diagram, ids: ReadonlyMap<string, string>, clusterIds: ReadonlyMap<string, string>): string[] {
-  const bands = diagram.layers
-    .map((layer) => {
-      const cluster = diagram.clusters.find((candidate) => candidate.layer === layer);
-      if (cluster !== undefined) return clusterIds.get(cluster.key);
-      const [box] = layerNodes(diagram, layer);
-      return box === undefined ? undefined : ids.get(box);
-    })
-    .filter((id): id is string => id !== undefined);
-  return bands.length < 2 ? [] : [`  ${bands.join(" ~~~ ")}`];
+function stackLayers(diagram: Diagram, ids: ReadonlyMap<string, string>): { links: string[]; styles: string[] } {
+  const bands = diagram.layers.map((layer) => layerNodes(diagram, layer).map((id) => ids.get(id)!)).filter((band) => band.length > 0);
+  const links: string[] = [];
+  const styles: string[] = [];
+  bands.forEach((lower, index) => {
+    if (index === 0) return;
+    const upper = bands[index - 1]!;
+    if (upper.length === 1 && lower.length === 1) {
+      links.push(`  ${upper[0]} ~~~ ${lower[0]}`);
+      return;
+    }
+    const anchor = `a${index}`;
+    links.push(`  ${anchor}[" "]`);
+    styles.push(`  style ${anchor} fill:none,stroke:none`);
+    for (const id of upper) links.push(`  ${id} ~~~ ${anchor}`);
+    for (const id of lower) links.push(`  ${anchor} ~~~ ${id}`);
+  });
+  return { links, styles };
 }
 
 /**
@@ -86,12 +104,17 @@ function linkStyle(edge: DiagramEdge, diagram: Diagram): string | undefined {
 
 const px = (width: number): string => `${Number(width.toFixed(1))}px`;
 
-function arrow(edge: DiagramEdge, diagram: Diagram): string {
+function arrow(edge: DiagramEdge, diagram: Diagram, upward: boolean): string {
   const boxes = [diagram.nodes.get(edge.from)?.kind, diagram.nodes.get(edge.to)?.kind];
   const folded = boxes.includes("layer") || boxes.includes("folder");
-  const label = folded ? (weightsLabelled(diagram) ? String(edge.weight) : "") : edge.dynamic ? "dynamic" : edge.reexport ? "re-export" : "";
+  const count = folded ? (weightsLabelled(diagram) ? String(edge.weight) : "") : edge.dynamic ? "dynamic" : edge.reexport ? "re-export" : "";
+  if (upward) {
+    // Written from the upper box down, without a head, and marked ▲: the import goes up.
+    const line = edge.violation ? "===" : edge.typeOnly || edge.dynamic ? "-.-" : "---";
+    return `${line}|${text(count === "" ? "▲" : `▲ ${count}`)}|`;
+  }
   const shaft = edge.violation ? "==>" : edge.typeOnly || edge.dynamic ? "-.->" : "-->";
-  return label === "" ? shaft : `${shaft}|${text(label)}|`;
+  return count === "" ? shaft : `${shaft}|${text(count)}|`;
 }
 
 /** Mermaid labels are quoted: escape quotes as entities and keep line breaks. */
