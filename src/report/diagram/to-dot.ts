@@ -38,7 +38,7 @@ export function toDot(diagram: Diagram): string {
   const minlenOf = staggered(diagram);
   const rankOf = layerRanks(diagram);
   for (const edge of diagram.edges) lines.push(`  ${edgeLine(edge, diagram, minlenOf.get(edge.from), rankOf)}`);
-  lines.push(...stackLayers(diagram));
+  lines.push(...stackLayers(diagram, rankOf));
   lines.push(...legend(diagram));
   lines.push("}");
   return `${lines.join("\n")}\n`;
@@ -89,8 +89,7 @@ function edgeLine(edge: DiagramEdge, diagram: Diagram, minlen: number | undefine
   else if (edge.cycle) attributes.push(`color="${CYCLE_COLOUR}"`, "penwidth=2");
   // The config's layer order is the layout: an arrow that breaks a rule, closes a cycle or
   // points up from a lower layer is drawn, but does not pull its ends into another order.
-  const upward = (rankOf.get(edge.from) ?? -1) > (rankOf.get(edge.to) ?? Infinity);
-  if (edge.violation || edge.cycle || upward) attributes.push("constraint=false");
+  if (!constrains(edge, rankOf)) attributes.push("constraint=false");
   const kind = diagram.nodes.get(edge.from)?.kind;
   if (kind === "layer" || kind === "folder" || diagram.nodes.get(edge.to)?.kind === "folder" || diagram.nodes.get(edge.to)?.kind === "layer") {
     if (weightsLabelled(diagram)) attributes.push(`label=${quote(String(edge.weight))}`, "fontsize=10");
@@ -106,8 +105,14 @@ function edgeLine(edge: DiagramEdge, diagram: Diagram, minlen: number | undefine
  * invisible anchor between two neighbouring layers, below every node of the upper one and above
  * every node of the lower one, stacks them (arrows against the order are not constraints, see
  * edgeLine). Layers folded into single boxes are chained directly.
+ *
+ * A node already held above another of its layer by an arrow needs no invisible edge of its own:
+ * only the layer's last nodes (no arrow to another of the layer) are tied to the anchor below it,
+ * and its first nodes to the anchor above, plus every node on a cycle inside the layer (Graphviz
+ * may turn one of its arrows round). Two invisible edges per node made 1,000 modules take 27 s
+ * to lay out instead of 5 s.
  */
-function stackLayers(diagram: Diagram): string[] {
+function stackLayers(diagram: Diagram, rankOf: ReadonlyMap<string, number>): string[] {
   const bands = layerBands(diagram);
   const lines: string[] = [];
   bands.forEach((lower, index) => {
@@ -119,10 +124,46 @@ function stackLayers(diagram: Diagram): string[] {
     }
     const anchor = quote(`layer-anchor:${index}`);
     lines.push(`  ${anchor} [shape=point, style=invis, width=0, height=0, label=""];`);
-    for (const id of upper) lines.push(`  ${quote(id)} -> ${anchor} [style=invis];`);
-    for (const id of lower) lines.push(`  ${anchor} -> ${quote(id)} [style=invis];`);
+    for (const id of ends(upper, diagram, rankOf, "last")) lines.push(`  ${quote(id)} -> ${anchor} [style=invis];`);
+    for (const id of ends(lower, diagram, rankOf, "first")) lines.push(`  ${anchor} -> ${quote(id)} [style=invis];`);
   });
   return lines;
+}
+
+/**
+ * The nodes of a layer that are not held below (`first`) or above (`last`) another node of the
+ * layer by a constraining arrow: peeled off as in a topological sort, what is never peeled lies
+ * on (or behind) a cycle and is returned too. Sorted as given.
+ */
+function ends(band: readonly string[], diagram: Diagram, rankOf: ReadonlyMap<string, number>, side: "first" | "last"): string[] {
+  const inBand = new Set(band);
+  const before = new Map<string, string[]>(band.map((id) => [id, []]));
+  const remaining = new Map<string, number>(band.map((id) => [id, 0]));
+  for (const edge of diagram.edges) {
+    if (!inBand.has(edge.from) || !inBand.has(edge.to) || edge.from === edge.to || !constrains(edge, rankOf)) continue;
+    // "first": a node is held when an arrow comes into it; "last": when an arrow leaves it.
+    const [held, by] = side === "first" ? [edge.to, edge.from] : [edge.from, edge.to];
+    remaining.set(held, remaining.get(held)! + 1);
+    before.get(by)!.push(held);
+  }
+  const free = band.filter((id) => remaining.get(id) === 0);
+  const queue = [...free];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (const held of before.get(next)!) {
+      const count = remaining.get(held)! - 1;
+      remaining.set(held, count);
+      if (count === 0) queue.push(held);
+    }
+  }
+  const onCycles = new Set(band.filter((id) => remaining.get(id)! > 0));
+  const tied = new Set([...free, ...onCycles]);
+  return band.filter((id) => tied.has(id));
+}
+
+/** Whether an arrow takes part in the layout (see edgeLine). */
+function constrains(edge: DiagramEdge, rankOf: ReadonlyMap<string, number>): boolean {
+  const upward = (rankOf.get(edge.from) ?? -1) > (rankOf.get(edge.to) ?? Infinity);
+  return !(edge.violation || edge.cycle || upward);
 }
 
 /** The nodes of each layer drawn, top layer first (a layer's cluster, or its folded box). */
