@@ -76,6 +76,23 @@ describe("readable at any size", () => {
     ]);
   });
 
+  it("says how many imports a folded arrow stands for, in how many statements, and which break a rule", async () => {
+    const root = tempTree({
+      "layermap.config.json": JSON.stringify({ layers: [{ name: "app", paths: ["app/**"] }, { name: "lib", paths: ["lib/**"] }] }),
+      // One module import written as two statements (a value and a type), and one that breaks the layer rule.
+      "app/a.ts": 'import { b } from "../lib/b.js";\nimport type { B } from "../lib/b.js";\nexport const a: B = b;\n',
+      "app/c.ts": "export const c = 1;\n",
+      "lib/b.ts": "export const b = 1;\nexport type B = number;\n",
+      "lib/d.ts": 'import { c } from "../app/c.js";\nexport const d = c;\n',
+    });
+    const diagram = buildDiagram(await loadDiagramInput({ source: root, cache: false }), { collapse: { by: "folder", depth: 1 } });
+    const down = diagram.edges.find((edge) => edge.from === "app/" && edge.to === "lib/")!;
+    expect(down.tooltip).toBe('1 import in 2 statements:\napp/a.ts:1 "../lib/b.js"\napp/a.ts:2 "../lib/b.js"');
+    const up = diagram.edges.find((edge) => edge.from === "lib/" && edge.to === "app/")!;
+    expect(up).toMatchObject({ violation: true });
+    expect(up.tooltip).toBe('1 import, all breaking a rule:\nlib/d.ts:1 "../app/c.js"');
+  });
+
   it("folds into folders of a given depth", async () => {
     const diagram = buildDiagram(await loadDiagramInput({ source: "samples" }), { collapse: { by: "folder", depth: 2 } });
     expect([...diagram.nodes.keys()]).toEqual([

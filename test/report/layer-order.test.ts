@@ -17,7 +17,8 @@ import { shapesOf } from "./svg-geometry.js";
 
 const config = (layers: Record<string, string[]>): string =>
   JSON.stringify({
-    layers: Object.entries(layers).map(([name, paths]) => ({ name, paths })),
+    // A layer with no module is left out of every picture; it never reorders the others.
+    layers: Object.entries(layers).map(([name, paths]) => ({ name, paths, ...(paths.length === 0 ? { paths: ["nothing/**"], optional: true } : {}) })),
     rules: { layers: "relaxed", cycles: "off" },
   });
 
@@ -27,7 +28,8 @@ const config = (layers: Record<string, string[]>): string =>
  */
 function upwardEverywhere(): string {
   const layers = ["top", "mid", "low", "base"];
-  const files: Record<string, string> = { "layermap.config.json": config(Object.fromEntries(layers.map((layer) => [layer, [`${layer}/**`]]))) };
+  const declared = Object.fromEntries(layers.flatMap((layer) => [[layer, [`${layer}/**`]], ...(layer === "mid" ? [["empty", []]] : [])]));
+  const files: Record<string, string> = { "layermap.config.json": config(declared) };
   layers.forEach((layer, index) => {
     for (const n of [1, 2]) {
       const imports: string[] = [];
