@@ -127,6 +127,31 @@ describe("readable at any size", () => {
     expect(diagram.nodes.size).toBe(6);
   });
 
+  it("opens a large layered codebase on an overview of at most 30 boxes, each in one layer, and says how to open it further", () => {
+    // 600 modules in four layers, ten folders each of 15 files; a third of the folders hold modules of two layers.
+    const layers = ["app", "middleware", "server", "core"];
+    const modules = Array.from({ length: 600 }, (_, index) => {
+      const folder = `src/f${Math.floor(index / 15) % 10}/g${Math.floor(index / 60)}`;
+      const layer = layers[Math.floor(index / 150)]!;
+      return { id: `${folder}/m${index}.ts`, kind: "local" as const, layer };
+    });
+    const imports = modules.slice(0, -1).map((module, index) => ({
+      from: module.id,
+      to: modules[index + 1]!.id,
+      kinds: ["static" as const],
+      typeOnly: false,
+      sites: [{ line: 1, specifier: "./x.js", kind: "static" as const }],
+    }));
+    const document = { version: 1 as const, root: ".", layers, summary: { files: 600, modules: 600, local: 600, external: 0, builtin: 0, unresolved: 0, imports: imports.length, failedFiles: 0 }, modules, imports, diagnostics: [] };
+    const diagram = buildDiagram({ document, violations: [] });
+    expect(diagram.collapse.by).toBe("folder");
+    expect(diagram.nodes.size).toBeGreaterThanOrEqual(10);
+    expect(diagram.nodes.size).toBeLessThanOrEqual(30);
+    for (const node of diagram.nodes.values()) expect(new Set(node.members?.map((id) => modules.find((module) => module.id === id)!.layer)).size).toBeLessThanOrEqual(1);
+    // Folding at depth 1 gives 4 boxes and at depth 2 forty: layers are taken deeper one by one while they fit.
+    expect(diagram.notes[0]).toMatch(/^600 modules and 599 imports drawn as an overview: folders of depth 1 \(2 in app(, 2 in \w+)*\), \d+ boxes\. Use --collapse folder:2 to open it one level further/);
+  });
+
   it("folds below a chain of single folders rather than into one box", () => {
     // Everything is under src/app/: folding at depth 1 or 2 would draw a single box.
     const lines = Array.from({ length: 12 }, (_, index) => `src/app/f${index % 4}/m${index}.ts\tsrc/app/f${(index + 1) % 4}/m${(index + 1) % 12}.ts`);

@@ -35,7 +35,7 @@ export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}):
   const { modules, imports } = selectModules(input.document, options);
   const layerOrder = orderedLayers(input.document, modules);
   const colours = layerColours(input.document, modules);
-  const choice = chooseCollapse(modules, imports, options.collapse, options.autoCollapseAbove ?? AUTO_COLLAPSE_ABOVE, layerOrder.length > 0);
+  const choice = chooseCollapse(modules, imports, options.collapse, options.autoCollapseAbove ?? AUTO_COLLAPSE_ABOVE, layerOrder);
   const collapse = choice.collapse;
 
   const groups = grouping(modules.values(), collapse);

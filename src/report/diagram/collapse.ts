@@ -12,7 +12,16 @@ import { NO_LAYER } from "./diagram.js";
  * `open`: folded boxes drawn opened — a layer's modules one by one, a folder one level deeper
  * (its sub-folders folded, its own files as modules). The HTML page's drill-down views use it.
  */
-export type Collapse = { by: "none" } | { by: "layer"; open?: readonly string[] } | { by: "folder"; depth: number; open?: readonly string[] };
+export type Collapse =
+  | { by: "none" }
+  | { by: "layer"; open?: readonly string[] }
+  /** `depths`: a deeper fold for some layers (the automatic overview gives detail where it fits). */
+  | { by: "folder"; depth: number; depths?: ReadonlyMap<string, number>; open?: readonly string[] };
+
+/** The folder depth a layer's modules fold at. */
+export function depthOf(collapse: Extract<Collapse, { by: "folder" }>, layer: string | undefined): number {
+  return collapse.depths?.get(layer ?? NO_LAYER) ?? collapse.depth;
+}
 
 /** Whether a collapse opens any box (its clusters then nest folders, to show what was opened). */
 export function opensBoxes(collapse: Collapse): boolean {
@@ -60,7 +69,7 @@ export function groupOf(module: ModuleRecord, collapse: Collapse, split: Readonl
   const folders = module.id.split("/").slice(0, -1);
   // A module shallower than the depth is drawn as its own folder's box (files at the root in
   // the root's, `./`); an open box is one level deeper.
-  for (let depth = Math.min(collapse.depth, folders.length); depth <= folders.length; depth++) {
+  for (let depth = Math.min(depthOf(collapse, layer), folders.length); depth <= folders.length; depth++) {
     const folder = depth === 0 ? ROOT_FOLDER : `${folders.slice(0, depth).join("/")}/`;
     const id = folderBoxId(folder, split.has(folder) ? layer : undefined);
     if (!collapse.open?.includes(id)) return id;
@@ -109,22 +118,29 @@ export interface CollapseChoice {
   note?: string;
 }
 
+interface Measure {
+  boxes: number;
+  arrows: number;
+}
+
 /**
  * The collapse asked for, or — when none was and the graph is large — an overview: the deepest
- * folder depth whose boxes (split by layer) and arrows stay within the overview's bounds.
+ * folder depth whose boxes (split by layer) and arrows stay within the overview's bounds, then,
+ * if that is only a few boxes, layers taken one level deeper in turn.
  */
 export function chooseCollapse(
   modules: ReadonlyMap<string, ModuleRecord>,
   imports: readonly ImportRecord[],
   asked: Collapse | undefined,
   limit: number,
-  hasLayers: boolean,
+  layerOrder: readonly string[],
 ): CollapseChoice {
   if (asked !== undefined) return { collapse: asked };
   const local = [...modules.values()].filter((module) => module.kind === "local");
   if (local.length <= limit && imports.length <= limit * 2) return { collapse: { by: "none" } };
   const maxBoxes = Math.min(OVERVIEW_BOXES, limit);
-  const measure = (collapse: Collapse): { boxes: number; arrows: number } => {
+  const fits = (measured: Measure): boolean => measured.boxes <= maxBoxes && measured.arrows <= maxBoxes * 3;
+  const measure = (collapse: Collapse): Measure => {
     const groups = grouping(modules.values(), collapse);
     const arrows = new Set<string>();
     for (const edge of imports) {
@@ -136,30 +152,78 @@ export function chooseCollapse(
   };
   // The deepest level within both bounds. A level that adds no box (src/ holding only src/lib/)
   // is passed over, not taken for the bottom: the boxes may multiply further down.
-  let chosen: Collapse | undefined;
+  let chosen: Extract<Collapse, { by: "folder" }> | undefined;
   let chosenBoxes = 0;
   let firstSplit: Collapse | undefined;
   const boxesAt: number[] = [];
   for (let depth = 1; depth <= MAX_DEPTH; depth++) {
-    const candidate: Collapse = { by: "folder", depth };
-    const { boxes, arrows } = measure(candidate);
-    boxesAt[depth] = boxes;
-    if (boxes > 1) firstSplit ??= candidate;
-    if (boxes > maxBoxes) break;
-    if (boxes > chosenBoxes && arrows <= maxBoxes * 3) {
+    const candidate = { by: "folder" as const, depth };
+    const measured = measure(candidate);
+    boxesAt[depth] = measured.boxes;
+    if (measured.boxes > 1) firstSplit ??= candidate;
+    if (measured.boxes > maxBoxes) break;
+    if (measured.boxes > chosenBoxes && fits(measured)) {
       chosen = candidate;
-      chosenBoxes = boxes;
+      chosenBoxes = measured.boxes;
     }
   }
   // One box says nothing: the layers, or else the first level that splits, even with more boxes
   // or arrows than an overview holds (its layout is still quick, and the HTML page opens it).
-  if (chosen === undefined || chosenBoxes <= 1) chosen = hasLayers ? { by: "layer" } : (firstSplit ?? { by: "folder", depth: 1 });
-  const shown = chosen.by === "folder" ? `folders of depth ${chosen.depth}` : "layers";
-  // The next depth that draws more boxes, if any (a deeper level may add none).
-  const next = chosen.by === "folder" ? boxesAt.findIndex((boxes, depth) => depth > (chosen.depth ?? 0) && boxes > (boxesAt[chosen.depth] ?? 0)) : -1;
-  const deeper = next > 0 ? `--collapse folder:${next} to open it one level further, ` : chosen.by === "layer" ? "--collapse folder:1 to draw folders, " : "";
+  const hasLayers = layerOrder.length > 0;
+  const overview: Collapse =
+    chosen === undefined || chosenBoxes <= 1 ? (hasLayers ? { by: "layer" } : (firstSplit ?? { by: "folder", depth: 1 })) : deepenLayers(chosen, layerOrder, measure, fits);
+  let shown = "layers";
+  let deeper = hasLayers ? "--collapse folder:1 to draw folders, " : "";
+  if (overview.by === "folder") {
+    const deepened = [...(overview.depths ?? [])].map(([layer, depth]) => `${depth} in ${layer}`);
+    shown = `folders of depth ${overview.depth}${deepened.length === 0 ? "" : ` (${deepened.join(", ")})`}`;
+    // The next depth that draws more boxes, if any (a deeper level may add none).
+    const next = boxesAt.findIndex((boxes, depth) => depth > overview.depth && boxes > (boxesAt[overview.depth] ?? 0));
+    deeper = next > 0 ? `--collapse folder:${next} to open it one level further, ` : "";
+  }
   return {
-    collapse: chosen,
-    note: `${n(local.length)} modules and ${n(imports.length)} imports drawn as an overview: ${shown}, ${n(measure(chosen).boxes)} boxes. Use ${deeper}--focus <glob> to draw part of it module by module, or --collapse none to draw every module.`,
+    collapse: overview,
+    note: `${n(local.length)} modules and ${n(imports.length)} imports drawn as an overview: ${shown}, ${n(measure(overview).boxes)} boxes. Use ${deeper}--focus <glob> to draw part of it module by module, or --collapse none to draw every module.`,
   };
+}
+
+/**
+ * An overview of fewer than this many boxes (a few big folders, each split by layer) takes
+ * layers one level deeper until it has about this many. Only then: more detail than that costs
+ * legibility, as arrows multiply faster than boxes (hono's 12 boxes and 35 arrows read at a
+ * glance; deepened to 29 boxes, its 83 arrows did not).
+ */
+const OVERVIEW_MIN_BOXES = 10;
+
+/**
+ * Layers taken one level deeper, in turns, top layer first in each turn, while the overview has
+ * fewer than OVERVIEW_MIN_BOXES boxes and still fits. A level that adds no box is passed over.
+ */
+function deepenLayers(
+  start: Extract<Collapse, { by: "folder" }>,
+  layerOrder: readonly string[],
+  measure: (collapse: Collapse) => Measure,
+  fits: (measured: Measure) => boolean,
+): Extract<Collapse, { by: "folder" }> {
+  let current = start;
+  let boxes = measure(current).boxes;
+  const settled = new Set<string>();
+  while (settled.size < layerOrder.length && boxes < OVERVIEW_MIN_BOXES) {
+    for (const layer of layerOrder) {
+      if (settled.has(layer) || boxes >= OVERVIEW_MIN_BOXES) continue;
+      let taken = false;
+      for (let depth = depthOf(current, layer) + 1; depth <= MAX_DEPTH && !taken; depth++) {
+        const candidate = { ...current, depths: new Map([...(current.depths ?? []), [layer, depth]]) };
+        const measured = measure(candidate);
+        if (!fits(measured)) break;
+        if (measured.boxes > boxes) {
+          current = candidate;
+          boxes = measured.boxes;
+          taken = true;
+        }
+      }
+      if (!taken) settled.add(layer);
+    }
+  }
+  return current;
 }

@@ -12,7 +12,7 @@
  */
 import { compareCodeUnits } from "../../model/compare.js";
 import { buildDiagram, type DiagramInput, type DiagramOptions } from "../diagram/build-diagram.js";
-import { AUTO_COLLAPSE_ABOVE, folderBoxId, ROOT_FOLDER, type Collapse } from "../diagram/collapse.js";
+import { AUTO_COLLAPSE_ABOVE, depthOf, folderBoxId, ROOT_FOLDER, type Collapse } from "../diagram/collapse.js";
 import { NO_LAYER, type Diagram, type DiagramNode } from "../diagram/diagram.js";
 
 export interface DiagramView {
@@ -98,9 +98,9 @@ function opened(collapse: Exclude<Collapse, { by: "none" }>, box: DiagramNode): 
   const folder = box.id.endsWith("/") ? box.id : box.id.slice(0, -folderBoxId("", layer).length);
   const folders = folder === ROOT_FOLDER ? [] : folder.slice(0, -1).split("/");
   const open: string[] = [];
-  for (let depth = Math.min(collapse.depth, folders.length); depth <= folders.length; depth++) {
+  for (let depth = Math.min(depthOf(collapse, box.layer), folders.length); depth <= folders.length; depth++) {
     const ancestor = depth === 0 ? ROOT_FOLDER : `${folders.slice(0, depth).join("/")}/`;
     open.push(ancestor, folderBoxId(ancestor, layer));
   }
-  return { by: "folder", depth: collapse.depth, open };
+  return { ...collapse, open };
 }
