@@ -2,8 +2,9 @@
  * The page's script, run in the browser: pan and zoom (svg-pan-zoom); search by path, inside
  * folded boxes too; click a module to light what it imports and what imports it (to a depth)
  * and dim the rest; click a folded box to open it (its view, laid out ahead of time, replaces
- * the picture; the crumbs lead back); toggle layers; jump from a violation in the side panel to
- * its arrows, or to the boxes that hold them. Plain ES2017, no build.
+ * the picture; the crumbs lead back); toggle layers (the toggles hold across views); jump from
+ * a violation in the side panel to its arrows, or to the boxes that hold them. Plain ES2017,
+ * no build.
  */
 export const PAGE_SCRIPT = String.raw`
 (function () {
@@ -17,7 +18,9 @@ export const PAGE_SCRIPT = String.raw`
   var elements = views.map(function () { return null; });
   elements[0] = main.querySelector("svg");
   var current = -1, data = null, svg = null, zoom = null, selected = null;
-  var byId = {}, outgoing = {}, incoming = {}, groupOf = {};
+  var byId = {}, outgoing = {}, incoming = {}, groupOf = {}, layerOfNode = {};
+  // Layers the reader unticked, by name: they stay hidden in every view until ticked again.
+  var hiddenLayers = {};
   var element = function (id) { return document.getElementById(id); };
   var allShapes = function () { return svg.querySelectorAll("g.node, g.edge"); };
   var selection = document.getElementById("selection");
@@ -38,11 +41,12 @@ export const PAGE_SCRIPT = String.raw`
     main.appendChild(svg);
     current = index;
     data = views[index];
-    byId = {}; outgoing = {}; incoming = {}; groupOf = {};
+    byId = {}; outgoing = {}; incoming = {}; groupOf = {}; layerOfNode = {};
     data.nodes.forEach(function (node) {
       byId[node.id] = node; outgoing[node.id] = []; incoming[node.id] = []; groupOf[node.id] = node.id;
       (node.members || []).forEach(function (member) { groupOf[page.modules[member]] = node.id; });
     });
+    data.layers.forEach(function (layer) { layer.nodes.forEach(function (id) { layerOfNode[id] = layer.name; }); });
     data.edges.forEach(function (pair) {
       var from = data.nodes[pair[0]].id, to = data.nodes[pair[1]].id;
       var edge = { from: from, to: to, element: "import:" + from + "->" + to };
@@ -57,6 +61,7 @@ export const PAGE_SCRIPT = String.raw`
     selection.textContent = hint();
     drawCrumbs();
     drawLayers();
+    applyLayers();
     drawMatches();
   }
 
@@ -100,6 +105,7 @@ export const PAGE_SCRIPT = String.raw`
 
   function select(id) {
     if (!byId[id]) return;
+    showLayersOf([id]);
     selected = id;
     var depth = Number(document.getElementById("depth").value) || 1;
     var down = walk(id, depth, outgoing, function (edge) { return edge.to; });
@@ -210,20 +216,43 @@ export const PAGE_SCRIPT = String.raw`
     toggles.textContent = "";
     data.layers.forEach(function (layer) {
       var label = document.createElement("label"), box = document.createElement("input");
-      box.type = "checkbox"; box.checked = true;
+      box.type = "checkbox"; box.checked = !hiddenLayers[layer.name];
+      box.setAttribute("data-layer", layer.name);
       box.addEventListener("change", function () {
-        var hide = !box.checked, inLayer = {};
-        layer.nodes.forEach(function (id) { inLayer[id] = true; var g = element(byId[id].element); if (g) g.classList.toggle("hidden-layer", hide); });
-        var cluster = element(layer.element); if (cluster) cluster.classList.toggle("hidden-layer", hide);
-        Object.keys(outgoing).forEach(function (id) {
-          outgoing[id].forEach(function (edge) {
-            if (inLayer[edge.from] || inLayer[edge.to]) { var g = element(edge.element); if (g) g.classList.toggle("hidden-layer", hide); }
-          });
-        });
+        if (box.checked) delete hiddenLayers[layer.name]; else hiddenLayers[layer.name] = true;
+        applyLayers();
       });
-      label.appendChild(box); label.appendChild(document.createTextNode(" " + layer.name + " (" + layer.nodes.length + ")"));
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + layer.name + " "));
+      var count = document.createElement("span");
+      count.className = "count";
+      count.textContent = layer.modules + (layer.modules === 1 ? " module" : " modules");
+      label.appendChild(count);
       toggles.appendChild(label);
     });
+  }
+
+  /** Hides the unticked layers' boxes, clusters and arrows in this view; shows the rest. */
+  function applyLayers() {
+    svg.querySelectorAll(".hidden-layer").forEach(function (g) { g.classList.remove("hidden-layer"); });
+    var hiddenNode = {};
+    data.layers.forEach(function (layer) {
+      if (!hiddenLayers[layer.name]) return;
+      layer.elements.forEach(function (id) { var g = element(id); if (g) g.classList.add("hidden-layer"); });
+      layer.nodes.forEach(function (id) { hiddenNode[id] = true; var g = element(byId[id].element); if (g) g.classList.add("hidden-layer"); });
+    });
+    Object.keys(outgoing).forEach(function (id) {
+      outgoing[id].forEach(function (edge) {
+        if (hiddenNode[edge.from] || hiddenNode[edge.to]) { var g = element(edge.element); if (g) g.classList.add("hidden-layer"); }
+      });
+    });
+  }
+
+  /** Ticks again the layers of boxes the reader asked to see. */
+  function showLayersOf(ids) {
+    var changed = false;
+    ids.forEach(function (id) { var layer = layerOfNode[id]; if (layer !== undefined && hiddenLayers[layer]) { delete hiddenLayers[layer]; changed = true; } });
+    if (changed) { drawLayers(); applyLayers(); }
   }
 
   var problems = document.getElementById("problems");

