@@ -93,6 +93,24 @@ describe.skipIf(skipBrowser)("layer toggles and search on the samples folded by 
     await toggle(page, "middleware").check();
     expect(await idsOf(page, ".hidden-layer")).toEqual([]);
   });
+
+  it("names the box that holds a module the opened view does not draw, never 'undefined'", async () => {
+    await page.click('[id="layer:middleware"]');
+    expect(await view(page)).toBe("middleware");
+    // The middleware view draws neither server nor its modules.
+    expect(await idsOf(page, '#diagram g.node[id="layer:server"]')).toEqual([]);
+    await page.fill("#search", "interface/");
+    const found = await texts(page, "#matches button");
+    expect(found.length).toBeGreaterThan(10);
+    for (const text of found) expect(text).not.toContain("undefined");
+    await page.fill("#search", "serving");
+    expect(await texts(page, "#matches button")).toEqual(["interface/server/serving.ts  (in server)"]);
+    await page.click("#matches button");
+    expect(await view(page)).toBe("server");
+    expect(await selected(page)).toBe("interface/server/serving.ts");
+    await page.fill("#search", "");
+    expect(errors).toEqual([]);
+  });
 });
 
 describe.skipIf(skipBrowser)("the broken fixture drawn whole", () => {

@@ -26,6 +26,20 @@ export const PAGE_SCRIPT = String.raw`
   var selection = document.getElementById("selection");
   var isBox = function (node) { return node.members !== undefined; };
 
+  /** For any view: which box draws each module (a module drawn as itself maps to itself), and its arrows. */
+  var shapesOfView = views.map(function () { return null; });
+  function shapesOf(index) {
+    if (shapesOfView[index]) return shapesOfView[index];
+    var view = views[index], holder = {}, arrows = {};
+    view.nodes.forEach(function (node) {
+      holder[node.id] = node.id;
+      (node.members || []).forEach(function (member) { holder[page.modules[member]] = node.id; });
+    });
+    view.edges.forEach(function (pair) { arrows[view.nodes[pair[0]].id + "->" + view.nodes[pair[1]].id] = true; });
+    shapesOfView[index] = { holder: holder, arrows: arrows };
+    return shapesOfView[index];
+  }
+
   function hint() {
     var boxes = data.nodes.filter(isBox);
     var opening = boxes.filter(function (node) { return indexOfKey[node.id] !== undefined; }).length;
@@ -41,11 +55,8 @@ export const PAGE_SCRIPT = String.raw`
     main.appendChild(svg);
     current = index;
     data = views[index];
-    byId = {}; outgoing = {}; incoming = {}; groupOf = {}; layerOfNode = {};
-    data.nodes.forEach(function (node) {
-      byId[node.id] = node; outgoing[node.id] = []; incoming[node.id] = []; groupOf[node.id] = node.id;
-      (node.members || []).forEach(function (member) { groupOf[page.modules[member]] = node.id; });
-    });
+    byId = {}; outgoing = {}; incoming = {}; groupOf = shapesOf(index).holder; layerOfNode = {};
+    data.nodes.forEach(function (node) { byId[node.id] = node; outgoing[node.id] = []; incoming[node.id] = []; });
     data.layers.forEach(function (layer) { layer.nodes.forEach(function (id) { layerOfNode[id] = layer.name; }); });
     data.edges.forEach(function (pair) {
       var from = data.nodes[pair[0]].id, to = data.nodes[pair[1]].id;
@@ -198,9 +209,12 @@ export const PAGE_SCRIPT = String.raw`
     var boxes = data.nodes.filter(function (node) { return isBox(node) && node.id.toLowerCase().indexOf(text) !== -1; }).map(function (node) { return node.id; });
     var found = boxes.concat(everything.filter(function (id) { return id.toLowerCase().indexOf(text) !== -1; }));
     found.forEach(function (id) { var holder = byId[groupOf[id]]; var g = holder && element(holder.element); if (g) g.classList.add("match"); });
+    // A module this view does not draw is named by the box that holds it in the first view.
+    var firstHolder = shapesOf(0).holder;
     found.slice(0, 30).forEach(function (id) {
       var button = document.createElement("button");
-      button.textContent = id + (groupOf[id] !== id ? "  (in " + groupOf[id] + ")" : "");
+      var holder = groupOf[id] !== undefined ? groupOf[id] : firstHolder[id];
+      button.textContent = id + (holder !== undefined && holder !== id ? "  (in " + holder + ")" : "");
       button.addEventListener("click", function () { reveal(id); });
       matches.appendChild(button);
     });
