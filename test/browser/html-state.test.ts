@@ -149,4 +149,25 @@ describe.skipIf(skipBrowser)("the broken fixture drawn whole", () => {
       "☑ (no layer) 1 module",
     ]);
   });
+
+  it("keeps the selection when a drag pans the picture, from the background or from a module", async () => {
+    await page.fill("#search", "core/request");
+    await page.click("#matches button");
+    await page.click("#svg-pan-zoom-reset-pan-zoom");
+    expect(await selected(page)).toBe("core/request.ts");
+    // From the background: a corner of the diagram, past the drawing.
+    const frame = (await page.locator("#diagram").boundingBox())!;
+    await drag({ x: frame.x + 20, y: frame.y + frame.height - 20 }, 120, -60);
+    expect(await selected(page)).toBe("core/request.ts");
+    // From a module: the press and the release both land on core/status.ts, which moved with the mouse.
+    await drag(await centreOf('[id="module:core/status.ts"]'), 90, 40);
+    expect(await selected(page)).toBe("core/request.ts");
+    expect(await idsOf(page, "g.node.selected")).toEqual(["module:core/request.ts"]);
+    // A click that does not move still selects, and one on the background clears.
+    await page.click('[id="module:core/status.ts"]');
+    expect(await selected(page)).toBe("core/status.ts");
+    await page.mouse.click(frame.x + 20, frame.y + frame.height - 20);
+    expect(await selected(page)).toBeNull();
+    expect(errors).toEqual([]);
+  });
 });

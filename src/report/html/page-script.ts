@@ -186,7 +186,13 @@ export const PAGE_SCRIPT = String.raw`
     }
   }
 
+  // A click ends a press that did not move: the mouse-up that ends a pan is not a click.
+  var pressedAt = null;
+  main.addEventListener("mousedown", function (event) { pressedAt = { x: event.clientX, y: event.clientY }; }, true);
   main.addEventListener("click", function (event) {
+    var moved = pressedAt && Math.abs(event.clientX - pressedAt.x) + Math.abs(event.clientY - pressedAt.y) >= 4;
+    pressedAt = null;
+    if (moved) return;
     var g = event.target.closest && event.target.closest("g.node");
     if (!g) {
       if (event.target.closest && event.target.closest("#svg-pan-zoom-controls")) return;
