@@ -113,6 +113,48 @@ describe.skipIf(skipBrowser)("layer toggles and search on the samples folded by 
   });
 });
 
+describe.skipIf(skipBrowser)("a wide page of 82 modules, every one drawn", () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    // 40 app modules, each importing its own core module and a shared one; core/c0.ts imports
+    // back up into app (a violation). Drawn whole, the picture is many times the window's width.
+    const files: Record<string, string> = {
+      "layermap.config.json": JSON.stringify({ layers: [{ name: "app", paths: ["apps/**"] }, { name: "core", paths: ["core/**"] }], rules: { layers: "relaxed" } }),
+      "core/shared.ts": "export const shared = 1;\n",
+      "core/c0.ts": 'import { a } from "../apps/a0.js";\nexport const c = a;\n',
+    };
+    for (let index = 0; index < 40; index++) {
+      files[`apps/a${index}.ts`] = `import { shared } from "../core/shared.js";\n${index === 0 ? "" : `import "../core/c${index}.js";\n`}export const a = shared;\n`;
+      if (index > 0) files[`core/c${index}.ts`] = `export const c = ${index};\n`;
+    }
+    const input = await loadDiagramInput({ source: tempTree(files), cache: false });
+    ({ browser, page, errors } = await openPage((await htmlReport(input, { collapse: { by: "none" } })).text, "wide"));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("lists what a module imports and what imports it as names to click, sorted and capped", async () => {
+    await page.evaluate('window.layermap.select("core/shared.ts")');
+    const importers = page.locator('#neighbours [data-list="importers"]');
+    expect(await importers.locator("h3").textContent()).toBe("Imported by (40)");
+    const names = await importers.locator("button").allTextContents();
+    expect(names).toEqual([...names].sort());
+    expect(names.length).toBe(12);
+    expect(names[0]).toBe("apps/a0.ts");
+    expect(await importers.locator(".more").textContent()).toBe("… 28 more");
+    expect(await page.locator('#neighbours [data-list="imports"]').count()).toBe(0);
+    await importers.locator("button", { hasText: "apps/a1.ts" }).click();
+    expect(await selected(page)).toBe("apps/a1.ts");
+    expect(await texts(page, '#neighbours [data-list="imports"] button')).toEqual(["core/c1.ts", "core/shared.ts"]);
+    expect(await texts(page, '#neighbours [data-list="importers"] button')).toEqual([]);
+  });
+});
+
 describe.skipIf(skipBrowser)("the broken fixture drawn whole", () => {
   let browser: Browser;
   let page: Page;
@@ -148,6 +190,26 @@ describe.skipIf(skipBrowser)("the broken fixture drawn whole", () => {
       "☑ core 4 modules",
       "☑ (no layer) 1 module",
     ]);
+  });
+
+  it("lists the selection's imports and importers by name; a click selects that one", async () => {
+    await page.fill("#search", "core/request");
+    await page.click("#matches button");
+    expect(await selected(page)).toBe("core/request.ts");
+    expect(await texts(page, '#neighbours [data-list="imports"] button')).toEqual(["apps/shop/cart.ts", "core/headers.ts"]);
+    expect(await texts(page, '#neighbours [data-list="importers"] button')).toEqual([
+      "apps/blog/post.ts",
+      "apps/shop/cart.ts",
+      "core/headers.ts",
+      "middleware/logger.ts",
+      "server/serve.ts",
+      "util/decorate.ts",
+    ]);
+    await page.locator('#neighbours [data-list="importers"] button', { hasText: "server/serve.ts" }).click();
+    expect(await selected(page)).toBe("server/serve.ts");
+    expect(await idsOf(page, "g.node.selected")).toEqual(["module:server/serve.ts"]);
+    await page.locator('#neighbours [data-list="imports"] button', { hasText: "core/request.ts" }).click();
+    expect(await selected(page)).toBe("core/request.ts");
   });
 
   it("keeps the selection when a drag pans the picture, from the background or from a module", async () => {

@@ -1,10 +1,10 @@
 /**
  * The page's script, run in the browser: pan and zoom (svg-pan-zoom); search by path, inside
- * folded boxes too; click a module to light what it imports and what imports it (to a depth)
- * and dim the rest; click a folded box to open it (its view, laid out ahead of time, replaces
- * the picture; the crumbs lead back); toggle layers (the toggles hold across views); jump from
- * a violation in the side panel to its arrows, or to the boxes that hold them. Plain ES2017,
- * no build.
+ * folded boxes too; click a module to light what it imports and what imports it (to a depth),
+ * dim the rest and list its neighbours by name; click a folded box to open it (its view, laid
+ * out ahead of time, replaces the picture; the crumbs lead back); toggle layers (the toggles
+ * hold across views); jump from a violation in the side panel to its arrows, or to the boxes
+ * that hold them. Plain ES2017, no build.
  */
 export const PAGE_SCRIPT = String.raw`
 (function () {
@@ -24,7 +24,9 @@ export const PAGE_SCRIPT = String.raw`
   var element = function (id) { return document.getElementById(id); };
   var allShapes = function () { return svg.querySelectorAll("g.node, g.edge"); };
   var selection = document.getElementById("selection");
+  var neighbours = document.getElementById("neighbours");
   var isBox = function (node) { return node.members !== undefined; };
+  var LIST_CAP = 12;
 
   /** For any view: which box draws each module (a module drawn as itself maps to itself), and its arrows. */
   var shapesOfView = views.map(function () { return null; });
@@ -46,6 +48,13 @@ export const PAGE_SCRIPT = String.raw`
     return "Click a module to light its imports." + (opening ? "\nClick a folded box to open it (shift-click lights it instead)." : "");
   }
 
+  function unselect() {
+    clear(); selected = null;
+    document.body.removeAttribute("data-selected");
+    selection.textContent = hint();
+    neighbours.textContent = "";
+  }
+
   function show(index) {
     if (index === current) return;
     if (zoom) zoom.destroy();
@@ -65,11 +74,8 @@ export const PAGE_SCRIPT = String.raw`
     });
     zoom = svgPanZoom(svg, { zoomEnabled: true, controlIconsEnabled: true, fit: true, center: true, minZoom: 0.05, maxZoom: 50, dblClickZoomEnabled: false });
     zoom.resize(); zoom.fit(); zoom.center();
-    selected = null;
-    clear();
-    document.body.removeAttribute("data-selected");
+    unselect();
     document.body.setAttribute("data-view", data.key);
-    selection.textContent = hint();
     drawCrumbs();
     drawLayers();
     applyLayers();
@@ -135,7 +141,36 @@ export const PAGE_SCRIPT = String.raw`
         "\nNot opened in this page: " + (page.closed[id] || "no view") + ".\nDraw it on its own: --focus '" + commonFolder(byId[id].members) + "**'";
     }
     selection.textContent = text;
+    drawNeighbours(id);
     document.body.setAttribute("data-selected", id);
+  }
+
+  /** What the selected box imports and what imports it, as names to click, sorted and capped. */
+  function drawNeighbours(id) {
+    neighbours.textContent = "";
+    [["Imports", outgoing[id].map(function (edge) { return edge.to; })], ["Imported by", incoming[id].map(function (edge) { return edge.from; })]].forEach(function (pair) {
+      var ids = pair[1].filter(function (other) { return other !== id; }).sort();
+      var list = document.createElement("div");
+      list.className = "links";
+      list.setAttribute("data-list", pair[0] === "Imports" ? "imports" : "importers");
+      var heading = document.createElement("h3");
+      heading.textContent = pair[0] + " (" + ids.length + ")";
+      list.appendChild(heading);
+      ids.slice(0, LIST_CAP).forEach(function (other) {
+        var button = document.createElement("button");
+        button.textContent = other;
+        button.title = byId[other].label;
+        button.addEventListener("click", function () { select(other); focusOn(byId[other].element); });
+        list.appendChild(button);
+      });
+      if (ids.length > LIST_CAP) {
+        var more = document.createElement("div");
+        more.className = "more";
+        more.textContent = "… " + (ids.length - LIST_CAP) + " more";
+        list.appendChild(more);
+      }
+      if (ids.length) neighbours.appendChild(list);
+    });
   }
 
   /** The folder all of a box's modules are in ("src/x/"), for the command that draws it alone. */
@@ -196,7 +231,7 @@ export const PAGE_SCRIPT = String.raw`
     var g = event.target.closest && event.target.closest("g.node");
     if (!g) {
       if (event.target.closest && event.target.closest("#svg-pan-zoom-controls")) return;
-      clear(); selected = null; document.body.removeAttribute("data-selected"); selection.textContent = hint(); return;
+      unselect(); return;
     }
     var node = data.nodes.find(function (candidate) { return candidate.element === g.id; });
     if (!node) return;
