@@ -113,6 +113,93 @@ describe.skipIf(skipBrowser)("layer toggles and search on the samples folded by 
   });
 });
 
+describe.skipIf(skipBrowser)("violations on the broken fixture folded by layer", () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    const input = await loadDiagramInput({ source: "test/fixtures/check/broken", cache: false });
+    ({ browser, page, errors } = await openPage((await htmlReport(input, { collapse: { by: "layer" } })).text, "broken-layers-state"));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const problem = (text: string) => page.locator("#problems button", { hasText: text });
+
+  it("groups the violations by layer pair, in layer order, cycles last, each group collapsible", async () => {
+    expect(await texts(page, "#problems summary")).toEqual([
+      "app → app 1",
+      "app → (external) 1",
+      "server → middleware 1",
+      "core → app 1",
+      "core → (external) 1",
+      "import cycles 1",
+    ]);
+    const group = page.locator('#problems details[data-group="core → app"]');
+    expect(await group.locator("button").textContent()).toMatch(/^layers: core imports app/);
+    await group.locator("summary").click();
+    expect(await group.locator("button").isVisible()).toBe(false);
+    await group.locator("summary").click();
+    expect(await group.locator("button").isVisible()).toBe(true);
+  });
+
+  it("switches from a view that lacks a violation's modules to one that draws its arrow", async () => {
+    await page.click('[id="layer:middleware"]');
+    expect(await view(page)).toBe("middleware");
+    // core/request.ts imports apps/shop/cart.ts: the middleware view has no arrow from core to app.
+    await problem("core imports app").click();
+    expect(await view(page)).toBe("");
+    expect(await idsOf(page, "#diagram .flash")).toEqual(["import:core->app"]);
+    await waitUntilReadable(page, 80);
+  });
+
+  it("opens the box whose view draws both modules when the first view holds them in one box", async () => {
+    // apps/shop/cart.ts imports apps/blog/post.ts: both in app, drawn one by one in app's view.
+    await problem("they must stay independent").click();
+    expect(await view(page)).toBe("app");
+    expect(await idsOf(page, "#diagram .flash")).toEqual(["import:apps/shop/cart.ts->apps/blog/post.ts"]);
+    await waitUntilReadable(page, 80);
+    // A cycle inside core: core's view.
+    await problem("import cycle").click();
+    expect(await view(page)).toBe("core");
+    expect(await idsOf(page, "#diagram .flash")).toEqual(["import:core/headers.ts->core/request.ts", "import:core/request.ts->core/headers.ts"]);
+    expect(errors).toEqual([]);
+  });
+
+  it("stays in the current view when it draws the violation", async () => {
+    await page.click("#crumbs button");
+    await page.click('[id="layer:app"]');
+    expect(await view(page)).toBe("app");
+    // The app view draws app's modules and the core box: the arrow core → app is there.
+    expect(await idsOf(page, '#diagram g.edge[id^="import:core->"]')).not.toEqual([]);
+    await problem("core imports app").click();
+    expect(await view(page)).toBe("app");
+    expect(await idsOf(page, "#diagram .flash")).toEqual(["import:core->apps/shop/cart.ts"]);
+  });
+});
+
+describe.skipIf(skipBrowser)("a violation that no view draws as an arrow", () => {
+  it("lights the box that holds both ends, and says so in one line", async () => {
+    const input = await loadDiagramInput({ source: "test/fixtures/check/broken", cache: false });
+    // Opened views may hold two boxes at most here: none opens.
+    const { browser, page, errors } = await openPage((await htmlReport(input, { collapse: { by: "layer" }, autoCollapseAbove: 1 })).text, "broken-closed");
+    try {
+      expect(await page.locator("template").count()).toBe(0);
+      await page.locator("#problems button", { hasText: "they must stay independent" }).click();
+      expect(await view(page)).toBe("");
+      expect(await idsOf(page, "#diagram .flash")).toEqual(["layer:app"]);
+      const lines = (await page.locator("#selection").textContent())!.split("\n");
+      expect(lines.filter((line) => line.startsWith("No arrow"))).toEqual(["No arrow: both ends are inside app, which does not open."]);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
+
 describe.skipIf(skipBrowser)("a wide page of 82 modules, every one drawn", () => {
   let browser: Browser;
   let page: Page;
@@ -136,6 +223,16 @@ describe.skipIf(skipBrowser)("a wide page of 82 modules, every one drawn", () =>
 
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it("zooms to a violation's arrow until it is more than a hairline", async () => {
+    expect(errors).toEqual([]);
+    // Fitted to the window, the arrow is small.
+    const before = await page.locator('[id="import:core/c0.ts->apps/a0.ts"]').boundingBox();
+    expect(Math.max(before!.width, before!.height)).toBeLessThan(80);
+    await page.locator("#problems button", { hasText: "core imports app" }).click();
+    expect(await idsOf(page, "#diagram .flash")).toEqual(["import:core/c0.ts->apps/a0.ts"]);
+    await waitUntilReadable(page, 80);
   });
 
   it("lists what a module imports and what imports it as names to click, sorted and capped", async () => {

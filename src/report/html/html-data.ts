@@ -3,7 +3,8 @@
  * its boxes (with the modules a folded box holds, so search and violations reach inside it), its
  * arrows (for lighting what a module imports and what imports it) and its layers (for the
  * toggles, in the config's order, each with the modules it holds); once for the page, every
- * module drawn, the layer order, the violations and cycles (for the side panel) and why a box does not open. Compact, as a page may hold a hundred views: a box's
+ * module drawn, the layer order, the violations and cycles grouped by layer pair (for the side
+ * panel) and why a box does not open. Compact, as a page may hold a hundred views: a box's
  * modules are indexes into the page's list, an arrow is a pair of indexes into its view's boxes
  * (its tooltip is in the SVG already).
  */
@@ -45,6 +46,8 @@ export interface PageData {
   /** Folded boxes with no view of their own, and why. */
   closed: Record<string, string>;
   problems: ProblemData[];
+  /** The problems by layer pair ("core → app"), cycles apart; `problems` are indexes. */
+  groups: { label: string; problems: number[] }[];
 }
 
 export function pageData(drill: DrillDown, violations: readonly Violation[], title: string): PageData {
@@ -68,6 +71,7 @@ export function pageData(drill: DrillDown, violations: readonly Violation[], tit
     views: drill.views.map(({ key, parent, diagram }) => ({ key, parent: parent ?? null, ...viewData(diagram, indexOf, layers) })),
     closed: Object.fromEntries(drill.closed),
     problems,
+    groups: problemGroups(violations, layers),
   };
 }
 
@@ -155,3 +159,29 @@ function viewData(diagram: Diagram, moduleIndex: ReadonlyMap<string, number>, or
   };
 }
 
+/**
+ * Violations by the pair of layers they cross, top layer first, then by the layer imported;
+ * cycles in a group of their own, last. Within a group, the checker's order.
+ */
+function problemGroups(violations: readonly Violation[], order: readonly string[]): PageData["groups"] {
+  const rank = (name: string): number => {
+    const index = order.indexOf(name);
+    return index === -1 ? order.length : index;
+  };
+  const CYCLES = "cycles";
+  const groups = new Map<string, { from: string; to: string; problems: number[] }>();
+  violations.forEach((violation, index) => {
+    const cycle = violation.ruleKind === "cycles";
+    const from = violation.fromLayer ?? NO_LAYER;
+    const to = violation.toLayer ?? (violation.toKind === "local" ? NO_LAYER : EXTERNALS);
+    const label = cycle ? "import cycles" : `${from} → ${to}`;
+    const key = cycle ? CYCLES : label;
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = { from: cycle ? CYCLES : from, to: cycle ? CYCLES : to, problems: [] }));
+    group.problems.push(index);
+  });
+  const place = (name: string): number => (name === CYCLES ? order.length + 1 : rank(name));
+  return [...groups]
+    .sort(([keyA, a], [keyB, b]) => place(a.from) - place(b.from) || place(a.to) - place(b.to) || compareCodeUnits(keyA, keyB))
+    .map(([key, group]) => ({ label: key === CYCLES ? "import cycles" : key, problems: group.problems }));
+}

@@ -3,8 +3,8 @@
  * folded boxes too; click a module to light what it imports and what imports it (to a depth),
  * dim the rest and list its neighbours by name; click a folded box to open it (its view, laid
  * out ahead of time, replaces the picture; the crumbs lead back); toggle layers (the toggles
- * hold across views); jump from a violation in the side panel to its arrows, or to the boxes
- * that hold them. Plain ES2017, no build.
+ * hold across views); jump from a violation in the side panel to a view that draws it, zoomed
+ * to its arrows. Plain ES2017, no build.
  */
 export const PAGE_SCRIPT = String.raw`
 (function () {
@@ -51,6 +51,7 @@ export const PAGE_SCRIPT = String.raw`
   function unselect() {
     clear(); selected = null;
     document.body.removeAttribute("data-selected");
+    document.body.removeAttribute("data-problem");
     selection.textContent = hint();
     neighbours.textContent = "";
   }
@@ -142,6 +143,7 @@ export const PAGE_SCRIPT = String.raw`
     }
     selection.textContent = text;
     drawNeighbours(id);
+    document.body.removeAttribute("data-problem");
     document.body.setAttribute("data-selected", id);
   }
 
@@ -181,31 +183,50 @@ export const PAGE_SCRIPT = String.raw`
     return prefix;
   }
 
-  function centreOn(elementId) {
-    var g = element(elementId);
-    if (!g) return;
-    // Screen coordinates sidestep Graphviz's and svg-pan-zoom's nested transforms.
-    var box = g.getBoundingClientRect(), frame = svg.getBoundingClientRect();
-    zoom.panBy({ x: frame.left + frame.width / 2 - (box.left + box.width / 2), y: frame.top + frame.height / 2 - (box.top + box.height / 2) });
+  /**
+   * Where shapes are drawn, in the coordinates svg-pan-zoom pans and zooms: computed from its own
+   * state and the shapes' place in the drawing, not from the screen, since the pan and zoom reach
+   * the screen a frame later (right after a view is shown the screen still shows the old one).
+   */
+  function extentOf(gs) {
+    var viewport = svg.querySelector(".svg-pan-zoom_viewport");
+    if (!viewport) return null;
+    var inverse = viewport.getCTM().inverse(), extent = null;
+    gs.forEach(function (g) {
+      var toViewport = inverse.multiply(g.getCTM()), bbox = g.getBBox();
+      [[bbox.x, bbox.y], [bbox.x + bbox.width, bbox.y], [bbox.x, bbox.y + bbox.height], [bbox.x + bbox.width, bbox.y + bbox.height]].forEach(function (corner) {
+        var point = svg.createSVGPoint();
+        point.x = corner[0]; point.y = corner[1];
+        point = point.matrixTransform(toViewport);
+        if (!extent) extent = { left: point.x, top: point.y, right: point.x, bottom: point.y };
+        extent.left = Math.min(extent.left, point.x); extent.right = Math.max(extent.right, point.x);
+        extent.top = Math.min(extent.top, point.y); extent.bottom = Math.max(extent.bottom, point.y);
+      });
+    });
+    return extent;
   }
 
   /**
-   * Centres a box, zoomed in until its label can be read. Computed from svg-pan-zoom's own state
-   * and the box's place in the drawing, not from the screen: the pan and zoom reach the screen a
-   * frame later, so right after a view is shown the screen still shows the old one.
+   * Centres shapes and zooms so they read: at least minSize pixels across (never a hairline),
+   * at most maxSize unless already larger, and never past the window.
    */
-  function focusOn(elementId) {
-    var g = element(elementId), viewport = svg.querySelector(".svg-pan-zoom_viewport");
-    if (!g || !viewport) return;
-    var toViewport = viewport.getCTM().inverse().multiply(g.getCTM()), bbox = g.getBBox();
-    var centre = svg.createSVGPoint();
-    centre.x = bbox.x + bbox.width / 2; centre.y = bbox.y + bbox.height / 2;
-    centre = centre.matrixTransform(toViewport);
-    var sizes = zoom.getSizes(), pan = zoom.getPan();
-    var point = { x: pan.x + centre.x * sizes.realZoom, y: pan.y + centre.y * sizes.realZoom };
-    var width = bbox.width * toViewport.a * sizes.realZoom;
-    if (width < 80) zoom.zoomAtPointBy(Math.min(80 / Math.max(width, 1), 40), point);
+  function zoomTo(gs, minSize, maxSize) {
+    var extent = extentOf(gs);
+    if (!extent) return;
+    var sizes = zoom.getSizes(), pan = zoom.getPan(), scale = sizes.realZoom;
+    var width = Math.max((extent.right - extent.left) * scale, 1), height = Math.max((extent.bottom - extent.top) * scale, 1);
+    var point = { x: pan.x + (extent.left + extent.right) / 2 * scale, y: pan.y + (extent.top + extent.bottom) / 2 * scale };
+    var fits = Math.min(0.8 * sizes.width / width, 0.8 * sizes.height / height);
+    var size = Math.max(width, height);
+    var factor = size < minSize ? Math.min(maxSize / size, fits) : Math.min(1, fits);
+    if (Math.abs(factor - 1) > 0.01) zoom.zoomAtPointBy(factor, point);
     zoom.panBy({ x: sizes.width / 2 - point.x, y: sizes.height / 2 - point.y });
+  }
+
+  /** Centres a box, zoomed in until its label can be read. */
+  function focusOn(elementId) {
+    var g = element(elementId);
+    if (g) zoomTo([g], 80, 80);
   }
 
   /** Opens the boxes that hold a module until it is drawn (or its box does not open), then selects it. */
@@ -310,27 +331,84 @@ export const PAGE_SCRIPT = String.raw`
     if (changed) { drawLayers(); applyLayers(); }
   }
 
+  /** Every end of every step drawn, and an arrow between the boxes that hold them in view index. */
+  function draws(index, steps, asModules) {
+    var shapes = shapesOf(index);
+    return steps.every(function (step) {
+      var from = shapes.holder[step.from], to = shapes.holder[step.to];
+      if (from === undefined || to === undefined || from === to) return false;
+      if (asModules && (from !== step.from || to !== step.to)) return false;
+      return shapes.arrows[from + "->" + to] === true;
+    });
+  }
+
+  /**
+   * The view to show a problem in: this one if it draws its arrows; else the smallest opened view
+   * that draws its modules one by one; else the first view, which holds every module.
+   */
+  function viewFor(steps) {
+    if (draws(current, steps, false)) return current;
+    var best = -1;
+    views.forEach(function (view, index) {
+      if (index === 0 || !draws(index, steps, true)) return;
+      if (best === -1 || view.nodes.length < views[best].nodes.length) best = index;
+    });
+    if (best !== -1) return best;
+    if (draws(0, steps, false)) return 0;
+    var holder = shapesOf(current).holder;
+    var holds = steps.every(function (step) { return holder[step.from] !== undefined && holder[step.to] !== undefined; });
+    return holds ? current : 0;
+  }
+
+  function showProblem(index) {
+    var problem = page.problems[index];
+    show(viewFor(problem.steps));
+    unselect();
+    document.body.setAttribute("data-problem", String(index));
+    // Each step is drawn as an arrow between the boxes that hold its modules in this view.
+    var ends = [], arrows = [], inside = [];
+    problem.steps.forEach(function (step) {
+      var from = groupOf[step.from], to = groupOf[step.to];
+      [from, to].forEach(function (id) { if (byId[id] && ends.indexOf(id) === -1) ends.push(id); });
+      if (from !== undefined && from === to) { if (inside.indexOf(from) === -1) inside.push(from); return; }
+      var g = from !== undefined && to !== undefined && element("import:" + from + "->" + to);
+      if (g) arrows.push(g);
+    });
+    showLayersOf(ends);
+    allShapes().forEach(function (g) { g.classList.add("dim"); });
+    ends.forEach(function (id) { var g = element(byId[id].element); if (g) { g.classList.remove("dim"); if (!arrows.length) g.classList.add("flash"); } });
+    arrows.forEach(function (g) { g.classList.remove("dim"); g.classList.add("flash"); });
+    var text = problem.rule + ": " + problem.message + "\n" + problem.where;
+    if (inside.length) text += "\nNo arrow: " + (problem.steps.length > 1 ? "part of this chain is" : "both ends are") + " inside " + inside.join(", ") + ", which does not open.";
+    selection.textContent = text;
+    if (arrows.length) zoomTo(arrows, 80, 400);
+    else if (ends.length) zoomTo(ends.map(function (id) { return element(byId[id].element); }).filter(Boolean), 80, 400);
+  }
+
   var problems = document.getElementById("problems");
   if (!page.problems.length) problems.textContent = "None.";
-  page.problems.forEach(function (problem) {
-    var button = document.createElement("button");
-    button.className = problem.severity;
-    button.textContent = problem.rule + ": " + problem.message;
-    var where = document.createElement("small"); where.textContent = problem.where; button.appendChild(where);
-    button.addEventListener("click", function () {
-      clear();
-      allShapes().forEach(function (g) { g.classList.add("dim"); });
-      // Each step is drawn as an arrow between the boxes that hold its modules in this view.
-      var first = null;
-      problem.steps.forEach(function (step) {
-        var from = groupOf[step.from], to = groupOf[step.to];
-        [byId[from], byId[to]].forEach(function (node) { if (node) { var g = element(node.element); if (g) g.classList.remove("dim"); } });
-        var g = from !== to && element("import:" + from + "->" + to);
-        if (g) { g.classList.remove("dim"); g.classList.add("flash"); first = first || g.id; }
-      });
-      if (first) centreOn(first);
+  var openGroups = page.problems.length <= 40;
+  page.groups.forEach(function (group) {
+    var details = document.createElement("details"), summary = document.createElement("summary");
+    details.open = openGroups;
+    details.setAttribute("data-group", group.label);
+    var errors = group.problems.filter(function (index) { return page.problems[index].severity === "error"; }).length;
+    summary.textContent = group.label + " ";
+    var count = document.createElement("span");
+    count.className = "count" + (errors ? " error" : " warn");
+    count.textContent = String(group.problems.length);
+    summary.appendChild(count);
+    details.appendChild(summary);
+    group.problems.forEach(function (index) {
+      var problem = page.problems[index];
+      var button = document.createElement("button");
+      button.className = problem.severity;
+      button.textContent = problem.rule + ": " + problem.message;
+      var where = document.createElement("small"); where.textContent = problem.where; button.appendChild(where);
+      button.addEventListener("click", function () { showProblem(index); });
+      details.appendChild(button);
     });
-    problems.appendChild(button);
+    problems.appendChild(details);
   });
 
   show(0);

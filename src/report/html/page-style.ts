@@ -16,6 +16,11 @@ body { display: flex; }
 #neighbours button { color: #1d4ed8; padding: 1px 4px; }
 #neighbours .more { color: #6b7280; padding: 1px 4px; }
 #crumbs { margin: 0 0 8px; word-break: break-all; }
+#problems details { margin: 0 0 4px; }
+#problems summary { cursor: pointer; font-weight: 600; padding: 2px 0; }
+#problems summary .count, #layers .count { font-weight: normal; color: #6b7280; }
+#problems summary .count.error { color: #b91c1c; }
+#problems details button { padding-left: 14px; }
 #crumbs button { background: none; border: 0; padding: 0; color: #2563eb; cursor: pointer; font: inherit; text-decoration: underline; }
 g.node { cursor: pointer; }
 label { display: block; cursor: pointer; }
