@@ -329,4 +329,19 @@ describe.skipIf(skipBrowser)("the broken fixture drawn whole", () => {
     expect(await selected(page)).toBeNull();
     expect(errors).toEqual([]);
   });
+
+  it("wraps long paths anywhere, and never splits words", async () => {
+    await page.fill("#search", "core/");
+    await page.locator("#problems button").first().click();
+    const breakAll = await page.evaluate('[...document.querySelectorAll("*")].filter((element) => getComputedStyle(element).wordBreak === "break-all").length');
+    expect(breakAll).toBe(0);
+    const paths = await page.locator("#matches button, #problems small, #selection .path").evaluateAll((elements) => elements.map((element) => element.ownerDocument.defaultView!.getComputedStyle(element).overflowWrap));
+    expect(paths.length).toBeGreaterThan(5);
+    expect(new Set(paths)).toEqual(new Set(["anywhere"]));
+    // Prose (a violation's message) wraps between words only.
+    for (const prose of ["#problems button", "#selection"]) {
+      const wrap = await page.locator(prose).first().evaluate((element) => element.ownerDocument.defaultView!.getComputedStyle(element).overflowWrap);
+      expect(wrap).toBe("normal");
+    }
+  });
 });

@@ -4,7 +4,7 @@
  * dim the rest and list its neighbours by name; click a folded box to open it (its view, laid
  * out ahead of time, replaces the picture; the crumbs lead back); toggle layers (the toggles
  * hold across views); jump from a violation in the side panel to a view that draws it, zoomed
- * to its arrows. Plain ES2017, no build.
+ * to its arrows. Plain ES2017, no build; data reaches the page as text only (textContent).
  */
 export const PAGE_SCRIPT = String.raw`
 (function () {
@@ -48,11 +48,26 @@ export const PAGE_SCRIPT = String.raw`
     return "Click a module to light its imports." + (opening ? "\nClick a folded box to open it (shift-click lights it instead)." : "");
   }
 
+  /**
+   * The selection panel, line by line: a line is text, or { path: text } for a path, which may
+   * wrap at any character (a path has no spaces to wrap at; prose wraps between words).
+   */
+  function describe(lines) {
+    selection.textContent = "";
+    lines.forEach(function (line, position) {
+      if (position > 0) selection.appendChild(document.createTextNode("\n"));
+      var span = document.createElement("span");
+      if (typeof line === "string") span.textContent = line;
+      else { span.className = "path"; span.textContent = line.path; }
+      selection.appendChild(span);
+    });
+  }
+
   function unselect() {
     clear(); selected = null;
     document.body.removeAttribute("data-selected");
     document.body.removeAttribute("data-problem");
-    selection.textContent = hint();
+    describe(hint().split("\n"));
     neighbours.textContent = "";
   }
 
@@ -91,8 +106,9 @@ export const PAGE_SCRIPT = String.raw`
     chain.forEach(function (view, position) {
       if (position > 0) crumbs.appendChild(document.createTextNode(" › "));
       var label = view.key === "" ? "all" : view.key;
-      if (view === data) { var here = document.createElement("strong"); here.textContent = label; crumbs.appendChild(here); return; }
+      if (view === data) { var here = document.createElement("strong"); here.className = "path"; here.textContent = label; crumbs.appendChild(here); return; }
       var button = document.createElement("button");
+      button.className = "path";
       button.textContent = label;
       button.addEventListener("click", function () { show(indexOfKey[view.key]); });
       crumbs.appendChild(button);
@@ -135,13 +151,13 @@ export const PAGE_SCRIPT = String.raw`
     down.edges.concat(up.edges).forEach(function (edge) { lit(edge.element); });
     var own = element(byId[id].element);
     if (own) own.classList.add("selected");
-    var text = byId[id].label + "\nimports " + outgoing[id].length + ", imported by " + incoming[id].length +
-      "\nlit: " + (Object.keys(down.nodes).length - 1) + " reached, " + (Object.keys(up.nodes).length - 1) + " reaching it (depth " + depth + ")";
+    var lines = [{ path: byId[id].label }, "imports " + outgoing[id].length + ", imported by " + incoming[id].length,
+      "lit: " + (Object.keys(down.nodes).length - 1) + " reached, " + (Object.keys(up.nodes).length - 1) + " reaching it (depth " + depth + ")"];
     if (isBox(byId[id])) {
-      text += indexOfKey[id] !== undefined ? "\nClick it to open it." :
-        "\nNot opened in this page: " + (page.closed[id] || "no view") + ".\nDraw it on its own: --focus '" + commonFolder(byId[id].members) + "**'";
+      if (indexOfKey[id] !== undefined) lines.push("Click it to open it.");
+      else lines.push("Not opened in this page: " + (page.closed[id] || "no view") + ".", { path: "Draw it on its own: --focus '" + commonFolder(byId[id].members) + "**'" });
     }
-    selection.textContent = text;
+    describe(lines);
     drawNeighbours(id);
     document.body.removeAttribute("data-problem");
     document.body.setAttribute("data-selected", id);
@@ -160,6 +176,7 @@ export const PAGE_SCRIPT = String.raw`
       list.appendChild(heading);
       ids.slice(0, LIST_CAP).forEach(function (other) {
         var button = document.createElement("button");
+        button.className = "path";
         button.textContent = other;
         button.title = byId[other].label;
         button.addEventListener("click", function () { select(other); focusOn(byId[other].element); });
@@ -276,6 +293,7 @@ export const PAGE_SCRIPT = String.raw`
     found.slice(0, 30).forEach(function (id) {
       var button = document.createElement("button");
       var holder = groupOf[id] !== undefined ? groupOf[id] : firstHolder[id];
+      button.className = "path";
       button.textContent = id + (holder !== undefined && holder !== id ? "  (in " + holder + ")" : "");
       button.addEventListener("click", function () { reveal(id); });
       matches.appendChild(button);
@@ -378,9 +396,9 @@ export const PAGE_SCRIPT = String.raw`
     allShapes().forEach(function (g) { g.classList.add("dim"); });
     ends.forEach(function (id) { var g = element(byId[id].element); if (g) { g.classList.remove("dim"); if (!arrows.length) g.classList.add("flash"); } });
     arrows.forEach(function (g) { g.classList.remove("dim"); g.classList.add("flash"); });
-    var text = problem.rule + ": " + problem.message + "\n" + problem.where;
-    if (inside.length) text += "\nNo arrow: " + (problem.steps.length > 1 ? "part of this chain is" : "both ends are") + " inside " + inside.join(", ") + ", which does not open.";
-    selection.textContent = text;
+    var lines = [problem.rule + ": " + problem.message, { path: problem.where }];
+    if (inside.length) lines.push("No arrow: " + (problem.steps.length > 1 ? "part of this chain is" : "both ends are") + " inside " + inside.join(", ") + ", which does not open.");
+    describe(lines);
     if (arrows.length) zoomTo(arrows, 80, 400);
     else if (ends.length) zoomTo(ends.map(function (id) { return element(byId[id].element); }).filter(Boolean), 80, 400);
   }
@@ -404,7 +422,7 @@ export const PAGE_SCRIPT = String.raw`
       var button = document.createElement("button");
       button.className = problem.severity;
       button.textContent = problem.rule + ": " + problem.message;
-      var where = document.createElement("small"); where.textContent = problem.where; button.appendChild(where);
+      var where = document.createElement("small"); where.className = "path"; where.textContent = problem.where; button.appendChild(where);
       button.addEventListener("click", function () { showProblem(index); });
       details.appendChild(button);
     });

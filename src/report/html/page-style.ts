@@ -7,15 +7,17 @@ body { display: flex; }
 #panel h1 { font-size: 15px; margin: 0 0 8px; }
 #panel h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #6b7280; margin: 16px 0 6px; }
 #search { width: 100%; padding: 6px 8px; border: 1px solid #d1d5db; border-radius: 6px; font: inherit; }
-#matches button, #problems button, #neighbours button { display: block; width: 100%; text-align: left; background: none; border: 0; padding: 3px 4px; border-radius: 4px; cursor: pointer; font: inherit; color: inherit; word-break: break-all; }
+#matches button, #problems button, #neighbours button { display: block; width: 100%; text-align: left; background: none; border: 0; padding: 3px 4px; border-radius: 4px; cursor: pointer; font: inherit; color: inherit; }
 #matches button:hover, #problems button:hover, #neighbours button:hover { background: #e5e7eb; }
 #problems .error { color: #b91c1c; } #problems .warn { color: #a16207; }
 #problems small { display: block; color: #6b7280; }
-#selection { white-space: pre-wrap; word-break: break-all; }
+#selection { white-space: pre-wrap; }
 #neighbours h3 { font-size: 12px; font-weight: 600; color: #374151; margin: 8px 0 2px; }
 #neighbours button { color: #1d4ed8; padding: 1px 4px; }
 #neighbours .more { color: #6b7280; padding: 1px 4px; }
-#crumbs { margin: 0 0 8px; word-break: break-all; }
+#crumbs { margin: 0 0 8px; }
+/* Paths are long and unbroken: they may wrap at any character; prose wraps between words. */
+.path { overflow-wrap: anywhere; }
 #problems details { margin: 0 0 4px; }
 #problems summary { cursor: pointer; font-weight: 600; padding: 2px 0; }
 #problems summary .count, #layers .count { font-weight: normal; color: #6b7280; }
