@@ -153,6 +153,8 @@ describe.skipIf(skipBrowser)("violations on the broken fixture folded by layer",
     await problem("core imports app").click();
     expect(await view(page)).toBe("");
     expect(await idsOf(page, "#diagram .flash")).toEqual(["import:core->app"]);
+    // The side panel marks the violation shown.
+    expect(await texts(page, "#problems button.current")).toEqual([await problem("core imports app").textContent()]);
     await waitUntilReadable(page, 80);
   });
 

@@ -67,6 +67,7 @@ export const PAGE_SCRIPT = String.raw`
     clear(); selected = null;
     document.body.removeAttribute("data-selected");
     document.body.removeAttribute("data-problem");
+    markProblem(-1);
     describe(hint().split("\n"));
     neighbours.textContent = "";
   }
@@ -160,6 +161,7 @@ export const PAGE_SCRIPT = String.raw`
     describe(lines);
     drawNeighbours(id);
     document.body.removeAttribute("data-problem");
+    markProblem(-1);
     document.body.setAttribute("data-selected", id);
   }
 
@@ -383,6 +385,7 @@ export const PAGE_SCRIPT = String.raw`
     show(viewFor(problem.steps));
     unselect();
     document.body.setAttribute("data-problem", String(index));
+    markProblem(index);
     // Each step is drawn as an arrow between the boxes that hold its modules in this view.
     var ends = [], arrows = [], inside = [];
     problem.steps.forEach(function (step) {
@@ -403,6 +406,13 @@ export const PAGE_SCRIPT = String.raw`
     else if (ends.length) zoomTo(ends.map(function (id) { return element(byId[id].element); }).filter(Boolean), 80, 400);
   }
 
+  /** Marks the violation shown in the picture in the side panel (-1: none). */
+  function markProblem(index) {
+    document.querySelectorAll("#problems button").forEach(function (button) {
+      button.classList.toggle("current", button.getAttribute("data-problem") === String(index));
+    });
+  }
+
   var problems = document.getElementById("problems");
   if (!page.problems.length) problems.textContent = "None.";
   var openGroups = page.problems.length <= 40;
@@ -421,6 +431,7 @@ export const PAGE_SCRIPT = String.raw`
       var problem = page.problems[index];
       var button = document.createElement("button");
       button.className = problem.severity;
+      button.setAttribute("data-problem", String(index));
       button.textContent = problem.rule + ": " + problem.message;
       var where = document.createElement("small"); where.className = "path"; where.textContent = problem.where; button.appendChild(where);
       button.addEventListener("click", function () { showProblem(index); });

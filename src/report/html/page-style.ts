@@ -9,6 +9,7 @@ body { display: flex; }
 #search { width: 100%; padding: 6px 8px; border: 1px solid #d1d5db; border-radius: 6px; font: inherit; }
 #matches button, #problems button, #neighbours button { display: block; width: 100%; text-align: left; background: none; border: 0; padding: 3px 4px; border-radius: 4px; cursor: pointer; font: inherit; color: inherit; }
 #matches button:hover, #problems button:hover, #neighbours button:hover { background: #e5e7eb; }
+#problems button.current { background: #dbeafe; }
 #problems .error { color: #b91c1c; } #problems .warn { color: #a16207; }
 #problems small { display: block; color: #6b7280; }
 #selection { white-space: pre-wrap; }
@@ -34,4 +35,5 @@ g.node.selected path, g.node.selected polygon { stroke: #2563eb; stroke-width: 3
 g.node.match path, g.node.match polygon { stroke: #7c3aed; stroke-width: 2.5px; }
 g.edge.lit path { stroke-width: 2.2px; }
 g.edge.flash path { stroke: #2563eb !important; stroke-width: 4px; }
+g.node.flash path, g.node.flash polygon { stroke: #2563eb; stroke-width: 4px; }
 `;
