@@ -45,6 +45,12 @@ async function waitUntilReadable(page: Page, size: number): Promise<void> {
   );
 }
 
+/** Whether an element is drawn wholly inside the diagram's frame. */
+async function inView(page: Page, selector: string): Promise<boolean> {
+  const [frame, box] = await Promise.all([page.locator("#diagram").boundingBox(), page.locator(selector).boundingBox()]);
+  return box !== null && frame !== null && box.x >= frame.x - 1 && box.y >= frame.y - 1 && box.x + box.width <= frame.x + frame.width + 1 && box.y + box.height <= frame.y + frame.height + 1;
+}
+
 describe.skipIf(skipBrowser)("layer toggles and search on the samples folded by layer", () => {
   let browser: Browser;
   let page: Page;
@@ -164,6 +170,9 @@ describe.skipIf(skipBrowser)("violations on the broken fixture folded by layer",
     expect(await view(page)).toBe("app");
     expect(await idsOf(page, "#diagram .flash")).toEqual(["import:apps/shop/cart.ts->apps/blog/post.ts"]);
     await waitUntilReadable(page, 80);
+    // Zoomed in, but the arrow's two ends stay in the window.
+    expect(await inView(page, '[id="module:apps/shop/cart.ts"]')).toBe(true);
+    expect(await inView(page, '[id="module:apps/blog/post.ts"]')).toBe(true);
     // A cycle inside core: core's view.
     await problem("import cycle").click();
     expect(await view(page)).toBe("core");
@@ -235,6 +244,8 @@ describe.skipIf(skipBrowser)("a wide page of 82 modules, every one drawn", () =>
     await page.locator("#problems button", { hasText: "core imports app" }).click();
     expect(await idsOf(page, "#diagram .flash")).toEqual(["import:core/c0.ts->apps/a0.ts"]);
     await waitUntilReadable(page, 80);
+    expect(await inView(page, '[id="module:core/c0.ts"]')).toBe(true);
+    expect(await inView(page, '[id="module:apps/a0.ts"]')).toBe(true);
   });
 
   it("lists what a module imports and what imports it as names to click, sorted and capped", async () => {

@@ -227,17 +227,18 @@ export const PAGE_SCRIPT = String.raw`
 
   /**
    * Centres shapes and zooms so they read: at least minSize pixels across (never a hairline),
-   * at most maxSize unless already larger, and never past the window.
+   * up to maxSize if there is room, with the shapes around them (an arrow's two ends) in the
+   * window too; zooms out when they do not fit.
    */
-  function zoomTo(gs, minSize, maxSize) {
-    var extent = extentOf(gs);
+  function zoomTo(gs, minSize, maxSize, around) {
+    var extent = extentOf(gs), whole = extentOf(gs.concat(around || []));
     if (!extent) return;
     var sizes = zoom.getSizes(), pan = zoom.getPan(), scale = sizes.realZoom;
-    var width = Math.max((extent.right - extent.left) * scale, 1), height = Math.max((extent.bottom - extent.top) * scale, 1);
-    var point = { x: pan.x + (extent.left + extent.right) / 2 * scale, y: pan.y + (extent.top + extent.bottom) / 2 * scale };
-    var fits = Math.min(0.8 * sizes.width / width, 0.8 * sizes.height / height);
-    var size = Math.max(width, height);
-    var factor = size < minSize ? Math.min(maxSize / size, fits) : Math.min(1, fits);
+    var size = Math.max((extent.right - extent.left) * scale, (extent.bottom - extent.top) * scale, 1);
+    var room = Math.min(0.8 * sizes.width / Math.max((whole.right - whole.left) * scale, 1), 0.8 * sizes.height / Math.max((whole.bottom - whole.top) * scale, 1));
+    var point = { x: pan.x + (whole.left + whole.right) / 2 * scale, y: pan.y + (whole.top + whole.bottom) / 2 * scale };
+    // Small: at least minSize, and more (to maxSize) while everything takes at most 60% of the window.
+    var factor = size < minSize ? Math.min(room, Math.max(minSize / size, Math.min(0.6 * room, maxSize / size))) : Math.min(1, room);
     if (Math.abs(factor - 1) > 0.01) zoom.zoomAtPointBy(factor, point);
     zoom.panBy({ x: sizes.width / 2 - point.x, y: sizes.height / 2 - point.y });
   }
@@ -402,8 +403,9 @@ export const PAGE_SCRIPT = String.raw`
     var lines = [problem.rule + ": " + problem.message, { path: problem.where }];
     if (inside.length) lines.push("No arrow: " + (problem.steps.length > 1 ? "part of this chain is" : "both ends are") + " inside " + inside.join(", ") + ", which does not open.");
     describe(lines);
-    if (arrows.length) zoomTo(arrows, 80, 400);
-    else if (ends.length) zoomTo(ends.map(function (id) { return element(byId[id].element); }).filter(Boolean), 80, 400);
+    var endShapes = ends.map(function (id) { return element(byId[id].element); }).filter(Boolean);
+    if (arrows.length) zoomTo(arrows, 80, 400, endShapes);
+    else if (endShapes.length) zoomTo(endShapes, 80, 400);
   }
 
   /** Marks the violation shown in the picture in the side panel (-1: none). */
