@@ -2,14 +2,15 @@
  * What the page's script needs beside the SVGs, as plain data embedded as JSON: for each view,
  * its boxes (with the modules a folded box holds, so search and violations reach inside it), its
  * arrows (for lighting what a module imports and what imports it) and its layers (for the
- * toggles); once for the page, every module drawn, the violations and cycles (for the side
+ * toggles, in the config's order, each with the modules it holds); once for the page, every
+ * module drawn, the layer order, the violations and cycles grouped by layer pair (for the side
  * panel) and why a box does not open. Compact, as a page may hold a hundred views: a box's
  * modules are indexes into the page's list, an arrow is a pair of indexes into its view's boxes
  * (its tooltip is in the SVG already).
  */
 import { compareCodeUnits } from "../../model/compare.js";
 import type { Violation } from "../../model/violation.js";
-import type { Diagram, DiagramCluster } from "../diagram/diagram.js";
+import { EXTERNALS, NO_LAYER, type Diagram, type DiagramCluster, type DiagramNode } from "../diagram/diagram.js";
 import type { DrillDown } from "./drill-down.js";
 
 export interface ViewData {
@@ -19,43 +20,132 @@ export interface ViewData {
   nodes: { id: string; element: string; label: string; members?: number[] }[];
   /** [from, to]: indexes into `nodes`. */
   edges: [number, number][];
-  layers: { name: string; element: string; nodes: string[] }[];
+  /**
+   * The toggles, in the page's layer order: each layer's clusters (elements), the boxes in it
+   * (ids) and how many modules those boxes hold.
+   */
+  layers: { name: string; elements: string[]; nodes: string[]; modules: number }[];
+}
+
+export interface ProblemData {
+  rule: string;
+  severity: string;
+  message: string;
+  where: string;
+  /** Steps are module ids: the page finds the boxes and arrows that hold them in each view. */
+  steps: { from: string; to: string }[];
 }
 
 export interface PageData {
   title: string;
   /** Every module the first view draws, as itself or inside a box, sorted. */
   modules: string[];
+  /** The layers, top first (the config's order), then "(no layer)" and "(external)". */
+  layers: string[];
   views: ViewData[];
   /** Folded boxes with no view of their own, and why. */
   closed: Record<string, string>;
-  /** Steps are module ids: the page finds the boxes and arrows that hold them in each view. */
-  problems: { rule: string; severity: string; message: string; where: string; steps: { from: string; to: string }[] }[];
+  problems: ProblemData[];
+  /** The problems by layer pair ("core → app"), cycles apart; `problems` are indexes. */
+  groups: { label: string; problems: number[] }[];
 }
 
 export function pageData(drill: DrillDown, violations: readonly Violation[], title: string): PageData {
-  const modules = [...drill.views[0]!.diagram.nodes.values()].flatMap((node) => node.members ?? [node.id]).sort(compareCodeUnits);
+  const first = drill.views[0]!.diagram;
+  const modules = [...first.nodes.values()].flatMap((node) => node.members ?? [node.id]).sort(compareCodeUnits);
   const indexOf = new Map(modules.map((id, index) => [id, index]));
-  return {
-    title,
-    modules,
-    views: drill.views.map(({ key, parent, diagram }) => ({ key, parent: parent ?? null, ...viewData(diagram, indexOf) })),
-    closed: Object.fromEntries(drill.closed),
-    problems: violations.map((violation) => ({
+  const layers = layerOrder(drill.views.map((view) => view.diagram), violations);
+  const problems = violations.map(
+    (violation): ProblemData => ({
       rule: violation.rule,
       severity: violation.severity,
       message: violation.message,
       where: `${violation.from}:${violation.line} "${violation.specifier}" → ${violation.to}`,
       steps: (violation.via ?? [violation]).map(({ from, to }) => ({ from, to })),
-    })),
+    }),
+  );
+  return {
+    title,
+    modules,
+    layers,
+    views: drill.views.map(({ key, parent, diagram }) => ({ key, parent: parent ?? null, ...viewData(diagram, indexOf, layers) })),
+    closed: Object.fromEntries(drill.closed),
+    problems,
+    groups: problemGroups(violations, layers),
   };
 }
 
-function viewData(diagram: Diagram, moduleIndex: ReadonlyMap<string, number>): Omit<ViewData, "key" | "parent"> {
+/** The diagram's own layer order when it carries one, else what the palette indexes say. */
+function layerOrder(diagrams: readonly Diagram[], violations: readonly Violation[]): string[] {
+  const declared = (diagrams[0] as { layers?: unknown } | undefined)?.layers;
+  const rank = new Map<string, number>();
+  if (Array.isArray(declared)) declared.forEach((layer, index) => typeof layer === "string" && !rank.has(layer) && rank.set(layer, index));
+  else {
+    // A layer's palette index is its place in the config's order (-1 and -2 are no layer and externals).
+    for (const diagram of diagrams) {
+      for (const node of diagram.nodes.values()) if (node.kind === "layer" && node.colour !== undefined && node.colour >= 0) rank.set(node.id, node.colour);
+      for (const cluster of diagram.clusters) if (cluster.colour >= 0) rank.set(clusterLayer(cluster), cluster.colour);
+    }
+  }
+  const seen = new Set<string>(rank.keys());
+  for (const diagram of diagrams) for (const layer of Object.values(nodeLayers(diagram))) seen.add(layer);
+  for (const violation of violations) for (const layer of [violation.fromLayer, violation.toLayer]) if (layer !== undefined) seen.add(layer);
+  const tail = (layer: string): number => (layer === EXTERNALS ? 2 : layer === NO_LAYER ? 1 : 0);
+  return [...seen].sort(
+    (a, b) => tail(a) - tail(b) || (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || compareCodeUnits(a, b),
+  );
+}
+
+/** The layer a top-level cluster draws. */
+function clusterLayer(cluster: DiagramCluster): string {
+  const own = (cluster as { layer?: unknown }).layer;
+  if (typeof own === "string") return own;
+  return cluster.colour === -1 ? NO_LAYER : cluster.colour === -2 ? EXTERNALS : cluster.key;
+}
+
+/**
+ * Each box's layer: its own when the diagram says, a layer box's name, else the layer of the
+ * top-level cluster it is drawn in (a folded folder is drawn in its layer).
+ */
+function nodeLayers(diagram: Diagram): Record<string, string> {
+  const layers: Record<string, string> = {};
+  const walk = (cluster: DiagramCluster, layer: string): void => {
+    for (const id of cluster.nodes) layers[id] = layer;
+    for (const inner of cluster.clusters) walk(inner, layer);
+  };
+  for (const cluster of diagram.clusters) walk(cluster, clusterLayer(cluster));
+  for (const node of diagram.nodes.values()) {
+    const own = (node as DiagramNode & { layer?: unknown }).layer;
+    if (typeof own === "string") layers[node.id] = own;
+    else if (node.kind === "layer") layers[node.id] = node.id;
+    else if (layers[node.id] === undefined) layers[node.id] = node.kind === "local" || node.kind === "folder" ? NO_LAYER : EXTERNALS;
+  }
+  return layers;
+}
+
+function viewData(diagram: Diagram, moduleIndex: ReadonlyMap<string, number>, order: readonly string[]): Omit<ViewData, "key" | "parent"> {
   const nodeIndex = new Map([...diagram.nodes.keys()].map((id, index) => [id, index]));
   const elementOf = (id: string): string => {
     const kind = diagram.nodes.get(id)?.kind;
     return `${kind === "layer" || kind === "folder" ? kind : "module"}:${id}`;
+  };
+  const layerOf = nodeLayers(diagram);
+  const layers = new Map<string, ViewData["layers"][number]>();
+  const entry = (name: string): ViewData["layers"][number] => {
+    let layer = layers.get(name);
+    if (layer === undefined) layers.set(name, (layer = { name, elements: [], nodes: [], modules: 0 }));
+    return layer;
+  };
+  for (const cluster of diagram.clusters) entry(clusterLayer(cluster)).elements.push(`cluster:${cluster.key}`);
+  for (const node of diagram.nodes.values()) {
+    const layer = entry(layerOf[node.id]!);
+    layer.nodes.push(node.id);
+    layer.modules += node.members?.length ?? 1;
+    if (node.kind === "layer") layer.elements.push(elementOf(node.id));
+  }
+  const rank = (name: string): number => {
+    const index = order.indexOf(name);
+    return index === -1 ? order.length : index;
   };
   return {
     nodes: [...diagram.nodes.values()].map((node) => ({
@@ -65,14 +155,33 @@ function viewData(diagram: Diagram, moduleIndex: ReadonlyMap<string, number>): O
       ...(node.members === undefined ? {} : { members: node.members.map((id) => moduleIndex.get(id)!) }),
     })),
     edges: diagram.edges.map((edge): [number, number] => [nodeIndex.get(edge.from)!, nodeIndex.get(edge.to)!]),
-    // The toggles: one per cluster, and one per layer folded into a box.
-    layers: [
-      ...diagram.clusters.map((cluster) => ({ name: cluster.label.split("\n")[0]!, element: `cluster:${cluster.key}`, nodes: nodesOf(cluster) })),
-      ...[...diagram.nodes.values()].filter((node) => node.kind === "layer").map((node) => ({ name: node.id, element: elementOf(node.id), nodes: [node.id] })),
-    ],
+    layers: [...layers.values()].filter((layer) => layer.nodes.length > 0).sort((a, b) => rank(a.name) - rank(b.name) || compareCodeUnits(a.name, b.name)),
   };
 }
 
-function nodesOf(cluster: DiagramCluster): string[] {
-  return [...cluster.nodes, ...cluster.clusters.flatMap(nodesOf)];
+/**
+ * Violations by the pair of layers they cross, top layer first, then by the layer imported;
+ * cycles in a group of their own, last. Within a group, the checker's order.
+ */
+function problemGroups(violations: readonly Violation[], order: readonly string[]): PageData["groups"] {
+  const rank = (name: string): number => {
+    const index = order.indexOf(name);
+    return index === -1 ? order.length : index;
+  };
+  const CYCLES = "cycles";
+  const groups = new Map<string, { from: string; to: string; problems: number[] }>();
+  violations.forEach((violation, index) => {
+    const cycle = violation.ruleKind === "cycles";
+    const from = violation.fromLayer ?? NO_LAYER;
+    const to = violation.toLayer ?? (violation.toKind === "local" ? NO_LAYER : EXTERNALS);
+    const label = cycle ? "import cycles" : `${from} → ${to}`;
+    const key = cycle ? CYCLES : label;
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = { from: cycle ? CYCLES : from, to: cycle ? CYCLES : to, problems: [] }));
+    group.problems.push(index);
+  });
+  const place = (name: string): number => (name === CYCLES ? order.length + 1 : rank(name));
+  return [...groups]
+    .sort(([keyA, a], [keyB, b]) => place(a.from) - place(b.from) || place(a.to) - place(b.to) || compareCodeUnits(keyA, keyB))
+    .map(([key, group]) => ({ label: key === CYCLES ? "import cycles" : key, problems: group.problems }));
 }

@@ -47,6 +47,7 @@ export function toHtml(drill: DrillDown, svgs: readonly string[], violations: re
 <div id="matches"></div>
 <h2>Selection</h2>
 <div id="selection"></div>
+<div id="neighbours"></div>
 <label>Highlight depth <input id="depth" type="number" min="1" max="20" value="1" style="width:4em"></label>
 <h2>Layers</h2>
 <div id="layers"></div>
