@@ -9,7 +9,7 @@ import type { Violation } from "../../src/model/violation.js";
 import type { Diagram, DiagramNode } from "../../src/report/diagram/diagram.js";
 import { pageData } from "../../src/report/html/html-data.js";
 
-const box = (id: string, members: string[], layer: string): DiagramNode & { layer: string } => ({
+const box = (id: string, members: string[], layer: string): DiagramNode => ({
   id,
   label: id,
   tooltip: `${id}: ${members.length} modules`,
@@ -19,7 +19,7 @@ const box = (id: string, members: string[], layer: string): DiagramNode & { laye
   layer,
 });
 
-function diagram(): Diagram & { layers: string[] } {
+function diagram(): Diagram {
   const nodes = [
     box("src/ · app", ["src/a.ts", "src/b.ts"], "app"),
     box("src/ · core", ["src/c.ts", "src/d.ts", "src/e.ts"], "core"),
@@ -31,8 +31,8 @@ function diagram(): Diagram & { layers: string[] } {
     rankdir: "TB",
     // Listed bottom layer first, so that only the diagram's `layers` can put app on top.
     clusters: [
-      { key: "core", label: "core", colour: 0, depth: 0, nodes: ["src/ · core", "lib/"], clusters: [] },
-      { key: "app", label: "app", colour: 1, depth: 0, nodes: ["src/ · app"], clusters: [] },
+      { key: "core", label: "core", colour: 0, layer: "core", depth: 0, nodes: ["src/ · core", "lib/"], clusters: [] },
+      { key: "app", label: "app", colour: 1, layer: "app", depth: 0, nodes: ["src/ · app"], clusters: [] },
       { key: "(no layer)", label: "(no layer)", colour: -1, depth: 0, nodes: ["util.ts"], clusters: [] },
     ],
     looseNodes: [],

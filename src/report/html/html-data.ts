@@ -10,7 +10,7 @@
  */
 import { compareCodeUnits } from "../../model/compare.js";
 import type { Violation } from "../../model/violation.js";
-import { EXTERNALS, NO_LAYER, type Diagram, type DiagramCluster, type DiagramNode } from "../diagram/diagram.js";
+import { EXTERNALS, NO_LAYER, type Diagram, type DiagramCluster } from "../diagram/diagram.js";
 import type { DrillDown } from "./drill-down.js";
 
 export interface ViewData {
@@ -75,50 +75,38 @@ export function pageData(drill: DrillDown, violations: readonly Violation[], tit
   };
 }
 
-/** The diagram's own layer order when it carries one, else what the palette indexes say. */
+/**
+ * The layers, top first: the first view's (the config's order; it draws every module), then
+ * any other a violation names, then "(no layer)" and "(external)" where drawn.
+ */
 function layerOrder(diagrams: readonly Diagram[], violations: readonly Violation[]): string[] {
-  const declared = (diagrams[0] as { layers?: unknown } | undefined)?.layers;
-  const rank = new Map<string, number>();
-  if (Array.isArray(declared)) declared.forEach((layer, index) => typeof layer === "string" && !rank.has(layer) && rank.set(layer, index));
-  else {
-    // A layer's palette index is its place in the config's order (-1 and -2 are no layer and externals).
-    for (const diagram of diagrams) {
-      for (const node of diagram.nodes.values()) if (node.kind === "layer" && node.colour !== undefined && node.colour >= 0) rank.set(node.id, node.colour);
-      for (const cluster of diagram.clusters) if (cluster.colour >= 0) rank.set(clusterLayer(cluster), cluster.colour);
-    }
-  }
-  const seen = new Set<string>(rank.keys());
-  for (const diagram of diagrams) for (const layer of Object.values(nodeLayers(diagram))) seen.add(layer);
-  for (const violation of violations) for (const layer of [violation.fromLayer, violation.toLayer]) if (layer !== undefined) seen.add(layer);
-  const tail = (layer: string): number => (layer === EXTERNALS ? 2 : layer === NO_LAYER ? 1 : 0);
-  return [...seen].sort(
-    (a, b) => tail(a) - tail(b) || (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || compareCodeUnits(a, b),
-  );
+  const order = [...(diagrams[0]?.layers ?? [])];
+  const extra = new Set<string>();
+  for (const violation of violations) for (const layer of [violation.fromLayer, violation.toLayer]) if (layer !== undefined && !order.includes(layer)) extra.add(layer);
+  const drawn = new Set(diagrams.flatMap((diagram) => [...nodeLayers(diagram).values()]));
+  return [...order, ...[...extra].sort(compareCodeUnits), ...[NO_LAYER, EXTERNALS].filter((layer) => drawn.has(layer))];
 }
 
 /** The layer a top-level cluster draws. */
 function clusterLayer(cluster: DiagramCluster): string {
-  const own = (cluster as { layer?: unknown }).layer;
-  if (typeof own === "string") return own;
-  return cluster.colour === -1 ? NO_LAYER : cluster.colour === -2 ? EXTERNALS : cluster.key;
+  return cluster.layer ?? (cluster.colour === -2 ? EXTERNALS : NO_LAYER);
 }
 
 /**
- * Each box's layer: its own when the diagram says, a layer box's name, else the layer of the
- * top-level cluster it is drawn in (a folded folder is drawn in its layer).
+ * Each box's layer: its own, a layer box's name, else the layer of the top-level cluster it is
+ * drawn in. A Map: ids come from the analysed code (a module named `constructor.ts` is fine).
  */
-function nodeLayers(diagram: Diagram): Record<string, string> {
-  const layers: Record<string, string> = {};
+function nodeLayers(diagram: Diagram): Map<string, string> {
+  const layers = new Map<string, string>();
   const walk = (cluster: DiagramCluster, layer: string): void => {
-    for (const id of cluster.nodes) layers[id] = layer;
+    for (const id of cluster.nodes) layers.set(id, layer);
     for (const inner of cluster.clusters) walk(inner, layer);
   };
   for (const cluster of diagram.clusters) walk(cluster, clusterLayer(cluster));
   for (const node of diagram.nodes.values()) {
-    const own = (node as DiagramNode & { layer?: unknown }).layer;
-    if (typeof own === "string") layers[node.id] = own;
-    else if (node.kind === "layer") layers[node.id] = node.id;
-    else if (layers[node.id] === undefined) layers[node.id] = node.kind === "local" || node.kind === "folder" ? NO_LAYER : EXTERNALS;
+    if (node.layer !== undefined) layers.set(node.id, node.layer);
+    else if (node.kind === "layer") layers.set(node.id, node.id);
+    else if (!layers.has(node.id)) layers.set(node.id, node.kind === "local" || node.kind === "folder" ? NO_LAYER : EXTERNALS);
   }
   return layers;
 }
@@ -138,10 +126,11 @@ function viewData(diagram: Diagram, moduleIndex: ReadonlyMap<string, number>, or
   };
   for (const cluster of diagram.clusters) entry(clusterLayer(cluster)).elements.push(`cluster:${cluster.key}`);
   for (const node of diagram.nodes.values()) {
-    const layer = entry(layerOf[node.id]!);
+    const layer = entry(layerOf.get(node.id)!);
     layer.nodes.push(node.id);
     layer.modules += node.members?.length ?? 1;
-    if (node.kind === "layer") layer.elements.push(elementOf(node.id));
+    // A folded layer, or a layer drawn as one box outside any cluster: the box is the toggle's element.
+    if (node.kind === "layer" || node.colour !== undefined) layer.elements.push(elementOf(node.id));
   }
   const rank = (name: string): number => {
     const index = order.indexOf(name);

@@ -30,6 +30,8 @@ label { display: block; cursor: pointer; }
 #diagram { flex: 1; height: 100%; overflow: hidden; background: #fff; }
 #diagram svg { width: 100%; height: 100%; }
 .dim { opacity: .12; }
+/* While something is lit, the layer fills fade too, so the dimmed boxes on them do not look lit. */
+body[data-selected] g.cluster path, body[data-selected] g.cluster polygon, body[data-problem] g.cluster path, body[data-problem] g.cluster polygon { fill-opacity: .3; }
 .hidden-layer { display: none; }
 g.node.selected path, g.node.selected polygon { stroke: #2563eb; stroke-width: 3px; }
 g.node.match path, g.node.match polygon { stroke: #7c3aed; stroke-width: 2.5px; }
