@@ -4,8 +4,9 @@
  * raw, a newline puts a GitHub workflow command on a line of its own and an escape sequence
  * drives the terminal. Every text output shows them escaped (`\n`, `\u001b`), visibly.
  */
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
+import { CLI, runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
 import { tempTree } from "../helpers/temp-tree.js";
 
 /** What the attacker wants printed: a workflow command on its own line, then a terminal retitled. */
@@ -88,5 +89,16 @@ describe("control characters in specifiers, file names and rule comments are pri
     expect(run.status).toBe(2);
     expectSafe(run);
     expect(run.stderr).toContain(`core/c.ts:2  unresolved: cannot resolve "./x${PAYLOAD_PRINTED}"`);
+  });
+
+  it("map --format edges: one line per import whatever the ids hold, and render - reads the same modules back", () => {
+    const root = hostile();
+    const run = runBuiltCli(["map", ".", "--no-cache", "--format", "edges"], root);
+    expect(run.status).toBe(0);
+    expectSafe(run);
+    expect(run.stdout).toContain(`app/a.ts\tcore/evil${PAYLOAD_PRINTED}.ts\n`);
+    expect(run.stdout.split("\n").every((line) => line === "" || [2, 3].includes(line.split("\t").length))).toBe(true);
+    const back = spawnSync(process.execPath, [CLI, "render", "-", "--format", "edges"], { cwd: root, input: run.stdout, encoding: "utf8" });
+    expect([back.status, back.stdout]).toEqual([0, run.stdout]);
   });
 });
