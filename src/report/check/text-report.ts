@@ -21,7 +21,12 @@ export function textCheckReport(report: CheckReport, options: TextOptions): stri
   const c = createColors(options.color);
   const lines: string[] = [];
   const byRule = new Map<string, Violation[]>();
-  for (const violation of report.violations) byRule.set(violation.rule, [...(byRule.get(violation.rule) ?? []), violation]);
+  // Appended in place: copying the list for each violation made 60,000 of them take minutes.
+  for (const violation of report.violations) {
+    const list = byRule.get(violation.rule);
+    if (list === undefined) byRule.set(violation.rule, [violation]);
+    else list.push(violation);
+  }
 
   for (const rule of report.rules) {
     const violations = byRule.get(rule.name);
