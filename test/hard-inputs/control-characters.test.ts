@@ -101,4 +101,11 @@ describe("control characters in specifiers, file names and rule comments are pri
     const back = spawnSync(process.execPath, [CLI, "render", "-", "--format", "edges"], { cwd: root, input: run.stdout, encoding: "utf8" });
     expect([back.status, back.stdout]).toEqual([0, run.stdout]);
   });
+
+  it("an error naming a hostile config key: each line printable, none a workflow command", () => {
+    const root = tempTree({ "layermap.config.json": JSON.stringify({ layers: [{ name: "a", paths: "**" }], [`x${PAYLOAD}`]: 1 }), "a.ts": "export {};\n" });
+    const run = runBuiltCli(["check", ".", "--no-cache"], root);
+    expect(run.status).toBe(2);
+    expectSafe(run);
+  });
 });
