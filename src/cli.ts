@@ -2,6 +2,7 @@
 /** The `layermap` executable: runs the CLI and exits with its code. */
 import { runCli } from "./cli/run-cli.js";
 import { removeTemporaryFiles } from "./cli/write-output.js";
+import { dropWritesOnceClosed } from "./cli/closed-output.js";
 
 // Ctrl-C (or a CI job cancelled with SIGTERM): remove any output being written, then exit as a
 // shell reports a signal, 128 + its number. Once: a second Ctrl-C stops the process outright.
@@ -13,5 +14,9 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     process.exit(code);
   });
 }
+
+// `layermap map . | head -1`: a reader that closes the pipe early ends the output, not in a stack trace.
+dropWritesOnceClosed(process.stdout);
+dropWritesOnceClosed(process.stderr);
 
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

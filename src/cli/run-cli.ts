@@ -4,6 +4,7 @@
  */
 import yargs from "yargs";
 import { isUserError } from "../model/errors.js";
+import { printable } from "../model/printable.js";
 import { checkCommand } from "./commands/check-command.js";
 import { exploreCommands } from "./commands/explore/index.js";
 import { initCommand } from "./commands/init-command.js";
@@ -48,12 +49,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (parsed["verbose"] === true) io.stderr.write(`${totalLine(commandStartedAt)}\n`);
   } catch (error) {
     if (error instanceof UsageError || isUserError(error)) {
-      io.stderr.write(`layermap: error: ${error.message}\n`);
+      io.stderr.write(`layermap: error: ${printableLines(error.message)}\n`);
       if (error instanceof UsageError) io.stderr.write("Run `layermap --help` for the commands and options.\n");
       if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
       return EXIT_USAGE;
     }
-    io.stderr.write(`layermap: internal error: ${(error as Error).message ?? String(error)}\n`);
+    io.stderr.write(`layermap: internal error: ${printableLines((error as Error).message ?? String(error))}\n`);
     io.stderr.write(debug ? `${(error as Error).stack}\n` : "This is a bug in layermap; run again with --debug for the stack trace and report it.\n");
     return EXIT_USAGE;
   }
@@ -61,3 +62,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 class UsageError extends Error {}
+
+/**
+ * An error's lines, each printable. A message quotes what it is about — a config key, an id, a
+ * path — and those come from the analysed repository: whatever a message's author forgot to
+ * escape, no line it prints can drive the terminal or be a CI workflow command.
+ */
+function printableLines(message: string): string {
+  return message.split("\n").map(printable).join("\n");
+}

@@ -5,6 +5,7 @@
 import type { DiagramInput, DiagramOptions } from "../report/diagram/build-diagram.js";
 import { formatOfPath, reporters, type ReportFormat } from "../report/reporters.js";
 import { UserError } from "../model/errors.js";
+import { printable } from "../model/printable.js";
 import type { CliIo } from "./io.js";
 import { writeOutputAtomically } from "./write-output.js";
 
@@ -31,5 +32,5 @@ export async function writeOutputs(
     if (path === undefined) io.stdout.write(text);
     else writeOutputAtomically(path, text);
   }
-  for (const note of notes) io.stderr.write(`layermap: ${note}\n`);
+  for (const note of notes) io.stderr.write(`layermap: ${printable(note)}\n`);
 }

@@ -8,10 +8,16 @@
  *     module<TAB>                 a local module in no import at all (Snakefood's `(file, None)`)
  *
  * Marks, comma-separated, say what a line alone cannot: the target's kind when it is not a local
- * file (`external`, `builtin`, `unresolved`), then `type` when every site of the import vanishes
- * at compile time. So a grep on the marks keeps the code's own imports, and the round trip keeps
+ * file (`external`, `builtin`, `unresolved`; `local` for a local file whose id reads like a
+ * package, `LICENSE` say), then `type` when every site of the import vanishes at compile time. So a grep on the marks keeps the code's own imports, and the round trip keeps
  * what a diagram needs. Lines are sorted by code unit: the same code gives the same bytes, and
  * two lists compare with `diff`.
+ *
+ * An id is written escaped, as in a JSON string: a backslash as `\\`, a tab as `\t`, a newline as
+ * `\n`, and every other control character visibly (`\u001b`, see model/printable.ts). So a file
+ * named with a tab or a newline stays one field, nothing in the list can drive a terminal, and
+ * the round trip holds for every id. Reading undoes it; a backslash before anything else is kept
+ * as written (`src\lib.ts` in a hand-written list).
  *
  * Reading, a module's kind is: local when it is in the first column (only local modules import);
  * else the kind its mark names; else guessed from the id, for lists written by hand or by other
@@ -21,19 +27,21 @@
 import { compareCodeUnits } from "../model/compare.js";
 import type { MapDocument, ModuleKind } from "../model/document.js";
 import { UserError } from "../model/errors.js";
+import { printable } from "../model/printable.js";
 
 const TYPE_MARK = "type";
-const KIND_MARKS: readonly ModuleKind[] = ["external", "builtin", "unresolved"];
+const KIND_MARKS: readonly ModuleKind[] = ["external", "builtin", "unresolved", "local"];
 
 export function edgesReport(document: MapDocument): string {
   const kindOf = new Map(document.modules.map((module) => [module.id, module.kind]));
   const inImport = new Set(document.imports.flatMap((edge) => [edge.from, edge.to]));
   const lines = document.imports.map((edge) => {
     const kind = kindOf.get(edge.to) ?? "local";
-    const marks = [...(kind === "local" ? [] : [kind]), ...(edge.typeOnly ? [TYPE_MARK] : [])];
-    return [edge.from, edge.to, ...(marks.length > 0 ? [marks.join(",")] : [])].join("\t");
+    const marked = kind !== "local" || guessKind(edge.to) !== "local";
+    const marks = [...(marked ? [kind] : []), ...(edge.typeOnly ? [TYPE_MARK] : [])];
+    return [escapeId(edge.from), escapeId(edge.to), ...(marks.length > 0 ? [marks.join(",")] : [])].join("\t");
   });
-  const alone = document.modules.filter((module) => module.kind === "local" && !inImport.has(module.id)).map((module) => `${module.id}\t`);
+  const alone = document.modules.filter((module) => module.kind === "local" && !inImport.has(module.id)).map((module) => `${escapeId(module.id)}\t`);
   return [...lines, ...alone].sort(compareCodeUnits).map((line) => `${line}\n`).join("");
 }
 
@@ -55,16 +63,19 @@ export function parseEdges(text: string, name: string): EdgeList {
   text.split("\n").forEach((raw, index) => {
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     const at = `${name}:${index + 1}`;
-    if (line.trim() === "") return;
+    // A blank line is skipped; a line of spaces with a tab is a module whose id is spaces.
+    if (line.trim() === "" && !line.includes("\t")) return;
     const fields = line.split("\t");
-    const [from = "", to = "", marks = ""] = fields;
-    if (fields.length < 2 || fields.length > 3 || from === "") {
+    const [writtenFrom = "", writtenTo = "", marks = ""] = fields;
+    if (fields.length < 2 || fields.length > 3 || writtenFrom === "") {
       throw new UserError(`${at}: expected "from<TAB>to", "from<TAB>to<TAB>marks" or "module<TAB>", got ${JSON.stringify(shorten(line))}`);
     }
+    const from = unescapeId(writtenFrom);
+    const to = unescapeId(writtenTo);
     seen.add(from);
     if (!firstColumn.has(from)) firstColumn.set(from, index + 1);
     if (to === "") {
-      if (marks !== "") throw new UserError(`${at}: a module with no import ("${from}<TAB>") takes no marks`);
+      if (marks !== "") throw new UserError(`${at}: a module with no import ("${printable(writtenFrom)}<TAB>") takes no marks`);
       return;
     }
     seen.add(to);
@@ -72,11 +83,11 @@ export function parseEdges(text: string, name: string): EdgeList {
     if (kind !== undefined) {
       const earlier = marked.get(to);
       if (earlier !== undefined && earlier.kind !== kind) {
-        throw new UserError(`${at}: ${to} is marked ${kind}, but ${earlier.kind} on line ${earlier.line}`);
+        throw new UserError(`${at}: ${printable(writtenTo)} is marked ${kind}, but ${earlier.kind} on line ${earlier.line}`);
       }
       marked.set(to, { kind, line: index + 1 });
     }
-    const key = `${from}\0${to}`;
+    const key = JSON.stringify([from, to]);
     const edge = imports.get(key);
     // The same import listed twice (two lists concatenated): it is type-only only if both say so.
     if (edge === undefined) imports.set(key, { from, to, typeOnly });
@@ -85,8 +96,8 @@ export function parseEdges(text: string, name: string): EdgeList {
 
   for (const [id, { kind, line }] of marked) {
     const listed = firstColumn.get(id);
-    if (listed !== undefined) {
-      throw new UserError(`${name}:${line}: ${id} is marked ${kind}, but line ${listed} has it in the first column, which holds local modules only`);
+    if (listed !== undefined && kind !== "local") {
+      throw new UserError(`${name}:${line}: ${printable(escapeId(id))} is marked ${kind}, but line ${listed} has it in the first column, which holds local modules only`);
     }
   }
   const kindOf = (id: string): ModuleKind => (firstColumn.has(id) ? "local" : (marked.get(id)?.kind ?? guessKind(id)));
@@ -111,14 +122,30 @@ function readMarks(marks: string, at: string): { kind: ModuleKind | undefined; t
 }
 
 /**
- * The kind of an unmarked id that imports nothing. layermap marks every target that is not a
- * local file, so this guess only decides lists written by hand or by another tool; a package
- * whose name has a file ending (`chart.js`) needs its `external` mark there.
+ * The kind of an unmarked id that imports nothing. layermap marks every target this guess would
+ * get wrong, so it only decides lists written by hand or by another tool; a package whose name
+ * has a file ending (`chart.js`) needs its `external` mark there.
  */
 export function guessKind(id: string): ModuleKind {
   if (id.startsWith("node:")) return "builtin";
   if (/^@[^/]+\/[^/]+$/.test(id)) return "external";
   return id.includes("/") || /\.[A-Za-z0-9]{1,5}$/.test(id) ? "local" : "external";
+}
+
+/** An id as one field of the list: backslash, tab, newline and every other control character escaped. */
+function escapeId(id: string): string {
+  return printable(id.replaceAll("\\", "\\\\"));
+}
+
+const ESCAPED = /\\(?:u([0-9a-fA-F]{4})|([\\ntr]))/g;
+const SHORT: Readonly<Record<string, string>> = { "\\": "\\", n: "\n", t: "\t", r: "\r" };
+
+/** What `escapeId` wrote, read back; any other backslash stays as it is. */
+function unescapeId(field: string): string {
+  if (!field.includes("\\")) return field;
+  return field.replace(ESCAPED, (_match, hex: string | undefined, short: string | undefined) =>
+    hex !== undefined ? String.fromCharCode(Number.parseInt(hex, 16)) : SHORT[short!]!,
+  );
 }
 
 function shorten(line: string): string {

@@ -63,6 +63,32 @@ describe("diagrams of the fixture that breaks every rule", () => {
   });
 });
 
+describe("Mermaid labels are text, never HTML", () => {
+  /** Every quoted label and subgraph title of a Mermaid flowchart. */
+  const labels = (mermaid: string): string[] => [...mermaid.matchAll(/\["(.*?)"\]/g)].map((match) => match[1]!);
+
+  it("writes < > & # \" | as Mermaid entity codes in node labels and subgraph titles, and control characters escaped", async () => {
+    // The file name that made Mermaid 11 (strict) draw an image and send a request.
+    const image = "<img src=http:\\\\127.0.0.1:9\\track.png>.ts";
+    const folder = 'a&b "q" #quot; |x/';
+    const edges = [`${image.replaceAll("\\", "\\\\")}\t${folder}m.ts`, `${folder}m.ts\t${folder}n\\u001b]0;t\\u0007.ts`].map((line) => `${line}\n`).join("");
+    const { text } = await reporters.mermaid(diagramInputFromText(edges, { name: "hostile.edges" }), { externals: true, collapse: { by: "none" } });
+    expect(labels(text)).toEqual(
+      expect.arrayContaining([
+        "#lt;img src=http:\\\\127.0.0.1:9\\track.png#gt;.ts",
+        "a#amp;b #quot;q#quot; #35;quot; #124;x/",
+        "n\\u001b]0;t\\u0007.ts",
+      ]),
+    );
+    for (const label of labels(text)) {
+      expect(label.replaceAll("<br/>", "")).not.toMatch(/[<>&"|]/);
+      expect(label.replace(/#(\w+);/g, "")).not.toContain("#");
+    }
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+});
+
 describe("readable at any size", () => {
   it("folds modules into one node per layer, with edges weighted by import count", async () => {
     const diagram = buildDiagram(await loadDiagramInput({ source: "samples" }), { collapse: { by: "layer" } });

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { map } from "../../src/api/map.js";
@@ -8,6 +9,8 @@ import { diagramInputFromText, EDGES_SITE, loadDiagramInput } from "../../src/ap
 import { buildDiagram } from "../../src/report/diagram/build-diagram.js";
 import { edgesReport, guessKind, parseEdges } from "../../src/report/edges-report.js";
 import { formatOfPath, reporters } from "../../src/report/reporters.js";
+import { compareCodeUnits } from "../../src/model/compare.js";
+import type { MapDocument, ModuleKind } from "../../src/model/document.js";
 import { CLI, runBuiltCli } from "../helpers/run-built-cli.js";
 import { tempTree } from "../helpers/temp-tree.js";
 
@@ -88,6 +91,58 @@ describe("the edges report", () => {
     expect(document.summary).toMatchObject({ files: 0, imports: mapped.document.summary.imports, modules: mapped.document.summary.modules });
   });
 
+  it("escapes tabs, newlines, backslashes and control characters in ids, so a file named with a tab stays one module", async () => {
+    const document = {
+      modules: [
+        { id: "src\tutil.ts", kind: "local" },
+        { id: "a\nb\\n.ts", kind: "local" },
+        { id: "\u001b]0;pwned\u0007", kind: "unresolved" },
+      ],
+      imports: [
+        { from: "src\tutil.ts", to: "a\nb\\n.ts", typeOnly: false },
+        { from: "src\tutil.ts", to: "\u001b]0;pwned\u0007", typeOnly: false },
+      ],
+    } as unknown as MapDocument;
+    const text = edgesReport(document);
+    expect(text).toBe(lines("src\\tutil.ts\t\\u001b]0;pwned\\u0007\tunresolved", "src\\tutil.ts\ta\\nb\\\\n.ts"));
+    expect(parseEdges(text, "x").modules).toEqual([...document.modules].sort((a, b) => compareCodeUnits(a.id, b.id)));
+  });
+
+  it("marks a local file whose id reads like a package local, so it comes back local", () => {
+    const document = { modules: [{ id: "LICENSE", kind: "local" }, { id: "a.ts", kind: "local" }], imports: [{ from: "a.ts", to: "LICENSE", typeOnly: false }] };
+    const text = edgesReport(document as unknown as MapDocument);
+    expect(text).toBe(lines("a.ts\tLICENSE\tlocal"));
+    expect(parseEdges(text, "x").modules).toEqual(document.modules);
+  });
+
+  it("round-trips every id: any characters, any kind, any import (property)", () => {
+    const hard = fc.constantFrom("\t", "\n", "\r", "\\", "\\n", "\\u0009", "u", "0", " ", "/", ".", "a", ":", "@", ",", "\u001b", "\u0085", "\u2028", "\u202e", "\0");
+    const id = fc.string({ unit: fc.oneof(hard, fc.string({ unit: "binary", minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 12 });
+    const kind = fc.constantFrom<ModuleKind>("local", "external", "builtin", "unresolved");
+    const documents = fc.uniqueArray(fc.tuple(id, kind), { minLength: 1, maxLength: 12, selector: ([moduleId]) => moduleId }).chain((modules) => {
+      const locals = modules.filter(([, moduleKind]) => moduleKind === "local").map(([moduleId]) => moduleId);
+      const importArbitrary =
+        locals.length === 0
+          ? fc.constant([])
+          : fc.uniqueArray(fc.record({ from: fc.constantFrom(...locals), to: fc.constantFrom(...modules.map(([moduleId]) => moduleId)), typeOnly: fc.boolean() }), {
+              maxLength: 20,
+              selector: ({ from, to }) => JSON.stringify([from, to]),
+            });
+      return importArbitrary.map((imports) => ({ modules: modules.map(([moduleId, moduleKind]) => ({ id: moduleId, kind: moduleKind })), imports }));
+    });
+    fc.assert(
+      fc.property(documents, ({ modules, imports }) => {
+        const read = parseEdges(edgesReport({ modules, imports } as unknown as MapDocument), "x");
+        // The list holds every local module and every module in an import; nothing else.
+        const listed = new Set(imports.flatMap(({ from, to }) => [from, to]));
+        const expected = modules.filter((module) => module.kind === "local" || listed.has(module.id)).sort((a, b) => compareCodeUnits(a.id, b.id));
+        expect(read.modules).toEqual(expected);
+        expect(read.imports).toEqual([...imports].sort((a, b) => compareCodeUnits(a.from, b.from) || compareCodeUnits(a.to, b.to)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("guesses the kind of an unmarked id, for lists written by hand", () => {
     expect(
       ["node:fs", "@scope/pkg", "lodash", "src/a.ts", "main.ts", "@scope/pkg/deep/x.ts", "styles.css", "chart.js"].map((id) => `${id} ${guessKind(id)}`),
@@ -122,7 +177,7 @@ describe("the edges report", () => {
   it.each([
     ["a line without a tab", "a.ts\tb.ts\nsrc/c.ts imports d\n", 'list.edges:2: expected "from<TAB>to", "from<TAB>to<TAB>marks" or "module<TAB>", got "src/c.ts imports d"'],
     ["four columns", "a.ts\tb.ts\ttype\textra\n", 'list.edges:1: expected "from<TAB>to"'],
-    ["an unknown mark", "a.ts\tb.ts\truntime\n", 'list.edges:1: unknown mark "runtime" (the marks are external, builtin, unresolved, type)'],
+    ["an unknown mark", "a.ts\tb.ts\truntime\n", 'list.edges:1: unknown mark "runtime" (the marks are external, builtin, unresolved, local, type)'],
     ["two kinds on one line", "a.ts\tx\texternal,builtin\n", "list.edges:1: two kinds, external and builtin"],
     ["two kinds for one module", "a.ts\tx\texternal\nb.ts\tx\tunresolved\n", "list.edges:2: x is marked unresolved, but external on line 1"],
     ["an importer marked external", "a.ts\tb.ts\texternal\nb.ts\tc.ts\n", "list.edges:1: b.ts is marked external, but line 2 has it in the first column, which holds local modules only"],

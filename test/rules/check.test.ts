@@ -2,6 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ajvDraft04 from "ajv-draft-04";
+import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { check, type CheckResult } from "../../src/api/check.js";
 import { checkReporters } from "../../src/report/check/reporters.js";
@@ -181,5 +182,38 @@ describe("check reports", () => {
     const annotations = checkReporters.github(result, { color: false, verbose: false }).split("\n");
     expect(annotations[0]).toMatch(/^::error file=test\/fixtures\/check\/broken\/apps\/shop\/cart\.ts,line=2,title=layermap apps-stay-apart::/);
     expect(annotations.every((line) => !line.includes("\r"))).toBe(true);
+  });
+
+  /** Core (files at the top, and under core/) below app; each core file imports app, so each is a violation located at its own name. */
+  const oddlyNamed = (names: readonly string[], specifier = "app/a.js"): string =>
+    tempTree({
+      "layermap.config.json": JSON.stringify({ layers: [{ name: "app", paths: "app/**" }, { name: "core", paths: ["core/**", "*"] }] }),
+      "app/a.ts": "export const a = 1;\n",
+      ...Object.fromEntries(names.map((name) => [name, `import { a } from "${"../".repeat(name.split("/").length - 1) || "./"}${specifier}";\nexport const b = a;\n`])),
+    });
+
+  it("SARIF locates each file by a relative URI reference that resolves to its own name: # ? % and a scheme-like x: encoded", async () => {
+    // At the top, `http:x.ts` read as a URI would be an absolute URL of the http scheme.
+    const names = ["core/issue#12?.ts", "http:x.ts", "core/100%.ts", "core/a b.ts", "core/café.ts"];
+    const result = await check({ root: oddlyNamed(names), cache: false });
+    const sarif = JSON.parse(checkReporters.sarif({ ...result, root: "." }, { color: false, verbose: false }));
+    const uris: string[] = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris.sort()).toEqual(["core/100%25.ts", "core/a%20b.ts", "core/caf%C3%A9.ts", "core/issue%2312%3F.ts", "http%3Ax.ts"]);
+    // Resolved against the source root as a SARIF viewer does: no query, no fragment, no other scheme, the file's own name.
+    const resolved = uris.map((uri) => new URL(uri, "file:///src/"));
+    expect(resolved.map((url) => [url.protocol, url.search, url.hash])).toEqual(uris.map(() => ["file:", "", ""]));
+    expect(resolved.map((url) => decodeURIComponent(url.pathname)).sort()).toEqual(names.map((name) => `/src/${name}`).sort());
+  });
+
+  it("JUnit is well-formed XML 1.0 whatever the names and specifiers hold: U+FFFE, U+FFFF, lone surrogates and controls escaped", async () => {
+    const result = await check({ root: oddlyNamed(["core/\ufffe.ts", "core/\uffff.ts", "core/emoji 😀.ts"], "app/\\udfff\\ud800\\uffff\\u0001\\u001b/../a.js"), cache: false });
+    const xml = checkReporters.junit({ ...result, root: "." }, { color: false, verbose: false });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    // XMLValidator checks the structure, not the characters: every character must be a Char of XML 1.0 (§2.2).
+    const notXmlChar = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+    expect(xml).not.toMatch(notXmlChar);
+    expect(xml).toContain("core/\\ufffe.ts:1 imports app/a.ts");
+    expect(xml).toContain("../app/\\udfff\\ud800\\uffff\\u0001\\u001b/../a.js");
+    expect(xml).toContain("core/emoji 😀.ts");
   });
 });

@@ -8,6 +8,7 @@ import { strictFailure, unmappedNote, withStrictOption } from "../strict-diagnos
 import { writeOutputAtomically } from "../write-output.js";
 import { stageLines } from "../stage-lines.js";
 import { stopwatch } from "../../api/stopwatch.js";
+import { printable } from "../../model/printable.js";
 
 interface CheckArguments extends MappingArguments {
   format: CheckFormat;
@@ -43,7 +44,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
       const started = performance.now();
       const { check } = await import("../../api/check.js");
       const baselinePath = args.baseline ?? (args["update-baseline"] ? join(args.root, DEFAULT_BASELINE) : undefined);
-      const warn = (message: string): void => void io.stderr.write(`layermap: warning: ${message}\n`);
+      const warn = (message: string): void => void io.stderr.write(`layermap: warning: ${printable(message)}\n`);
       const progress = terminalProgress(io.stderr, true);
       const onStage = stageLines(io.stderr, args.verbose, progress.finish);
       stopwatch(onStage, started).lap("load", "layermap's modules");

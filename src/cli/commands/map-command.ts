@@ -10,6 +10,7 @@ import { stageLines } from "../stage-lines.js";
 import { stopwatch } from "../../api/stopwatch.js";
 import { counted } from "../../model/counted.js";
 import { writeOutputs } from "../write-outputs.js";
+import { printable } from "../../model/printable.js";
 
 interface MapArguments extends MappingArguments, DiagramArguments {
   out?: string[];
@@ -41,7 +42,7 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       stopwatch(onStage, started).lap("load", "layermap's modules");
       const warn = (message: string): void => {
         progress.finish();
-        io.stderr.write(`layermap: warning: ${message}\n`);
+        io.stderr.write(`layermap: warning: ${printable(message)}\n`);
       };
       const mapped = await map({ ...toMapOptions(args, warn, onStage), ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) });
       progress.finish();

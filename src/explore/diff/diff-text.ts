@@ -59,7 +59,7 @@ function importText(change: ImportChange, p: Printer): string {
   const more = change.lines.length > 1 ? p.c.dim(` (+${change.lines.length - 1} more)`) : "";
   const type = change.typeOnly ? p.c.yellow(" (type)") : "";
   const layers = change.fromLayer !== undefined && change.toLayer !== undefined && change.fromLayer !== change.toLayer
-    ? p.c.dim(`  ${change.fromLayer} → ${change.toLayer}`)
+    ? p.c.dim(`  ${p.text(change.fromLayer)} → ${p.text(change.toLayer)}`)
     : "";
   return `${at}${more} → ${p.path(change.to, change.toKind)}${type}${layers}`;
 }
@@ -70,7 +70,7 @@ function planeText(change: ImportChange): string {
 
 function crossingText(change: LayerCrossingChange, p: Printer): string {
   const { c, plural } = p;
-  const pair = `${change.fromLayer} → ${change.toLayer}`;
+  const pair = p.text(`${change.fromLayer} → ${change.toLayer}`);
   if (change.before === 0) return `${c.green("+")} ${c.bold(pair)}: new, ${plural(change.after, "import")}`;
   if (change.after === 0) return `${c.red("-")} ${pair}: gone (was ${plural(change.before, "import")})`;
   return `${c.yellow("~")} ${pair}: ${change.before} → ${change.after} imports`;
@@ -84,7 +84,7 @@ function violationText(violation: Violation, p: Printer): string {
 function violationBody(violation: Violation, p: Printer): string {
   const steps = violation.via ?? [{ from: violation.from, to: violation.to, line: violation.line, specifier: violation.specifier }];
   const chain = [...steps.map((step) => p.at(step.from, step.line)), p.path(violation.to, violation.toKind)].join(" → ");
-  return `${p.c.bold(violation.rule)} ${chain}: ${violation.message}`;
+  return `${p.c.bold(p.text(violation.rule))} ${chain}: ${p.text(violation.message)}`;
 }
 
 function cycleLines(change: CycleChange, p: Printer): string[] {

@@ -16,7 +16,7 @@ export function chainsText(report: ChainsReport, options: FormatOptions): string
   const p = printer(options);
   const { c, plural } = p;
   const side = ({ pattern, modules }: ChainsReport["from"]): string =>
-    modules.length === 1 ? p.path(modules[0]!.id, modules[0]!.kind) : `${pattern} ${c.dim(`(${plural(modules.length, "module")})`)}`;
+    modules.length === 1 ? p.path(modules[0]!.id, modules[0]!.kind) : `${p.text(pattern)} ${c.dim(`(${plural(modules.length, "module")})`)}`;
   const planeNote = report.plane === "runtime" ? " at runtime" : "";
   if (report.chains.length === 0) {
     return `${c.red(c.bold("✖"))} ${side(report.from)} does not depend on ${side(report.to)}${planeNote}: no import chain leads there\n`;
@@ -25,7 +25,7 @@ export function chainsText(report: ChainsReport, options: FormatOptions): string
   report.chains.forEach((chain, index) => {
     const title = report.limit > 1 ? `${index + 1}. ` : "";
     lines.push(`${title}${p.chain(chain)} ${c.dim(`(${plural(chain.length, "import")})`)}`);
-    const rows = chain.map((step) => [p.at(step.from, step.line), `"${step.specifier}" → ${p.target(step)}${step.typeOnly ? c.yellow(" (type)") : ""}`]);
+    const rows = chain.map((step) => [p.at(step.from, step.line), `"${p.text(step.specifier)}" → ${p.target(step)}${step.typeOnly ? c.yellow(" (type)") : ""}`]);
     lines.push(...table(rows, "    "));
   });
   if (report.limit > 1 && report.chains.length < report.limit) lines.push(c.dim(`(${plural(report.chains.length, "distinct chain")}, no more)`));

@@ -47,7 +47,7 @@ function componentLines(component: CycleComponent, result: CyclesResult, p: Prin
   lines.push(`  ${c.dim(`breakers (${component.breakers.length}, ${how}):`)}`);
   const rows = component.breakers.map((breaker) => [
     c.cyan(`${p.path(breaker.from)}:${breaker.lines.join(",")}`),
-    `"${breaker.specifier}" → ${p.target(breaker)}${breaker.typeOnly ? c.yellow(" (type)") : ""}`,
+    `"${p.text(breaker.specifier)}" → ${p.target(breaker)}${breaker.typeOnly ? c.yellow(" (type)") : ""}`,
   ]);
   return [...lines, ...table(rows, "    ")];
 }

@@ -1,12 +1,14 @@
 /**
  * What every explore formatter needs beyond its result: the root as the user named it (module
  * ids are printed as paths from the working folder, as `check` prints them, so terminals and
- * editors can open them) and whether to colour.
+ * editors can open them) and whether to colour. Every id and specifier is printed through
+ * `printable`, so a control character in one shows escaped and never reaches the terminal raw.
  */
 import { counted } from "../../model/counted.js";
 import { createColors } from "picocolors";
 import type { ModuleKind } from "../../model/document.js";
 import { pathFrom } from "../../report/check/paths.js";
+import { printable } from "../../model/printable.js";
 import type { ChainStep } from "../chain-step.js";
 
 export interface FormatOptions {
@@ -18,8 +20,10 @@ export type Colors = ReturnType<typeof createColors>;
 
 export interface Printer {
   c: Colors;
-  /** A module id as a path from the working folder (packages and builtins as they are). */
+  /** A module id as a path from the working folder (packages and builtins as they are), printable. */
   path: (id: string, kind?: ModuleKind) => string;
+  /** Any other text from the code, the config or the command line (a specifier, a pattern, a layer), printable. */
+  text: (text: string) => string;
   /** `a.ts:12` in colour. */
   at: (id: string, line: number) => string;
   /** `a.ts:12 → b.ts:40 (type) → a.ts`: each step with its line, type-only ones marked. */
@@ -31,7 +35,7 @@ export interface Printer {
 
 export function printer(options: FormatOptions): Printer {
   const c = createColors(options.color);
-  const path = (id: string, kind: ModuleKind = "local"): string => pathFrom(options, id, kind);
+  const path = (id: string, kind: ModuleKind = "local"): string => printable(pathFrom(options, id, kind));
   const at = (id: string, line: number): string => c.cyan(`${path(id)}:${line}`);
   const target = (step: ChainStep): string => path(step.to, step.toKind);
   const chain = (steps: readonly ChainStep[]): string => {
@@ -40,7 +44,7 @@ export function printer(options: FormatOptions): Printer {
     const parts = steps.map((step) => `${at(step.from, step.line)}${step.typeOnly ? c.yellow(" (type)") : ""}`);
     return [...parts, target(last)].join(" → ");
   };
-  return { c, path, at, chain, target, plural: counted };
+  return { c, path, text: printable, at, chain, target, plural: counted };
 }
 
 /**

@@ -39,7 +39,7 @@ export function inferredLayersText(result: InferredLayers, options: FormatOption
     lines.push("", `${c.red(c.bold("✖"))} ${counted} ${c.dim(`(layers rule, relaxed, ${imports})`)}:`);
     const rows = result.breaks.slice(0, LISTED).map((step) => [
       p.at(step.from, step.line),
-      `"${step.specifier}" → ${p.target(step)}${step.typeOnly ? c.yellow(" (type)") : ""}`,
+      `"${p.text(step.specifier)}" → ${p.target(step)}${step.typeOnly ? c.yellow(" (type)") : ""}`,
       c.dim(`[${step.fromLayer} → ${step.toLayer}]`),
     ]);
     lines.push(...table(rows));

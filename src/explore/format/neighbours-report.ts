@@ -21,7 +21,7 @@ export function neighboursText(report: NeighboursReport, options: FormatOptions)
   const { c, plural } = p;
   const matched = c.dim(`(${plural(report.modules.length, "module")})`);
   const only = report.modules.length === 1 ? report.modules[0]! : undefined;
-  const subject = only === undefined ? `${report.pattern} ${matched}` : p.path(only.id, only.kind);
+  const subject = only === undefined ? `${p.text(report.pattern)} ${matched}` : p.path(only.id, only.kind);
   const reach = report.depth === 1 ? "directly" : report.depth === null ? "directly or not" : `up to ${plural(report.depth, "import")} away`;
   const count = plural(report.found.length, "module");
   const what = report.direction === "deps" ? `${subject} imports ${count}` : `${count} import${report.found.length === 1 ? "s" : ""} ${subject}`;

@@ -48,13 +48,21 @@ function testCase(report: CheckReport, violation: Violation): string {
   return [open, body, "    </testcase>"].join("\n");
 }
 
+/**
+ * Text as XML 1.0 character data or an attribute value. Characters XML 1.0 does not allow at all
+ * — C0 controls other than tab, newline and return, U+FFFE, U+FFFF and a surrogate without its
+ * pair — would make the file ill-formed (a CI server then drops the whole report): each is
+ * written as its visible escape, `\u001b`, as every text output of layermap writes it.
+ */
 function xml(text: string): string {
   return text
+    .replace(NOT_XML, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
     .replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;")
-    .replaceAll("'", "&apos;")
-    // Control characters other than tab and newline are not allowed in XML 1.0.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+    .replaceAll("'", "&apos;");
 }
+
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

@@ -29,7 +29,7 @@ export function sarifCheckReport(report: CheckReport): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(pathFrom(report, violation.from)), uriBaseId: "%SRCROOT%" },
+            artifactLocation: { uri: relativeUri(pathFrom(report, violation.from)), uriBaseId: "%SRCROOT%" },
             region: { startLine: violation.line },
           },
         },
@@ -49,4 +49,14 @@ export function sarifCheckReport(report: CheckReport): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * A path as a relative URI reference (RFC 3986), which SARIF's `uri` must be: each segment
+ * percent-encoded whole. `encodeURI` keeps `#` and `?`, so `core/issue#12?.ts` became a path, a
+ * query and a fragment, and `http:x.ts` an absolute URL; `encodeURIComponent` encodes them, `%`
+ * and `:` too, and leaves the `/` between segments.
+ */
+function relativeUri(path: string): string {
+  return path.split("/").map(encodeURIComponent).join("/");
 }

@@ -5,6 +5,7 @@
  */
 import { layerNodes, layerRanks, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge } from "./diagram.js";
 import { clusterColours, CYCLE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
+import { printable } from "../../model/printable.js";
 
 export function toMermaid(diagram: Diagram): string {
   const ids = new Map([...diagram.nodes.keys()].map((id, index) => [id, `n${index}`]));
@@ -117,7 +118,20 @@ function arrow(edge: DiagramEdge, diagram: Diagram, upward: boolean): string {
   return count === "" ? shaft : `${shaft}|${text(count)}|`;
 }
 
-/** Mermaid labels are quoted: escape quotes as entities and keep line breaks. */
+/**
+ * A label's text as Mermaid must see it. Mermaid renders labels as HTML, so a file named
+ * `<img src=…>.ts` would be an image (and a request) in the page: `<`, `>`, `&` and `"` are
+ * written as Mermaid's entity codes, `#` first of all (`#35;`), so that text which already reads
+ * like an entity code (`#quot;`) shows as written; `|` too, which would end an arrow's label.
+ * Each line is made printable (model/printable.ts), so no control character reaches a terminal
+ * the diagram is printed on; the label's own line breaks become `<br/>`.
+ */
 export function text(label: string): string {
-  return label.replaceAll('"', "#quot;").replaceAll("\n", "<br/>");
+  return label
+    .split("\n")
+    .map((line) => printable(line).replace(MERMAID_SPECIAL, (character) => MERMAID_ENTITIES[character]!))
+    .join("<br/>");
 }
+
+const MERMAID_SPECIAL = /[#&<>"|]/g;
+const MERMAID_ENTITIES: Readonly<Record<string, string>> = { "#": "#35;", "&": "#amp;", "<": "#lt;", ">": "#gt;", '"': "#quot;", "|": "#124;" };
