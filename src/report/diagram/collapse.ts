@@ -6,6 +6,7 @@
  * picture stops being readable, folding is chosen for the user: an overview of a few dozen boxes.
  */
 import type { ImportRecord, ModuleRecord } from "../../model/document.js";
+import { counted } from "../../model/counted.js";
 import { NO_LAYER } from "./diagram.js";
 
 /**
@@ -156,7 +157,9 @@ export function chooseCollapse(
   let chosenBoxes = 0;
   let firstSplit: Collapse | undefined;
   const boxesAt: number[] = [];
-  for (let depth = 1; depth <= MAX_DEPTH; depth++) {
+  // No level below the deepest folder adds a box.
+  const deepest = local.reduce((most, module) => Math.max(most, module.id.split("/").length - 1), 1);
+  for (let depth = 1; depth <= Math.min(deepest, MAX_DEPTH); depth++) {
     const candidate = { by: "folder" as const, depth };
     const measured = measure(candidate);
     boxesAt[depth] = measured.boxes;
@@ -183,7 +186,7 @@ export function chooseCollapse(
   }
   return {
     collapse: overview,
-    note: `${n(local.length)} modules and ${n(imports.length)} imports drawn as an overview: ${shown}, ${n(measure(overview).boxes)} boxes. Use ${deeper}--focus <glob> to draw part of it module by module, or --collapse none to draw every module.`,
+    note: `${n(local.length)} modules and ${n(imports.length)} imports drawn as an overview: ${shown}, ${counted(measure(overview).boxes, "box", "boxes")}. Use ${deeper}--focus <glob> to draw part of it module by module, or --collapse none to draw every module.`,
   };
 }
 

@@ -47,7 +47,9 @@ function neighbourhood(
 ): Set<string> {
   const neighbours = new Map<string, string[]>();
   const link = (a: string, b: string): void => {
-    neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
+    const list = neighbours.get(a);
+    if (list === undefined) neighbours.set(a, [b]);
+    else list.push(b);
   };
   for (const edge of imports) {
     link(edge.from, edge.to);

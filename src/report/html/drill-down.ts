@@ -56,19 +56,19 @@ export function drillDown(input: DiagramInput, options: DiagramOptions, first: D
         closed.set(box.id, `this page holds ${budget.views} opened boxes at most`);
         continue;
       }
-      const diagram = withStagger(buildDiagram(input, { ...options, collapse: opened(collapse, box), context: box.id }), box);
-      const arrows = diagram.edges.length;
-      if (diagram.nodes.size > limit || arrows > limit * 2) {
-        closed.set(box.id, `opened, it would be ${diagram.nodes.size.toLocaleString("en-US")} boxes and ${arrows.toLocaleString("en-US")} arrows, more than one readable diagram holds`);
+      const built = buildDiagram(input, { ...options, collapse: opened(collapse, box), context: box.id });
+      const arrows = built.edges.length;
+      if (built.nodes.size > limit || arrows > limit * 2) {
+        closed.set(box.id, `opened, it would be ${built.nodes.size.toLocaleString("en-US")} boxes and ${arrows.toLocaleString("en-US")} arrows, more than one readable diagram holds`);
         continue;
       }
-      const shapes = diagram.nodes.size + arrows;
+      const shapes = built.nodes.size + arrows;
       if (drawn + shapes > budget.shapes) {
         closed.set(box.id, `this page holds ${budget.shapes.toLocaleString("en-US")} boxes and arrows in its opened views at most`);
         continue;
       }
       drawn += shapes;
-      views.push({ key: box.id, parent: view.key, diagram });
+      views.push({ key: box.id, parent: view.key, diagram: withStagger(built, box) });
     }
   }
   return { views, closed };
@@ -80,9 +80,8 @@ export function drillDown(input: DiagramInput, options: DiagramOptions, first: D
  */
 function withStagger(diagram: Diagram, box: DiagramNode): Diagram {
   const members = new Set(box.members ?? []);
-  const inside = [...diagram.nodes.values()]
-    .filter((node) => node.kind === "local" && members.has(node.id) && diagram.edges.some((edge) => edge.from === node.id))
-    .map((node) => node.id);
+  const importing = new Set(diagram.edges.map((edge) => edge.from));
+  const inside = [...diagram.nodes.values()].filter((node) => node.kind === "local" && members.has(node.id) && importing.has(node.id)).map((node) => node.id);
   const ranks = Math.round(Math.sqrt(inside.length / 8));
   return ranks < 2 ? diagram : { ...diagram, stagger: { nodes: inside, ranks } };
 }
