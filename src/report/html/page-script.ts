@@ -11,13 +11,16 @@ export const PAGE_SCRIPT = String.raw`
   var page = JSON.parse(document.getElementById("layermap-data").textContent);
   var views = page.views;
   var main = document.getElementById("diagram");
-  var indexOfKey = {};
+  // Every table keyed by module or box id has no prototype: a module may be named "constructor".
+  var table = function () { return Object.create(null); };
+  var closed = Object.assign(table(), page.closed);
+  var indexOfKey = table();
   views.forEach(function (view, index) { indexOfKey[view.key] = index; });
   // Each view's SVG element once shown (the first is in the page; the others come from templates).
   var elements = views.map(function () { return null; });
   elements[0] = main.querySelector("svg");
   var current = -1, data = null, svg = null, zoom = null, selected = null;
-  var byId = {}, outgoing = {}, incoming = {}, groupOf = {};
+  var byId = table(), outgoing = table(), incoming = table(), groupOf = table();
   var element = function (id) { return document.getElementById(id); };
   var allShapes = function () { return svg.querySelectorAll("g.node, g.edge"); };
   var selection = document.getElementById("selection");
@@ -38,7 +41,7 @@ export const PAGE_SCRIPT = String.raw`
     main.appendChild(svg);
     current = index;
     data = views[index];
-    byId = {}; outgoing = {}; incoming = {}; groupOf = {};
+    byId = table(); outgoing = table(); incoming = table(); groupOf = table();
     data.nodes.forEach(function (node) {
       byId[node.id] = node; outgoing[node.id] = []; incoming[node.id] = []; groupOf[node.id] = node.id;
       (node.members || []).forEach(function (member) { groupOf[page.modules[member]] = node.id; });
@@ -82,7 +85,7 @@ export const PAGE_SCRIPT = String.raw`
 
   /** Breadth first along one direction, up to depth steps: the boxes and arrows reached. */
   function walk(start, depth, links, next) {
-    var nodes = {}, edges = [], frontier = [start];
+    var nodes = table(), edges = [], frontier = [start];
     nodes[start] = true;
     for (var step = 0; step < depth && frontier.length; step++) {
       var following = [];
@@ -115,7 +118,7 @@ export const PAGE_SCRIPT = String.raw`
       "\nlit: " + (Object.keys(down.nodes).length - 1) + " reached, " + (Object.keys(up.nodes).length - 1) + " reaching it (depth " + depth + ")";
     if (isBox(byId[id])) {
       text += indexOfKey[id] !== undefined ? "\nClick it to open it." :
-        "\nNot opened in this page: " + (page.closed[id] || "no view") + ".\nDraw it on its own: --focus '" + commonFolder(byId[id].members) + "**'";
+        "\nNot opened in this page: " + (closed[id] || "no view") + ".\nDraw it on its own: --focus '" + commonFolder(byId[id].members) + "**'";
     }
     selection.textContent = text;
     document.body.setAttribute("data-selected", id);
@@ -212,7 +215,7 @@ export const PAGE_SCRIPT = String.raw`
       var label = document.createElement("label"), box = document.createElement("input");
       box.type = "checkbox"; box.checked = true;
       box.addEventListener("change", function () {
-        var hide = !box.checked, inLayer = {};
+        var hide = !box.checked, inLayer = table();
         layer.nodes.forEach(function (id) { inLayer[id] = true; var g = element(byId[id].element); if (g) g.classList.toggle("hidden-layer", hide); });
         var cluster = element(layer.element); if (cluster) cluster.classList.toggle("hidden-layer", hide);
         Object.keys(outgoing).forEach(function (id) {
