@@ -125,6 +125,12 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
       workspaceHost ??= withWorkspaceLinks(host, realRoot, workspacePackages);
       const linked = ts.resolveModuleName(specifier, fromAbsolute, resolution.project.options, workspaceHost, undefined, undefined, mode);
       if (linked.resolvedModule !== undefined) return classifyFile(linked.resolvedModule.resolvedFileName, specifier);
+      // The package is right here, so its subpath is not some other installed package's: Node
+      // could not load `@scope/pkg/missing` either. (The bare name falls through to external:
+      // a package whose entry is not built yet is still that package.)
+      if (specifier !== packageName) {
+        return { id: specifier, kind: "unresolved", reason: `no such export or file in the workspace package ${packageName}` };
+      }
     }
     if (packageName !== undefined && !matchesPathPattern(specifier, resolution.pathPatterns)) {
       // Not installed (a fresh clone, CI before `npm ci`) is still that package.
