@@ -10,6 +10,7 @@ import { fromDocument, toDocument } from "../graph/to-document.js";
 import { createImportGraph, type ImportGraph } from "../graph/import-graph.js";
 import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
 import { mapDocumentSchema, type ImportSiteRecord, type MapDocument } from "../model/document.js";
+import { assertConsistent } from "../model/document-consistency.js";
 import { UserError } from "../model/errors.js";
 import type { Violation } from "../model/violation.js";
 import type { DiagramInput, DiagramOptions } from "../report/diagram/build-diagram.js";
@@ -107,7 +108,7 @@ function parseDocument(text: string, name: string): MapDocument {
     const issue = parsed.error.issues[0]!;
     throw new UserError(`${name}: not a valid layermap document: ${issue.path.join(".")}: ${issue.message}`);
   }
-  return parsed.data;
+  return assertConsistent(parsed.data, name);
 }
 
 /**

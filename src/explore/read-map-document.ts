@@ -1,11 +1,12 @@
 /**
  * Reads a saved `map` document for the explore commands (`--graph <file>`): a file that is not
- * a layermap document, or one of another version, is a UserError naming the file, never a crash
- * halfway through a query.
+ * a layermap document, one of another version, or one whose parts disagree (an import of a
+ * module not in the list), is a UserError naming the file, never a crash halfway through a query.
  */
 import { readFileSync } from "node:fs";
 import { formatIssues } from "../config/load-config.js";
 import { DOCUMENT_VERSION, mapDocumentSchema, type MapDocument } from "../model/document.js";
+import { assertConsistent } from "../model/document-consistency.js";
 import { UserError } from "../model/errors.js";
 
 export function readMapDocument(path: string): MapDocument {
@@ -30,5 +31,5 @@ export function readMapDocument(path: string): MapDocument {
     const issues = formatIssues(path, parsed.error.issues.slice(0, 3));
     throw new UserError(`${issues}\n${path}: not a layermap map document (write one with \`layermap map <root> --out ${path}\`)`);
   }
-  return parsed.data;
+  return assertConsistent(parsed.data, path);
 }

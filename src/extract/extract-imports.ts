@@ -10,6 +10,7 @@ import type { ts as TS } from "ts-morph";
 import { ts } from "../typescript/ts.js";
 import { lineAtPosition, lineCount, lineStarts } from "./count-lines.js";
 import { isShadowedRequire } from "./require-scope.js";
+import { flattenDeepNesting } from "./flatten-deep-nesting.js";
 import { scriptKindOf } from "./script-kind.js";
 import { boundNames, collectValueNames } from "./value-names.js";
 import type { Extraction, ExtractProblem, ImportSite } from "./types.js";
@@ -25,16 +26,39 @@ interface ParsedSourceFile extends TS.SourceFile {
 
 /**
  * Never throws. A file nested too deeply for TypeScript's recursive parser (about 1,000 levels of
- * brackets or functions, which generated code can reach) overflows the stack; its imports are then
- * found by TypeScript's token scanner, which does not recurse.
+ * brackets or functions, which generated code can reach) overflows the stack; it is then parsed
+ * again with the code nested past a depth blanked (see flatten-deep-nesting.ts), shallower each
+ * time, and when even that overflows it is reported unparsed, with no imports: an import is only
+ * ever read from a syntax tree, never guessed from tokens.
  */
 export function extractImports(path: string, text: string): Extraction {
   try {
     return parseImports(path, text);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return scanImports(text);
+    return parseFlattened(path, text);
   }
+}
+
+/** The depths past which a file that overflowed the parser is blanked, one after another. */
+const FLATTEN_DEPTHS = [256, 64];
+
+function parseFlattened(path: string, text: string): Extraction {
+  for (const depth of FLATTEN_DEPTHS) {
+    const flat = flattenDeepNesting(text, depth, scriptKindOf(path) !== ts.ScriptKind.TS);
+    if (flat === undefined) break;
+    try {
+      const extraction = parseImports(path, flat);
+      const message = `nested too deeply for the parser (it ran out of stack): the code nested past ${depth} levels was not read, the imports around it were`;
+      // The blanked text's own syntax errors describe the blanking, not the file.
+      return { ...extraction, problems: [{ code: "parse-error", line: 1, message }] };
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
+  }
+  const starts = lineStarts(text);
+  const message = "nested too deeply for the parser (it ran out of stack): not parsed, no imports read";
+  return { sites: [], problems: [{ code: "parse-error", line: 1, message }], lines: lineCount(starts, text) };
 }
 
 function parseImports(path: string, text: string): Extraction {
@@ -161,37 +185,6 @@ function parseImports(path: string, text: string): Extraction {
   }
 
   return { sites, problems, lines: lineCount(starts, text) };
-}
-
-/**
- * The fallback for a file the parser cannot hold: `ts.preProcessFile` scans tokens for module
- * specifiers. The form of each is read from the text before it; type-only imports cannot be told
- * apart, so they count as runtime ones (erring towards keeping an import, as elision does).
- */
-function scanImports(text: string): Extraction {
-  const starts = lineStarts(text);
-  const scanned = ts.preProcessFile(text, true, true);
-  const sites: ImportSite[] = scanned.importedFiles.map((reference) => ({
-    specifier: reference.fileName,
-    kind: formBefore(text, reference.pos),
-    typeOnly: false,
-    line: lineAtPosition(starts, reference.pos),
-  }));
-  for (const reference of scanned.referencedFiles) {
-    sites.push({ specifier: reference.fileName, kind: "triple-slash", typeOnly: true, line: lineAtPosition(starts, reference.pos) });
-  }
-  const message = "nested too deeply for the parser (it ran out of stack): imports found by scanning tokens, type-only ones counted as runtime";
-  return { sites, problems: [{ code: "parse-error", line: 1, message }], lines: lineCount(starts, text) };
-}
-
-/** The import form of the specifier at `position` (its opening quote, or just after it), from the words written before it. */
-function formBefore(text: string, position: number): ImportSite["kind"] {
-  const quote = /["'`]/.test(text[position] ?? "") ? position : position - 1;
-  const before = text.slice(Math.max(0, quote - 200), quote).trimEnd();
-  if (/\brequire\s*\($/.test(before)) return /\bimport\s+[\w$]+\s*=\s*require\s*\($/.test(before) ? "import-equals" : "require";
-  if (/\bimport\s*\($/.test(before)) return "dynamic";
-  if (/\bimport$/.test(before)) return "side-effect";
-  return /\bexport\b[^;]*\bfrom$/.test(before) && !/\bimport\b[^;]*\bfrom$/.test(before) ? "re-export" : "static";
 }
 
 /** `import type X`, or `import { type A, type B }` where every binding is a type. */

@@ -1,6 +1,7 @@
 /** The import graph's typed attributes, defined once for every stage that reads the graph. */
-import { DirectedGraph } from "graphology";
+import type { DirectedGraph } from "graphology";
 import type { ImportSiteRecord, ModuleKind } from "../model/document.js";
+import { PrototypeSafeDirectedGraph } from "./prototype-safe-graph.js";
 
 export interface ModuleAttributes {
   kind: ModuleKind;
@@ -14,8 +15,9 @@ export interface ImportAttributes {
 
 export type ImportGraph = DirectedGraph<ModuleAttributes, ImportAttributes>;
 
+/** Any string can be a module id, `constructor` and `__proto__` too (see prototype-safe-graph.ts). */
 export function createImportGraph(): ImportGraph {
-  return new DirectedGraph<ModuleAttributes, ImportAttributes>({ allowSelfLoops: true });
+  return new PrototypeSafeDirectedGraph<ModuleAttributes, ImportAttributes>({ allowSelfLoops: true });
 }
 
 /** An edge vanishes at compile time only when every one of its sites does. */

@@ -46,7 +46,12 @@ export const skipCodes: readonly DiagnosticCode[] = ["too-large", "symlink"];
 
 const moduleSchema = z
   .object({
-    id: z.string().min(1).describe("POSIX path relative to the root for local files; the package name for externals; node:<name> for builtins; the specifier for unresolved"),
+    id: z
+      .string()
+      .min(1)
+      .describe(
+        "POSIX path relative to the root for local files (always under it: never starting with ../ or /); the package name for externals; node:<name> for builtins; for unresolved, the specifier, or for a path (one that leads out of the root too) its POSIX path relative to the root, as written when absolute",
+      ),
     kind: z.enum(moduleKinds),
     layer: z.string().optional(),
     lines: z.number().int().nonnegative().optional().describe("line count of a local file"),

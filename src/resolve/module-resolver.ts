@@ -78,7 +78,27 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
       const name = packageNameOf(specifier) ?? packageNameOfPath(absolute.split(sep).join("/")) ?? specifier;
       return { id: name, kind: "external" };
     }
-    return { id: idOfLocalFile(toSourceFile(absolute, host)), kind: "local" };
+    const source = toSourceFile(absolute, host);
+    // A local module is a file under the root. One outside it (`import "/etc/hostname"`,
+    // `../sibling/x.js` from a package mapped alone) is not in the map: unresolved, with a
+    // diagnostic saying where it leads, rather than a "local" id starting with `..`.
+    if (isOutside(relative(realRoot, source))) {
+      return { id: pathId(source, specifier), kind: "unresolved", reason: `it is ${displayOutside(source)}, outside the root (map a folder that holds both to follow it)` };
+    }
+    return { id: idOfLocalFile(source), kind: "local" };
+  };
+
+  /**
+   * The id of a path that is not a local module: the specifier when it is absolute (so the id
+   * does not depend on where the root is), else the path relative to the root. Either resolves
+   * against the root back to the path, which is what the cache watches.
+   */
+  const pathId = (absolute: string, specifier: string): string =>
+    isAbsolute(specifier) || /^[A-Za-z]:[\\/]/.test(specifier) ? specifier : idOfLocalFile(absolute);
+
+  const displayOutside = (absolute: string): string => {
+    const fromRoot = relative(realRoot, absolute);
+    return isAbsolute(fromRoot) ? absolute.split(sep).join("/") : fromRoot.split(sep).join("/");
   };
 
   const resolveUncached = (
@@ -97,7 +117,7 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
       const target = resolvePath(dirname(fromAbsolute), specifier);
       return existsAsFile(target)
         ? classifyFile(realpathSync(target), specifier)
-        : unresolvedPath(target, "no such file");
+        : unresolvedPath(target, specifier, "no such file");
     }
 
     const { resolvedModule } = ts.resolveModuleName(
@@ -118,13 +138,19 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
       for (const candidate of [target, `${target}.json`, join(target, "index.json")]) {
         if (existsAsFile(candidate)) return classifyFile(realpathSync(candidate), specifier);
       }
-      return unresolvedPath(target, "no such file");
+      return unresolvedPath(target, specifier, "no such file");
     }
     const packageName = packageNameOf(specifier);
     if (packageName !== undefined && workspacePackages.has(packageName)) {
       workspaceHost ??= withWorkspaceLinks(host, realRoot, workspacePackages);
       const linked = ts.resolveModuleName(specifier, fromAbsolute, resolution.project.options, workspaceHost, undefined, undefined, mode);
       if (linked.resolvedModule !== undefined) return classifyFile(linked.resolvedModule.resolvedFileName, specifier);
+      // The package is right here, so its subpath is not some other installed package's: Node
+      // could not load `@scope/pkg/missing` either. (The bare name falls through to external:
+      // a package whose entry is not built yet is still that package.)
+      if (specifier !== packageName) {
+        return { id: specifier, kind: "unresolved", reason: `no such export or file in the workspace package ${packageName}` };
+      }
     }
     if (packageName !== undefined && !matchesPathPattern(specifier, resolution.pathPatterns)) {
       // Not installed (a fresh clone, CI before `npm ci`) is still that package.
@@ -137,8 +163,8 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
     };
   };
 
-  const unresolvedPath = (absolute: string, reason: string): ResolvedModule => ({
-    id: idOfLocalFile(absolute),
+  const unresolvedPath = (absolute: string, specifier: string, reason: string): ResolvedModule => ({
+    id: pathId(absolute, specifier),
     kind: "unresolved",
     reason,
   });
@@ -190,6 +216,11 @@ function closestProject(resolutions: ProjectResolution[], file: string): Project
     }
   }
   return best;
+}
+
+/** A path relative to the root that leads out of it (or onto another drive). */
+function isOutside(fromRoot: string): boolean {
+  return isAbsolute(fromRoot) || fromRoot === ".." || fromRoot.startsWith(`..${sep}`);
 }
 
 function matchesPathPattern(specifier: string, patterns: readonly string[]): boolean {

@@ -4,7 +4,7 @@
  * a cycle closed by a type-only import vanishes at compile time.
  */
 import { stronglyConnectedComponents } from "../graph/strongly-connected-components.js";
-import { bidirectional } from "graphology-shortest-path/unweighted.js";
+import { bidirectionalPath } from "../graph/shortest-path.js";
 import type { RulesConfig } from "../config/config-schema.js";
 import type { ImportGraph } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
@@ -54,7 +54,7 @@ function shortestCycleThrough(graph: ImportGraph, start: string): string[] {
   if (graph.hasDirectedEdge(start, start)) return [start, start];
   let best: string[] | undefined;
   for (const next of graph.outNeighbors(start).sort(compareCodeUnits)) {
-    const path = bidirectional(graph, next, start);
+    const path = bidirectionalPath(graph, next, start);
     if (path !== null && (best === undefined || path.length + 1 < best.length)) best = [start, ...path];
   }
   return best!;

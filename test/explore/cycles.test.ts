@@ -63,6 +63,39 @@ describe("findCycles", () => {
     expect(chain(components[0]!)).toBe("b.ts:2 c.ts:1 a.ts:1 b.ts");
   });
 
+  it("a tangle is only what the runtime plane does not explain: its breakers are type-only imports, never the runtime cycle's", () => {
+    // a imports b and c; b imports a (a runtime cycle); c imports a's types.
+    const graph = inlineGraph({ "a.ts": ["b.ts", "c.ts"], "b.ts": ["a.ts"], "c.ts": ["type:a.ts"] });
+    const { components } = findCycles(graph);
+    expect(components.map((component) => [component.modules.join(" "), component.runtime, chain(component), arcs(component).join(" ")])).toEqual([
+      ["a.ts b.ts c.ts", false, "c.ts:1 a.ts:2 c.ts", "c.ts->a.ts"],
+      ["a.ts b.ts", true, "a.ts:1 b.ts:1 a.ts", "a.ts->b.ts"],
+    ]);
+    expect(components[0]!.fewest).toBe(true);
+    const text = cyclesText(findCycles(graph), { root: ".", color: false });
+    expect(text).toContain("type-only tangle: 3 modules — around 1 runtime cycle listed on its own; type-only imports close the rest");
+  });
+
+  it("no tangle where type-only imports only add cycles inside a runtime cycle", () => {
+    // a → b → c → a at run time; c also imports b's types, a second cycle b → c → b inside the first.
+    const graph = inlineGraph({ "a.ts": ["b.ts"], "b.ts": ["c.ts"], "c.ts": ["a.ts", "type:b.ts"] });
+    expect(findCycles(graph).components.map((component) => [component.modules.join(" "), component.runtime])).toEqual([["a.ts b.ts c.ts", true]]);
+  });
+
+  it("breaks a tangle around several runtime cycles with type-only imports only", () => {
+    // Two runtime cycles (a ⇄ b, c ⇄ d), joined at run time a → c and back by types d → b, and a
+    // type-only self-import on e.
+    const graph = inlineGraph({ "a.ts": ["b.ts", "c.ts"], "b.ts": ["a.ts"], "c.ts": ["d.ts"], "d.ts": ["c.ts", "type:b.ts"], "e.ts": ["type:e.ts"] });
+    const { components } = findCycles(graph, { failPlane: "all" });
+    expect(components.map((component) => [component.modules.join(" "), component.runtime, arcs(component).join(" ")])).toEqual([
+      ["a.ts b.ts c.ts d.ts", false, "d.ts->b.ts"],
+      ["a.ts b.ts", true, "a.ts->b.ts"],
+      ["c.ts d.ts", true, "c.ts->d.ts"],
+      ["e.ts", false, "e.ts->e.ts"],
+    ]);
+    expect(cyclesText(findCycles(graph), { root: ".", color: false })).toContain("around 2 runtime cycles listed on their own");
+  });
+
   it("finds a self-import, and ignores packages", () => {
     const { components } = findCycles(inlineGraph({ "a.ts": ["a.ts", "pkg:react"] }));
     expect(components.map(chain)).toEqual(["a.ts:1 a.ts"]);

@@ -56,7 +56,7 @@ describe("source files that do not parse: a parse-error with file and line, and 
     expect(importsOf(document, "view.tsx")).toEqual(["after.ts:4", "b.ts:2", "react:1"]);
   });
 
-  it("code nested deeper than TypeScript's recursive parser can go: the imports are scanned, with their forms", async () => {
+  it("code nested deeper than TypeScript's recursive parser can go: the imports around the deep part are read, with their forms", async () => {
     const nested = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
     const text = `import { a } from "./a.js";\nexport * from "./b.js";\nconst c = require("./c.js");\nexport const deep = ${nested};\nimport("./d.js");\n`;
     const document = await mapped({ "generated.js": text });
@@ -64,6 +64,35 @@ describe("source files that do not parse: a parse-error with file and line, and 
     const kinds = document.imports.filter((i) => i.from === "generated.js").map((i) => `${i.to} ${i.kinds.join(",")} ${i.sites[0]!.line}`);
     expect(kinds).toEqual(["a.ts static 1", "b.ts re-export 2", "c.ts require 3", "d.ts dynamic 5"]);
     expect(linesOf(document, "generated.js")).toBe(5);
+  });
+
+  it("code nested too deeply: what only looks like an import (a regular expression, JSX text) is not one", async () => {
+    const nested = `${"[".repeat(20_000)}${"]".repeat(20_000)}`;
+    const text = [
+      'import { a } from "./a.js";',
+      'const pattern = /import("./c.js")/;',
+      'const calls = /require("./d.js")/g;',
+      'export const view = <div>import "./after.js"</div>;',
+      `export const deep = ${nested};`,
+      'export const late = import("./b.js");',
+      "",
+    ].join("\n");
+    const document = await mapped({ "generated.tsx": text });
+    expect(diagnosticsOf(document, "generated.tsx")).toEqual([expect.stringMatching(/^1 parse-error: nested too deeply for the parser/)]);
+    expect(importsOf(document, "generated.tsx")).toEqual(["a.ts:1", "b.ts:6"]);
+  });
+
+  it("code nested too deeply: an import inside the deep part is not guessed either", async () => {
+    const text = `export const deep = ${"[".repeat(20_000)}/import("./a.js")/, <p>import "./b.js"</p>${"]".repeat(20_000)};\nimport "./c.js";\n`;
+    const document = await mapped({ "deep.tsx": text });
+    expect(importsOf(document, "deep.tsx")).toEqual(["c.ts:2"]);
+  });
+
+  it("code nested too deeply without brackets to set aside: reported unparsed, no import guessed", async () => {
+    const document = await mapped({ "negated.ts": `import "./a.js";\nexport const x = ${"!".repeat(100_000)}1;\n` });
+    expect(diagnosticsOf(document, "negated.ts")).toEqual(["1 parse-error: nested too deeply for the parser (it ran out of stack): not parsed, no imports read"]);
+    expect(importsOf(document, "negated.ts")).toEqual([]);
+    expect(linesOf(document, "negated.ts")).toBe(2);
   });
 });
 

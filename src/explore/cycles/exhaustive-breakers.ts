@@ -7,7 +7,7 @@
  * must break that one), which leaves the answer as it was and makes a one-import search cost
  * the length of a cycle rather than the number of imports.
  */
-import { hasCycle } from "graphology-dag";
+import { hasCycle } from "../../graph/has-cycle.js";
 import type { ImportGraph } from "../../graph/import-graph.js";
 import { compareArcs, type Arc } from "./arc.js";
 import { binomial, combinations } from "./combinations.js";

@@ -2,19 +2,23 @@
  * `layermap cycles`: every strongly connected component of local modules, largest first.
  *
  * Two kinds, because they call for different fixes: a runtime cycle (a component of the runtime
- * plane: modules that load each other) and a type-only tangle (a component of all imports that
- * exists only because type-only imports count; it vanishes at compile time, but still knots the
- * code). A tangle may hold a runtime cycle; it is then listed beside it, with a cycle through a
- * type-only import so the two chains differ. Each comes with one shortest cycle and its breakers.
+ * plane: modules that load each other) and a type-only tangle (what the runtime plane does not
+ * explain: a cycle among runtime components that only type-only imports close; it vanishes at
+ * compile time, but still knots the code — see type-only-tangles.ts). A tangle may be built
+ * around a runtime cycle, which is then listed on its own; the tangle's cycle takes a type-only
+ * import and its breakers are type-only imports only. Each comes with one shortest cycle and its
+ * breakers.
  */
 import { stronglyConnectedComponents } from "../../graph/strongly-connected-components.js";
 import type { Plane } from "../../config/config-schema.js";
-import { createImportGraph, isTypeOnly, type ImportGraph } from "../../graph/import-graph.js";
+import { createImportGraph, type ImportGraph } from "../../graph/import-graph.js";
 import { compareCodeUnits } from "../../model/compare.js";
 import { planeView } from "../../rules/plane.js";
 import { chainAlong, chainStep, type ChainStep } from "../chain-step.js";
 import { localSubgraph } from "../local-subgraph.js";
+import type { Arc } from "./arc.js";
 import { cycleBreakers, type BreakersBudgets } from "./cycle-breakers.js";
+import { tangleBreakers, typeOnlyTangles, type Tangle } from "./type-only-tangles.js";
 import { shortestCycleThrough, shortestCycleThroughArc } from "./shortest-cycle.js";
 
 export interface CycleComponent {
@@ -59,34 +63,40 @@ export function findCycles(graph: ImportGraph, options: FindCyclesOptions = {}):
   const local = localSubgraph(graph);
   const runtime = planeView(local, "runtime");
   const runtimeComponents = nonTrivialComponents(runtime);
-  const runtimeKeys = new Set(runtimeComponents.map((modules) => modules.join("\0")));
-  const tangles = nonTrivialComponents(local).filter((modules) => !runtimeKeys.has(modules.join("\0")));
+  const tangles = typeOnlyTangles(local, runtime);
   const runtimeGraphs = subgraphs(runtime, runtimeComponents);
-  const tangleGraphs = subgraphs(local, tangles);
+  const tangleGraphs = subgraphs(local, tangles.map((tangle) => tangle.modules));
   const components = [
-    ...runtimeComponents.map((modules, index) => describe(runtimeGraphs[index]!, modules, true, options.budgets)),
-    ...tangles.map((modules, index) => describe(tangleGraphs[index]!, modules, false, options.budgets)),
+    ...runtimeComponents.map((modules, index) => describe(runtimeGraphs[index]!, modules, options.budgets)),
+    ...tangles.map((tangle, index) => describeTangle(tangleGraphs[index]!, tangle, options.budgets)),
   ].sort((a, b) => b.modules.length - a.modules.length || Number(b.runtime) - Number(a.runtime) || compareCodeUnits(a.modules[0]!, b.modules[0]!));
   const failing = components.filter((component) => component.runtime || failPlane === "all").length;
   return { components, failPlane, failing };
 }
 
-function describe(component: ImportGraph, modules: string[], runtime: boolean, budgets: BreakersBudgets = {}): CycleComponent {
-  const cycle = runtime ? shortestCycleThrough(component, modules[0]!)! : shortestTypeOnlyCycle(component);
-  const cheap = (from: string, to: string): boolean => isTypeOnly(component.getEdgeAttributes(from, to));
-  const { arcs, fewest, minimal } = cycleBreakers(component, { ...budgets, cheap });
-  const breakers = arcs.map(([from, to]): Breaker => {
+function describe(component: ImportGraph, modules: string[], budgets: BreakersBudgets = {}): CycleComponent {
+  const cycle = shortestCycleThrough(component, modules[0]!)!;
+  const { arcs, fewest, minimal } = cycleBreakers(component, budgets);
+  return { modules, runtime: true, cycle: chainAlong(component, cycle), breakers: breakersOf(component, arcs), fewest, ...(minimal ? {} : { minimal }) };
+}
+
+function describeTangle(component: ImportGraph, tangle: Tangle, budgets: BreakersBudgets = {}): CycleComponent {
+  const cycle = shortestTypeOnlyCycle(component, tangle.typeOnly);
+  const { arcs, fewest, minimal } = tangleBreakers(component, planeView(component, "runtime"), tangle, budgets);
+  return { modules: tangle.modules, runtime: false, cycle: chainAlong(component, cycle), breakers: breakersOf(component, arcs), fewest, ...(minimal ? {} : { minimal }) };
+}
+
+function breakersOf(component: ImportGraph, arcs: readonly Arc[]): Breaker[] {
+  return arcs.map(([from, to]): Breaker => {
     const lines = component.getEdgeAttributes(from, to).sites.map((site) => site.line);
     return { ...chainStep(component, from, to), lines: [...new Set(lines)].sort((a, b) => a - b) };
   });
-  return { modules, runtime, cycle: chainAlong(component, cycle), breakers, fewest, ...(minimal ? {} : { minimal }) };
 }
 
-/** The shortest cycle that takes a type-only import: the reason the tangle exists. */
-function shortestTypeOnlyCycle(component: ImportGraph): string[] {
+/** The shortest cycle that takes one of the tangle's type-only imports (sorted): the reason the tangle exists. */
+function shortestTypeOnlyCycle(component: ImportGraph, typeOnly: readonly Arc[]): string[] {
   let best: string[] | undefined;
-  const arcs = component.filterEdges((_edge, attributes) => isTypeOnly(attributes)).map((edge) => [component.source(edge), component.target(edge)] as const);
-  for (const [from, to] of arcs.sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]))) {
+  for (const [from, to] of typeOnly) {
     // Only a way back from `to` of fewer than best.length - 2 imports can beat the best: where a
     // bounded search finds none, the full one is skipped (on a big tangle, once a two-module knot
     // is found, every other import is).

@@ -31,7 +31,13 @@ function componentLines(component: CycleComponent, result: CyclesResult, p: Prin
   const fails = component.runtime || result.failPlane === "all";
   const kind = component.runtime ? "runtime cycle" : "type-only tangle";
   const mark = fails ? c.red(c.bold("✖")) : c.yellow("◆");
-  const why = component.runtime ? "" : c.dim(" — it exists only through type-only imports, which vanish at compile time");
+  const members = new Set(component.modules);
+  const around = component.runtime ? 0 : result.components.filter((other) => other.runtime && other.modules.every((id) => members.has(id))).length;
+  const why = component.runtime
+    ? ""
+    : around === 0
+      ? c.dim(" — it exists only through type-only imports, which vanish at compile time")
+      : c.dim(` — around ${plural(around, "runtime cycle")} listed on ${around === 1 ? "its" : "their"} own; type-only imports close the rest, which vanishes at compile time`);
   const lines = [`${mark} ${c.bold(kind)}: ${plural(component.modules.length, "module")}${why}`, `  ${p.chain(component.cycle)}`];
   const onCycle = new Set(component.cycle.map((step) => step.from));
   const others = component.modules.filter((id) => !onCycle.has(id));

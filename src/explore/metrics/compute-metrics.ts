@@ -61,13 +61,14 @@ export function computeMetrics(graph: ImportGraph, assignment: LayerAssignment, 
   const layers = [...groupBy(local.nodes(), (id) => assignment.layerOf.get(id))]
     .sort(([a], [b]) => assignment.rank.get(a)! - assignment.rank.get(b)!)
     .map(([name, members]): LayerMetrics => {
-      const crossings: Record<string, number> = {};
+      const counts: [string, number][] = [];
       for (const other of layerNames) {
         if (other === name) continue;
         const count = members.reduce((sum, id) => sum + local.outNeighbors(id).filter((to) => assignment.layerOf.get(to) === other).length, 0);
-        if (count > 0) crossings[other] = count;
+        if (count > 0) counts.push([other, count]);
       }
-      return { name, modules: members.length, ...measure(members), crossings };
+      // fromEntries defines each key, so a layer named `__proto__` is a key like any other.
+      return { name, modules: members.length, ...measure(members), crossings: Object.fromEntries(counts) };
     });
 
   const cut = <T>(list: T[]): T[] => (options.top === undefined ? list : list.slice(0, options.top));

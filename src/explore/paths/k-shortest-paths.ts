@@ -1,16 +1,16 @@
 /**
  * Up to `k` shortest simple paths from `source` to `target`, shortest first, by Yen's algorithm
- * (1971) over graphology's bidirectional breadth-first search: each next path leaves an earlier
+ * (1971) over a bidirectional breadth-first search: each next path leaves an earlier
  * one at some node (the spur) and takes the shortest way on from there that no earlier path with
  * the same beginning took. graphology-simple-path lists every simple path up to a depth instead,
  * which is exponential on real import graphs; this costs k × (path length) searches.
  */
-import { bidirectional } from "graphology-shortest-path/unweighted.js";
+import { bidirectionalPath } from "../../graph/shortest-path.js";
 import type { ImportGraph } from "../../graph/import-graph.js";
 import { compareCodeUnits } from "../../model/compare.js";
 
 export function kShortestPaths(graph: ImportGraph, source: string, target: string, k: number): string[][] {
-  const first = bidirectional(graph, source, target);
+  const first = bidirectionalPath(graph, source, target);
   if (first === null || k < 1) return [];
   const found: string[][] = [first];
   const candidates = new Map<string, string[]>();
@@ -23,7 +23,7 @@ export function kShortestPaths(graph: ImportGraph, source: string, target: strin
         if (startsWith(path, root) && pruned.hasDirectedEdge(path[index]!, path[index + 1]!)) pruned.dropEdge(path[index]!, path[index + 1]!);
       }
       for (const node of root.slice(0, -1)) pruned.dropNode(node);
-      const spur = bidirectional(pruned, previous[index]!, target);
+      const spur = bidirectionalPath(pruned, previous[index]!, target);
       if (spur !== null) {
         const path = [...root.slice(0, -1), ...spur];
         candidates.set(path.join("\0"), path);

@@ -12,15 +12,18 @@ export const PAGE_SCRIPT = String.raw`
   var page = JSON.parse(document.getElementById("layermap-data").textContent);
   var views = page.views;
   var main = document.getElementById("diagram");
-  var indexOfKey = {};
+  // Every table keyed by module, box or layer name has no prototype: a module may be named "constructor".
+  var table = function () { return Object.create(null); };
+  var closed = Object.assign(table(), page.closed);
+  var indexOfKey = table();
   views.forEach(function (view, index) { indexOfKey[view.key] = index; });
   // Each view's SVG element once shown (the first is in the page; the others come from templates).
   var elements = views.map(function () { return null; });
   elements[0] = main.querySelector("svg");
   var current = -1, data = null, svg = null, zoom = null, selected = null;
-  var byId = {}, outgoing = {}, incoming = {}, groupOf = {}, layerOfNode = {};
+  var byId = table(), outgoing = table(), incoming = table(), groupOf = table(), layerOfNode = table();
   // Layers the reader unticked, by name: they stay hidden in every view until ticked again.
-  var hiddenLayers = {};
+  var hiddenLayers = table();
   var element = function (id) { return document.getElementById(id); };
   var allShapes = function () { return svg.querySelectorAll("g.node, g.edge"); };
   var selection = document.getElementById("selection");
@@ -32,7 +35,7 @@ export const PAGE_SCRIPT = String.raw`
   var shapesOfView = views.map(function () { return null; });
   function shapesOf(index) {
     if (shapesOfView[index]) return shapesOfView[index];
-    var view = views[index], holder = {}, arrows = {};
+    var view = views[index], holder = table(), arrows = table();
     view.nodes.forEach(function (node) {
       holder[node.id] = node.id;
       (node.members || []).forEach(function (member) { holder[page.modules[member]] = node.id; });
@@ -81,7 +84,7 @@ export const PAGE_SCRIPT = String.raw`
     main.appendChild(svg);
     current = index;
     data = views[index];
-    byId = {}; outgoing = {}; incoming = {}; groupOf = shapesOf(index).holder; layerOfNode = {};
+    byId = table(); outgoing = table(); incoming = table(); groupOf = shapesOf(index).holder; layerOfNode = table();
     data.nodes.forEach(function (node) { byId[node.id] = node; outgoing[node.id] = []; incoming[node.id] = []; });
     data.layers.forEach(function (layer) { layer.nodes.forEach(function (id) { layerOfNode[id] = layer.name; }); });
     data.edges.forEach(function (pair) {
@@ -122,7 +125,7 @@ export const PAGE_SCRIPT = String.raw`
 
   /** Breadth first along one direction, up to depth steps: the boxes and arrows reached. */
   function walk(start, depth, links, next) {
-    var nodes = {}, edges = [], frontier = [start];
+    var nodes = table(), edges = [], frontier = [start];
     nodes[start] = true;
     for (var step = 0; step < depth && frontier.length; step++) {
       var following = [];
@@ -156,7 +159,7 @@ export const PAGE_SCRIPT = String.raw`
       "lit: " + (Object.keys(down.nodes).length - 1) + " reached, " + (Object.keys(up.nodes).length - 1) + " reaching it (depth " + depth + ")"];
     if (isBox(byId[id])) {
       if (indexOfKey[id] !== undefined) lines.push("Click it to open it.");
-      else lines.push("Not opened in this page: " + (page.closed[id] || "no view") + ".", { path: "Draw it on its own: --focus '" + commonFolder(byId[id].members) + "**'" });
+      else lines.push("Not opened in this page: " + (closed[id] || "no view") + ".", { path: "Draw it on its own: --focus '" + commonFolder(byId[id].members) + "**'" });
     }
     describe(lines);
     drawNeighbours(id);
@@ -332,7 +335,7 @@ export const PAGE_SCRIPT = String.raw`
   /** Hides the unticked layers' boxes, clusters and arrows in this view; shows the rest. */
   function applyLayers() {
     svg.querySelectorAll(".hidden-layer").forEach(function (g) { g.classList.remove("hidden-layer"); });
-    var hiddenNode = {};
+    var hiddenNode = table();
     data.layers.forEach(function (layer) {
       if (!hiddenLayers[layer.name]) return;
       layer.elements.forEach(function (id) { var g = element(id); if (g) g.classList.add("hidden-layer"); });
