@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /** The `layermap` executable: runs the CLI and exits with its code. */
-import { runCli } from "./cli/run-cli.js";
 import { removeTemporaryFiles } from "./cli/write-output.js";
 
 // Ctrl-C (or a CI job cancelled with SIGTERM): remove any output being written, then exit as a
 // shell reports a signal, 128 + its number. Once: a second Ctrl-C stops the process outright.
-// The map yields to the event loop every 50 ms (see api/event-loop-breaks.ts), so this runs promptly.
+// Installed before the CLI's modules load (the dynamic import below; a static one would be
+// evaluated first, which takes a second on a busy machine). The map yields to the event loop every
+// 50 ms (see api/event-loop-breaks.ts), and the output stage before each layout and each write,
+// so this runs promptly.
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
   process.once(signal, () => {
     removeTemporaryFiles();
@@ -14,4 +16,5 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
   });
 }
 
+const { runCli } = await import("./cli/run-cli.js");
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

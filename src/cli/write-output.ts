@@ -47,6 +47,14 @@ export function writeOutputAtomically(path: string, text: string): void {
 }
 
 /**
+ * Lets the event loop run, so that a signal (Ctrl-C) that arrived during synchronous work is
+ * handled — and the process exits — before the next file is replaced.
+ */
+export function signalsHeard(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * For a signal handler, before the process exits: removes the temporary files of writes in
  * progress. Writes are synchronous today, so a handler never runs in the middle of one; this
  * keeps the guarantee if one ever is not.

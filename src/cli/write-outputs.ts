@@ -6,7 +6,7 @@ import type { DiagramInput, DiagramOptions } from "../report/diagram/build-diagr
 import { formatOfPath, reporters, type ReportFormat } from "../report/reporters.js";
 import { UserError } from "../model/errors.js";
 import type { CliIo } from "./io.js";
-import { writeOutputAtomically } from "./write-output.js";
+import { signalsHeard, writeOutputAtomically } from "./write-output.js";
 
 export async function writeOutputs(
   input: DiagramInput,
@@ -28,6 +28,8 @@ export async function writeOutputs(
     rendered.push({ path: target.path, text: output.text });
   }
   for (const { path, text } of rendered) {
+    // A signal that arrived while rendering is honoured here, before a file is replaced.
+    await signalsHeard();
     if (path === undefined) io.stdout.write(text);
     else writeOutputAtomically(path, text);
   }
