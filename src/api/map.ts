@@ -129,12 +129,12 @@ export async function map(options: MapOptions): Promise<MapResult> {
     warnings.push(message);
     options.onWarning?.(message);
   };
-  const cacheDir = options.cache === false ? undefined : resolve(options.cache ?? defaultCacheDir(root));
+  const cacheDir = options.cache === false ? undefined : options.cache !== undefined ? resolve(options.cache) : trustedDefaultCacheDir(root, warn);
   const loaded = cacheDir === undefined ? undefined : loadCache(cacheDir, root, LAYERMAP_VERSION, warn);
   const previous = loaded?.payload;
   // A seed that cannot be read is only a missed shortcut: nothing to warn about.
   const seed = options.seedCache === undefined ? undefined : loadCache(resolve(options.seedCache.dir), resolve(options.seedCache.root), LAYERMAP_VERSION, () => {}).payload;
-  useCompileCache(cacheDir);
+  useCompileCache(cacheDir !== undefined);
 
   // The stages that need TypeScript, loaded on first use.
   let extractImports: ((path: string, text: string) => Extraction) | undefined;
@@ -400,6 +400,36 @@ export function defaultCacheDir(root: string): string {
     if (existsSync(join(folder, "package.json"))) return join(folder, "node_modules", ".cache", "layermap");
     if (dirname(folder) === folder) return join(root, "node_modules", ".cache", "layermap");
   }
+}
+
+/**
+ * The default cache folder, unless a symbolic link on the way there (a `node_modules` committed
+ * as a link, say) leads out of the project that holds it: the cache is then neither read nor
+ * written, rather than written wherever the analysed repository points. (`--cache <dir>` is
+ * the user's own choice, used as given.)
+ */
+function trustedDefaultCacheDir(root: string, warn: (message: string) => void): string | undefined {
+  const dir = defaultCacheDir(root);
+  const project = dirname(dirname(dirname(dir)));
+  let realProject: string;
+  try {
+    realProject = realpathSync(project);
+  } catch {
+    return dir;
+  }
+  for (let folder = dir; folder !== project && folder.startsWith(project + sep); folder = dirname(folder)) {
+    let real: string;
+    try {
+      real = realpathSync(folder);
+    } catch {
+      continue; // not made yet: made below a folder that is checked here too
+    }
+    if (real !== realProject && !real.startsWith(realProject + sep)) {
+      warn(`not using the cache folder ${displayPath(dir)}: a symbolic link on the way leads out of ${displayPath(project)} (to ${displayPath(real)}); mapping without the cache (--cache <dir> names one)`);
+      return undefined;
+    }
+  }
+  return dir;
 }
 
 /** The same keys holding the very same objects: nothing to write. */
