@@ -21,13 +21,13 @@
  * The module is registered in `require.cache` under its own path, so ts-morph, if something loads
  * it, gets the same instance.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire, Module } from "node:module";
-import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
 import { createHash } from "node:crypto";
 import { replaceFile } from "../model/replace-file.js";
+import { userCacheFolder } from "../model/user-cache.js";
 
 const require = createRequire(import.meta.url);
 const TYPESCRIPT = require.resolve("@ts-morph/common/dist/typescript.js");
@@ -40,21 +40,6 @@ let unsaved: { script: Script; file: string } | undefined;
 /** Keep V8's code cache of TypeScript in the user's cache folder, or not. Call before loading. */
 export function useCompileCache(enabled: boolean): void {
   compileCacheDir = enabled ? userCacheFolder() : undefined;
-}
-
-/** `$XDG_CACHE_HOME/layermap` or `~/.cache/layermap`, made if need be; undefined when it cannot be trusted. */
-function userCacheFolder(): string | undefined {
-  const base = process.env["XDG_CACHE_HOME"] || join(homedir(), ".cache");
-  const folder = join(base, "layermap");
-  try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const entry = lstatSync(folder);
-    const uid = process.getuid?.();
-    if (!entry.isDirectory() || (uid !== undefined && entry.uid !== uid) || (entry.mode & 0o022) !== 0) return undefined;
-    return folder;
-  } catch {
-    return undefined; // no home, a read-only one: compile afresh each time
-  }
 }
 
 /** The TypeScript module, loaded on the first call. */
