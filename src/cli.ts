@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `layermap` executable: runs the CLI and exits with its code. */
 import { removeTemporaryFiles } from "./cli/write-output.js";
+import { removeScratchFolders } from "./model/scratch-folders.js";
 
 // Ctrl-C (or a CI job cancelled with SIGTERM): remove any output being written, then exit as a
 // shell reports a signal, 128 + its number. Once: a second Ctrl-C stops the process outright.
@@ -11,6 +12,7 @@ import { removeTemporaryFiles } from "./cli/write-output.js";
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
   process.once(signal, () => {
     removeTemporaryFiles();
+    removeScratchFolders();
     process.stderr.write(`\nlayermap: interrupted (${signal})\n`);
     process.exit(code);
   });

@@ -8,9 +8,9 @@
  * rule the change adds would count every old break of it as new. Without a config in the head,
  * both are judged by the defaults, even when the base had one.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { makeScratchFolder, removeScratchFolder } from "../../model/scratch-folders.js";
 import { defaultCacheDir, map, type MapOptions, type MapResult } from "../../api/map.js";
 import type { Plane } from "../../config/config-schema.js";
 import { CONFIG_FILE_NAME } from "../../config/load-config.js";
@@ -43,7 +43,7 @@ export async function diffRevisions(options: DiffRevisionsOptions): Promise<Revi
   const baseCommit = resolveRevision(repository, base, shownRoot);
   const headCommit = head === undefined ? undefined : resolveRevision(repository, head, shownRoot);
 
-  const scratch = mkdtempSync(join(tmpdir(), "layermap-diff-"));
+  const scratch = makeScratchFolder("layermap-diff-");
   try {
     const headRoot = headCommit === undefined ? rootPath : checkoutRevision(repository, headCommit, join(scratch, "head"));
     const baseRoot = checkoutRevision(repository, baseCommit, join(scratch, "base"));
@@ -63,7 +63,7 @@ export async function diffRevisions(options: DiffRevisionsOptions): Promise<Revi
     const diff = diffMaps(before.mapped, after.mapped, { failPlane: after.failPlane });
     return { diff, base: before.mapped.document, head: after.mapped.document };
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    removeScratchFolder(scratch);
   }
 }
 
