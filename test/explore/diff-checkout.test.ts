@@ -54,6 +54,23 @@ describe("the files diff writes of a revision", () => {
     ]);
   });
 
+  it("an import that leaves the root resolves alike in the base: the file it reaches is written too", () => {
+    const repository = tempTree({
+      "package.json": JSON.stringify({ name: "root", private: true, workspaces: ["apps/*", "packages/*"] }),
+      "apps/web/package.json": '{ "name": "web" }',
+      "apps/web/a.ts": 'import { x } from "@s/lib";\nimport "../../packages/lib/src/index.js";\nexport const y = x;\n',
+      "packages/lib/package.json": JSON.stringify({ name: "@s/lib", main: "src/index.ts" }),
+      "packages/lib/src/index.ts": "export const x = 1;\n",
+      "packages/lib/src/unrelated.ts": "",
+    });
+    commitAll(repository, "base", "base");
+    writeFileSync(join(repository, "apps/web/a.ts"), 'import { x } from "@s/lib";\nimport "../../packages/lib/src/index.js";\nexport const y = x; // changed\n');
+    const run = runBuiltCli(["diff", "base", "--root", "apps/web", "--no-cache", "--format", "json"], repository);
+    expect(run.stderr).toBe("");
+    const diff = JSON.parse(run.stdout);
+    expect([diff.imports.added, diff.imports.removed]).toEqual([[], []]);
+  });
+
   it("a blob missing outside the root (a partial clone) is left out; the root is written", () => {
     const repository = tempTree({ "root/a.ts": "", "other/package.json": '{ "name": "other" }' });
     commitAll(repository, "base", "base");

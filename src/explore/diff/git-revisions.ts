@@ -52,19 +52,20 @@ const RESOLUTION_FILE = /(?:^|\/)(?:package\.json|[tj]sconfig(?:\..*)?\.json)$/;
  * exist yet) and returns the mapped root inside it — made empty when the revision has no such
  * folder, so a root that a change creates or deletes is mapped as empty on the side where it is
  * missing. Written: every file under the root, and the package manifests and tsconfigs of the
- * whole tree (workspaces, `extends`, module format) — not the rest of the repository. A file
+ * whole tree (workspaces, `extends`, module format), and the files named in `alsoOutside` (what
+ * the other revision's imports reached outside the root) — not the rest of the repository. A file
  * outside the root that git cannot write (a blob a partial clone never fetched) is left out.
  * A submodule under the root is written from its own repository, at the commit the revision
  * records, when it is checked out in the work tree (else it stays empty, as in a fresh clone).
  */
-export function checkoutRevision(repository: Repository, commit: string, folder: string): string {
-  writeTree(repository.top, commit, repository.prefix, folder);
+export function checkoutRevision(repository: Repository, commit: string, folder: string, alsoOutside: readonly string[] = []): string {
+  writeTree(repository.top, commit, repository.prefix, folder, new Set(alsoOutside));
   const root = join(folder, repository.prefix);
   mkdirSync(root, { recursive: true });
   return root;
 }
 
-function writeTree(top: string, commit: string, prefix: string, folder: string): void {
+function writeTree(top: string, commit: string, prefix: string, folder: string, alsoOutside: ReadonlySet<string> = new Set()): void {
   const env = { ...process.env, GIT_INDEX_FILE: `${folder}.index` };
   const under = (path: string): boolean => prefix === "" || path === prefix || path.startsWith(`${prefix}/`);
   const inside: string[] = [];
@@ -79,7 +80,7 @@ function writeTree(top: string, commit: string, prefix: string, folder: string):
         if (under(path) || (prefix !== "" && prefix.startsWith(`${path}/`))) submodules.push({ path, commit: object });
       } else if (type === "blob") {
         if (under(path)) inside.push(path);
-        else if (RESOLUTION_FILE.test(path)) outside.push(path);
+        else if (RESOLUTION_FILE.test(path) || alsoOutside.has(path)) outside.push(path);
       }
     }
     git(top, ["read-tree", commit], env);
