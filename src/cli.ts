@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 /** The `layermap` executable: runs the CLI and exits with its code. */
-import { runCli } from "./cli/run-cli.js";
 import { removeTemporaryFiles } from "./cli/write-output.js";
 import { dropWritesOnceClosed } from "./cli/closed-output.js";
+import { removeScratchFolders } from "./model/scratch-folders.js";
 
 // Ctrl-C (or a CI job cancelled with SIGTERM): remove any output being written, then exit as a
 // shell reports a signal, 128 + its number. Once: a second Ctrl-C stops the process outright.
-// The map yields to the event loop every 50 ms (see api/event-loop-breaks.ts), so this runs promptly.
+// Installed before the CLI's modules load (the dynamic import below; a static one would be
+// evaluated first, which takes a second on a busy machine). The map yields to the event loop every
+// 50 ms (see api/event-loop-breaks.ts), and the output stage before each layout and each write,
+// so this runs promptly.
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
   process.once(signal, () => {
     removeTemporaryFiles();
+    removeScratchFolders();
     process.stderr.write(`\nlayermap: interrupted (${signal})\n`);
     process.exit(code);
   });
@@ -19,4 +23,6 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
 dropWritesOnceClosed(process.stdout);
 dropWritesOnceClosed(process.stderr);
 
+// Loaded only now, so the handlers above are in place before the slow part of start-up.
+const { runCli } = await import("./cli/run-cli.js");
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

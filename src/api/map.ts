@@ -14,6 +14,7 @@ import { addTargets, collectInputs, verifyInputs, type InputsRecord } from "../c
 import { loadCache, saveCache, type CachedFile, type CachedResolution, type CachedTarget, type CachePayload } from "../cache/map-cache.js";
 import { hashOf, sameStamp, stampOf } from "../cache/stamp.js";
 import { saveCompileCache, useCompileCache } from "../typescript/load-typescript.js";
+import { userSecret } from "../model/user-cache.js";
 import { globProblem } from "../config/glob-problem.js";
 import { loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/config-schema.js";
@@ -129,12 +130,21 @@ export async function map(options: MapOptions): Promise<MapResult> {
     warnings.push(message);
     options.onWarning?.(message);
   };
-  const cacheDir = options.cache === false ? undefined : resolve(options.cache ?? defaultCacheDir(root));
-  const loaded = cacheDir === undefined ? undefined : loadCache(cacheDir, root, LAYERMAP_VERSION, warn);
+  // The map cache is signed with the user's own key (see cache/map-cache.ts): without one, none.
+  const secret = options.cache === false && options.seedCache === undefined ? undefined : userSecret();
+  if (options.cache !== false && secret === undefined) {
+    warn(`no private cache folder for this user ($XDG_CACHE_HOME/layermap or ~/.cache/layermap, owned by the user and writable by nobody else) to keep the cache's signing key: mapping without the cache`);
+  }
+  const cacheDir =
+    secret === undefined || options.cache === false ? undefined : options.cache !== undefined ? resolve(options.cache) : trustedDefaultCacheDir(root, warn);
+  const loaded = cacheDir === undefined ? undefined : loadCache(cacheDir, root, LAYERMAP_VERSION, secret!, warn);
   const previous = loaded?.payload;
   // A seed that cannot be read is only a missed shortcut: nothing to warn about.
-  const seed = options.seedCache === undefined ? undefined : loadCache(resolve(options.seedCache.dir), resolve(options.seedCache.root), LAYERMAP_VERSION, () => {}).payload;
-  useCompileCache(cacheDir);
+  const seed =
+    options.seedCache === undefined || secret === undefined
+      ? undefined
+      : loadCache(resolve(options.seedCache.dir), resolve(options.seedCache.root), LAYERMAP_VERSION, secret, () => {}).payload;
+  useCompileCache(cacheDir !== undefined);
 
   // The stages that need TypeScript, loaded on first use.
   let extractImports: ((path: string, text: string) => Extraction) | undefined;
@@ -372,7 +382,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
       loadedResolver === undefined &&
       sameEntries(previous.files, nextFiles) &&
       sameEntries(previous.resolution.files, nextResolutions);
-    const problem = (unchanged ? undefined : saveCache(loaded, payload, LAYERMAP_VERSION)) ?? saveCompileCache();
+    const problem = (unchanged ? undefined : saveCache(loaded, payload, LAYERMAP_VERSION, secret!)) ?? saveCompileCache();
     if (problem !== undefined) warn(problem);
     clock.lap("cache", unchanged ? "unchanged, not written" : problem === undefined ? `written to ${displayPath(loaded.path)}` : "not written");
     cacheStats = {
@@ -400,6 +410,36 @@ export function defaultCacheDir(root: string): string {
     if (existsSync(join(folder, "package.json"))) return join(folder, "node_modules", ".cache", "layermap");
     if (dirname(folder) === folder) return join(root, "node_modules", ".cache", "layermap");
   }
+}
+
+/**
+ * The default cache folder, unless a symbolic link on the way there (a `node_modules` committed
+ * as a link, say) leads out of the project that holds it: the cache is then neither read nor
+ * written, rather than written wherever the analysed repository points. (`--cache <dir>` is
+ * the user's own choice, used as given.)
+ */
+function trustedDefaultCacheDir(root: string, warn: (message: string) => void): string | undefined {
+  const dir = defaultCacheDir(root);
+  const project = dirname(dirname(dirname(dir)));
+  let realProject: string;
+  try {
+    realProject = realpathSync(project);
+  } catch {
+    return dir;
+  }
+  for (let folder = dir; folder !== project && folder.startsWith(project + sep); folder = dirname(folder)) {
+    let real: string;
+    try {
+      real = realpathSync(folder);
+    } catch {
+      continue; // not made yet: made below a folder that is checked here too
+    }
+    if (real !== realProject && !real.startsWith(realProject + sep)) {
+      warn(`not using the cache folder ${displayPath(dir)}: a symbolic link on the way leads out of ${displayPath(project)} (to ${displayPath(real)}); mapping without the cache (--cache <dir> names one)`);
+      return undefined;
+    }
+  }
+  return dir;
 }
 
 /** The same keys holding the very same objects: nothing to write. */

@@ -6,22 +6,32 @@
  * - one resolution snapshot: for each file, what each of its sites resolved to, valid while the
  *   recorded resolution inputs (see inputs.ts) are unchanged.
  *
- * The file is a header line — format, layermap version, SHA-1 of the payload — then the payload
- * as JSON. A file that is not one of these, is truncated, or fails its checksum or shape check is
- * ignored with a warning; one written by another layermap version is silently replaced. Writes
- * go to a temporary file that is renamed into place, so a reader never sees half a file.
+ * The file is a header line — format, layermap version, signature of the payload — then the
+ * payload as JSON. A file that is not one of these, is truncated, or fails its signature or shape
+ * check is ignored with a warning; one written by another layermap version is silently replaced.
+ * Writes go to a temporary file that is renamed into place, so a reader never sees half a file.
+ *
+ * The cache folder is in the analysed project (`node_modules/.cache`), which a repository or a
+ * restored CI cache can fill, so the cache is untrusted input: the signature is an HMAC-SHA256
+ * under a key of the user's own (model/user-cache.ts), not a checksum anyone can recompute. A
+ * writer of the cache folder can then delete or damage the file, or put back one this user wrote
+ * earlier for the same root (an older, correctly signed state: its stamps and hashes no longer
+ * match the files it describes, so only files whose content is again what it was then are
+ * reused), and nothing else; an edited extraction or resolution is ignored with a warning. A
+ * writer of the user's cache folder (the user) can change anything.
  */
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Extraction } from "../extract/types.js";
 import type { Diagnostic, ModuleKind } from "../model/document.js";
 import type { InputsRecord } from "./inputs.js";
+import { replaceFile } from "../model/replace-file.js";
+import { signatureOf } from "../model/user-cache.js";
 import { hashOf, type Stamp } from "./stamp.js";
 
 export const CACHE_FORMAT = "layermap-map-cache";
-/** 2: files not valid UTF-8 are read as Latin-1, UTF-16 is decoded, and tsconfig messages name paths relative to the root. */
-export const CACHE_FORMAT_VERSION = 2;
+/** 2: files not valid UTF-8 are read as Latin-1, UTF-16 is decoded, and tsconfig messages name paths relative to the root. 3: signed. */
+export const CACHE_FORMAT_VERSION = 3;
 
 export interface CachedFile {
   /** null: the stamp is not trusted (the file was changing when read); compare the hash. */
@@ -61,7 +71,8 @@ interface Header {
   format: string;
   formatVersion: number;
   layermap: string;
-  checksum: string;
+  /** HMAC-SHA256 of the payload under the user's key. */
+  signature: string;
 }
 
 export interface LoadedCache {
@@ -80,7 +91,7 @@ export function cacheFileOf(cacheDir: string, root: string): string {
  * Read the cache file of `root`. Never throws: a missing file is an empty cache, a corrupt or
  * foreign one an empty cache and a warning.
  */
-export function loadCache(cacheDir: string, root: string, version: string, warn: (message: string) => void): LoadedCache {
+export function loadCache(cacheDir: string, root: string, version: string, secret: Buffer, warn: (message: string) => void): LoadedCache {
   const path = cacheFileOf(cacheDir, root);
   let text: string;
   try {
@@ -107,7 +118,7 @@ export function loadCache(cacheDir: string, root: string, version: string, warn:
     return { path, payload: undefined, text: undefined };
   }
   const body = newline === -1 ? "" : text.slice(newline + 1);
-  if (hashOf(body) !== header.checksum) return ignore("corrupt (checksum mismatch)");
+  if (signatureOf(secret, body) !== header.signature) return ignore("not signed by this user's key (changed since this user wrote it, or written by another user)");
   let payload: unknown;
   try {
     payload = JSON.parse(body);
@@ -120,22 +131,15 @@ export function loadCache(cacheDir: string, root: string, version: string, warn:
 }
 
 /** Write the payload unless it is what was read. Returns a warning instead of throwing. */
-export function saveCache(loaded: LoadedCache, payload: CachePayload, version: string): string | undefined {
+export function saveCache(loaded: LoadedCache, payload: CachePayload, version: string, secret: Buffer): string | undefined {
   const body = JSON.stringify(payload);
   if (body === loaded.text) return undefined;
-  const header: Header = { format: CACHE_FORMAT, formatVersion: CACHE_FORMAT_VERSION, layermap: version, checksum: hashOf(body) };
-  const temporary = `${loaded.path}.${randomBytes(6).toString("hex")}.tmp`;
+  const header: Header = { format: CACHE_FORMAT, formatVersion: CACHE_FORMAT_VERSION, layermap: version, signature: signatureOf(secret, body) };
   try {
     mkdirSync(join(loaded.path, ".."), { recursive: true });
-    writeFileSync(temporary, `${JSON.stringify(header)}\n${body}`);
-    renameSync(temporary, loaded.path);
+    replaceFile(loaded.path, `${JSON.stringify(header)}\n${body}`, ".tmp-");
     return undefined;
   } catch (error) {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // nothing was written
-    }
     return `cannot write the cache file ${loaded.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): the next run maps without it`;
   }
 }

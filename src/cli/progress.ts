@@ -18,18 +18,19 @@ export interface Progress {
 
 const REDRAW_EVERY_MS = 100;
 
-export function terminalProgress(stream: ProgressStream, enabled: boolean): Progress {
+/** `now`: milliseconds from any fixed start (a test passes its own clock). */
+export function terminalProgress(stream: ProgressStream, enabled: boolean, now: () => number = () => performance.now()): Progress {
   if (!enabled || stream.isTTY !== true) return { onProgress: undefined, finish: () => {} };
-  const started = performance.now();
+  const started = now();
   let drawnAt = 0;
   let drawn = false;
   return {
     onProgress(done, total) {
-      const now = performance.now();
-      if (now - drawnAt < REDRAW_EVERY_MS && done < total) return;
-      drawnAt = now;
+      const at = now();
+      if (drawn && at - drawnAt < REDRAW_EVERY_MS && done < total) return;
+      drawnAt = at;
       drawn = true;
-      const rate = Math.round(done / Math.max((now - started) / 1000, 0.001));
+      const rate = Math.round(done / Math.max((at - started) / 1000, 0.001));
       stream.write(`\r\u001b[2Klayermap: parsing ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} files (${rate.toLocaleString("en-US")} files/s)`);
     },
     finish() {

@@ -7,7 +7,7 @@ import { formatOfPath, reporters, type ReportFormat } from "../report/reporters.
 import { UserError } from "../model/errors.js";
 import { printable } from "../model/printable.js";
 import type { CliIo } from "./io.js";
-import { writeOutputAtomically } from "./write-output.js";
+import { signalsHeard, writeOutputAtomically } from "./write-output.js";
 
 export async function writeOutputs(
   input: DiagramInput,
@@ -29,6 +29,8 @@ export async function writeOutputs(
     rendered.push({ path: target.path, text: output.text });
   }
   for (const { path, text } of rendered) {
+    // A signal that arrived while rendering is honoured here, before a file is replaced.
+    await signalsHeard();
     if (path === undefined) io.stdout.write(text);
     else writeOutputAtomically(path, text);
   }

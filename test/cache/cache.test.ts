@@ -3,13 +3,23 @@
  * bytes a run without it gives — and it does reuse what it can.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { map, type MapOptions, type MapResult } from "../../src/api/map.js";
 import { jsonReport } from "../../src/report/json-report.js";
+import type { CachePayload } from "../../src/cache/map-cache.js";
+import { signatureOf, userSecret } from "../../src/model/user-cache.js";
+import { openToOthers, permissionsUntestable, runCliUnprivileged } from "../helpers/unprivileged.js";
 import { tempTree } from "../helpers/temp-tree.js";
+
+// The map cache is signed with a key in the user's cache folder: this file's own.
+const userCacheOfTests = mkdtempSync(join(tmpdir(), "layermap-user-cache-"));
+process.env["XDG_CACHE_HOME"] = userCacheOfTests;
+afterAll(() => rmSync(userCacheOfTests, { recursive: true, force: true }));
 
 const cacheDirOf = (root: string): string => join(root, "node_modules", ".cache", "layermap");
 
@@ -234,12 +244,24 @@ describe("map cache: never stale", () => {
   });
 
   it("sees a package installed into node_modules", async () => {
-    const root = tempTree({ "a.ts": 'import "dep/sub";\nimport "#internal";\n', "package.json": JSON.stringify({ name: "a" }) });
+    // Installed as npm and pnpm install a workspace package: a link to its folder. Before, `dep/sub`
+    // is an external package and `#internal` (an `imports` entry naming it) does not resolve.
+    const root = tempTree({
+      "a.ts": 'import "dep/sub";\nimport "#internal";\n',
+      "package.json": JSON.stringify({ name: "a", imports: { "#internal": "dep/sub" } }),
+      "libs/dep/package.json": JSON.stringify({ name: "dep", exports: { "./sub": "./sub.ts" } }),
+      "libs/dep/sub.ts": "",
+    });
     ageTree(root);
+    const importsOf = (result: MapResult): string[] => result.document.imports.filter((i) => i.from === "a.ts").map((i) => i.to);
     await warmEqualsCold(root);
-    writeOld(join(root, "node_modules/dep/package.json"), JSON.stringify({ name: "dep", exports: { "./sub": "./sub.js" } }));
-    writeOld(join(root, "node_modules/dep/sub.js"), "");
-    await warmEqualsCold(root);
+    const before = await warmEqualsCold(root); // fully warm
+    expect(importsOf(before)).toEqual(["#internal", "dep"]);
+    expect(before.cache?.resolutionsHeld).toBe(true);
+    symlinkSync("../libs/dep", join(root, "node_modules/dep"));
+    const after = await warmEqualsCold(root);
+    expect(importsOf(after)).toEqual(["libs/dep/sub.ts"]);
+    expect(after.cache?.resolutionsHeld).toBe(false);
   });
 
   it("keeps reporting files that cannot be read or are not text", async () => {
@@ -276,15 +298,14 @@ describe("map cache: a bad cache file is ignored with a warning, never trusted",
   };
 
   it("garbage", () => corrupt(() => "\u0000\u0001garbage", /not a layermap cache file/));
-  it("truncated", () => corrupt((text) => text.slice(0, text.length >> 1), /checksum/));
+  it("truncated", () => corrupt((text) => text.slice(0, text.length >> 1), /not signed by this user's key/));
   it("someone else's JSON", () => corrupt(() => JSON.stringify({ hello: "world" }), /not a layermap cache file/));
-  it("a changed byte", () => corrupt((text) => text.replace('"lines":', '"lines" :'), /checksum/));
-  it("a payload of the wrong shape with a right checksum", async () => {
-    const { createHash } = await import("node:crypto");
+  it("a changed byte", () => corrupt((text) => text.replace('"lines":', '"lines" :'), /not signed by this user's key/));
+  it("a payload of the wrong shape, signed with the user's key", async () => {
     await corrupt((text) => {
       const header = JSON.parse(text.slice(0, text.indexOf("\n")));
       const body = JSON.stringify({ root: JSON.parse(text.slice(text.indexOf("\n") + 1)).root, files: { "src/main.ts": { nonsense: true } }, resolution: null });
-      header.checksum = createHash("sha1").update(body).digest("base64url");
+      header.signature = signatureOf(userSecret()!, body);
       return `${JSON.stringify(header)}\n${body}`;
     }, /bad entry for src\/main\.ts/);
   });
@@ -300,12 +321,83 @@ describe("map cache: a bad cache file is ignored with a warning, never trusted",
     expect(warm.warnings[0]).toMatch(/cannot write the cache file/);
   });
 
-  it.skipIf(process.getuid?.() === 0)("a cache file that cannot be read", async () => {
+  it.skipIf(permissionsUntestable !== undefined)("a cache file that cannot be read", () => {
+    // Run as a user whom permissions bind (nobody, when the tests run as root), with a cache folder
+    // and a private user cache folder of that user's.
     const root = project();
-    const { cache } = await map({ root });
-    chmodSync(cache!.file, 0o000);
-    const warm = await warmEqualsCold(root);
-    expect(warm.warnings[0]).toMatch(/cannot read the cache file/);
+    openToOthers(root);
+    const cacheDir = join(root, "cache");
+    mkdirSync(cacheDir);
+    chmodSync(cacheDir, 0o777);
+    const userCache = mkdtempSync(join(tmpdir(), "layermap-user-cache-"));
+    if (process.getuid?.() === 0) chownSync(userCache, 65534, 65534);
+    const saved = process.env["XDG_CACHE_HOME"];
+    process.env["XDG_CACHE_HOME"] = userCache;
+    try {
+      const first = runCliUnprivileged(["map", root, "--quiet", "--cache", cacheDir]);
+      expect(first.stderr).toBe("");
+      const [file] = readdirSync(cacheDir);
+      chmodSync(join(cacheDir, file!), 0o000);
+      const unreadable = runCliUnprivileged(["map", root, "--quiet", "--cache", cacheDir]);
+      expect(unreadable.status).toBe(0);
+      expect(unreadable.stdout).toBe(first.stdout);
+      expect(unreadable.stderr).toMatch(/^layermap: warning: cannot read the cache file .* \(EACCES\): mapping without it\n/);
+    } finally {
+      process.env["XDG_CACHE_HOME"] = saved;
+      rmSync(userCache, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("map cache: untrusted input, signed with the user's own key", () => {
+  /** Edit the payload of a cache file and sign it with `key` (an attacker's, or the user's). */
+  const edit = (file: string, change: (payload: CachePayload) => void, key: Buffer): void => {
+    const text = readFileSync(file, "utf8");
+    const header = JSON.parse(text.slice(0, text.indexOf("\n")));
+    const payload = JSON.parse(text.slice(text.indexOf("\n") + 1)) as CachePayload;
+    change(payload);
+    const body = JSON.stringify(payload);
+    header.signature = signatureOf(key, body);
+    writeFileSync(file, `${JSON.stringify(header)}\n${body}`);
+  };
+  const dropSites = (payload: CachePayload): void => {
+    payload.files["src/lib/helper.ts"]!.extraction.sites = [];
+    payload.resolution!.files["src/lib/helper.ts"]!.targets = [];
+  };
+
+  it("cached sites edited by someone without the key (stamps kept, payload re-signed) are ignored with a warning", async () => {
+    const root = project();
+    ageTree(root);
+    const first = await warmEqualsCold(root);
+    await warmEqualsCold(root);
+    edit(first.cache!.file, dropSites, randomBytes(32));
+    const warnings: string[] = [];
+    const warm = await warmEqualsCold(root, { onWarning: (message) => warnings.push(message) });
+    expect(warnings).toEqual([expect.stringMatching(/^ignoring the cache file .*: not signed by this user's key .*; it will be rebuilt$/)]);
+    expect(warm.document.imports.some((i) => i.from === "src/lib/helper.ts" && i.to === "src/util.ts")).toBe(true);
+  });
+
+  it("what a writer of the user's cache folder can do: sign anything, which is then trusted", async () => {
+    // The documented limit: the key is the user's, so whoever can read it can forge the cache.
+    const root = project();
+    ageTree(root);
+    const first = await warmEqualsCold(root);
+    edit(first.cache!.file, dropSites, userSecret()!);
+    const forged = await map({ root });
+    expect(forged.warnings).toEqual([]);
+    expect(forged.document.imports.some((i) => i.from === "src/lib/helper.ts")).toBe(false);
+  });
+
+  it("an older cache file this user wrote, put back: nothing stale comes of it", async () => {
+    const root = project();
+    ageTree(root);
+    const first = await warmEqualsCold(root);
+    const old = readFileSync(first.cache!.file);
+    writeOld(join(root, "src/util.ts"), 'import "./lib2/helper";\nexport const util = (x: unknown) => x;\n');
+    await warmEqualsCold(root);
+    writeFileSync(first.cache!.file, old);
+    const replayed = await warmEqualsCold(root);
+    expect(replayed.document.imports.some((i) => i.from === "src/util.ts" && i.to === "src/lib2/helper.ts")).toBe(true);
   });
 });
 

@@ -11,7 +11,8 @@ import { tempTree } from "../helpers/temp-tree.js";
 describe("the npm package", () => {
   it("installs from its tarball and runs `npx layermap map .` and the API", () => {
     const folder = tempTree({});
-    const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", folder], { encoding: "utf8" }).trim().split("\n").pop()!;
+    // --ignore-scripts: `prepare` would rebuild dist/ while other test files run it (npm test builds first).
+    const packed = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", folder], { encoding: "utf8" }).trim().split("\n").pop()!;
     const project = join(folder, "project");
     mkdirSync(join(project, "src"), { recursive: true });
     writeFileSync(join(project, "package.json"), JSON.stringify({ name: "demo", private: true, type: "module" }));

@@ -5,7 +5,7 @@
  * the previous file intact, and the temporary file it may leave is removed by the next run.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,28 +19,33 @@ const PREVIOUS = "the previous output\n";
 interface Interrupted {
   code: number | null;
   signal: NodeJS.Signals | null;
-  /** Milliseconds from the signal to the exit. */
-  latency: number;
   stderr: string;
 }
 
-/** Starts the built CLI, sends `signal` after `delay` ms, and reports how it ended. */
-function interrupt(args: string[], signal: NodeJS.Signals, delay: number): Promise<Interrupted> {
+/**
+ * Starts the built CLI with --verbose, sends `signal` as soon as a stage line matching `ready`
+ * appears on stderr (never after a fixed delay: on a busy machine start-up alone can take
+ * seconds), and reports how it ended. `afterSignal` runs once the signal is sent.
+ */
+function interrupt(args: string[], signal: NodeJS.Signals, ready: RegExp, afterSignal?: () => void): Promise<Interrupted> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...args, "--verbose"], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
-    let sent = 0;
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      sent = performance.now();
-      child.kill(signal);
-    }, delay);
-    child.on("exit", (code, exitSignal) => {
-      clearTimeout(timer);
-      resolve({ code, signal: exitSignal, latency: sent === 0 ? -1 : performance.now() - sent, stderr });
+    let sent = false;
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (!sent && ready.test(stderr)) {
+        sent = true;
+        child.kill(signal);
+        afterSignal?.();
+      }
     });
+    child.on("exit", (code, exitSignal) => resolve({ code, signal: exitSignal, stderr }));
   });
 }
+
+/** The stage lines of --verbose that a run printed. */
+const stagesOf = (stderr: string): string[] => [...stderr.matchAll(/^layermap: (\w+) +[\d,]+ ms/gm)].map((match) => match[1]!);
 
 const temporaryFiles = (folder: string): string[] => readdirSync(folder).filter((name) => name.includes(".layermap-tmp-"));
 
@@ -84,8 +89,8 @@ describe("interrupted runs", { timeout: 30_000 }, () => {
   let folder: string;
 
   beforeAll(() => {
-    // Large enough that mapping takes seconds (about 4 s on the 2-core development machine).
-    // Made once for the four tests (tempTree's folders last one test).
+    // Large enough that parsing yields to the event loop many times.
+    // Made once for the five tests (tempTree's folders last one test).
     folder = mkdtempSync(join(tmpdir(), "layermap-interrupt-"));
     project = join(folder, "project");
     outputs = join(folder, "outputs");
@@ -100,13 +105,13 @@ describe("interrupted runs", { timeout: 30_000 }, () => {
     return join(outputs, name);
   };
 
-  it("Ctrl-C (SIGINT) during map: exit 130 within a second, the previous output intact, no temporary file", async () => {
+  it("Ctrl-C (SIGINT) during map: exit 130 before the next stage, the previous output intact, no temporary file", async () => {
     const out = previous("graph.json");
-    const run = await interrupt(["map", project, "--no-cache", "--out", out, "--out", join(outputs, "graph.svg")], "SIGINT", 700);
-    expect(run.latency).toBeGreaterThan(0);
+    const run = await interrupt(["map", project, "--no-cache", "--out", out, "--out", join(outputs, "graph.svg")], "SIGINT", /^layermap: discover/m);
     expect([run.code, run.signal]).toEqual([130, null]);
-    expect(run.latency).toBeLessThan(1_000);
-    expect(run.stderr).toBe("\nlayermap: interrupted (SIGINT)\n");
+    // Parsing 5,000 files yields to the event loop every 50 ms: it never got to its end.
+    expect(stagesOf(run.stderr)).toEqual(["load", "config", "discover"]);
+    expect(run.stderr).toMatch(/\nlayermap: interrupted \(SIGINT\)\n$/);
     expect(readFileSync(out, "utf8")).toBe(PREVIOUS);
     expect(temporaryFiles(outputs)).toEqual([]);
   });
@@ -114,9 +119,9 @@ describe("interrupted runs", { timeout: 30_000 }, () => {
   it("Ctrl-C during check, with the cache being built: exit 130, no temporary file in the cache folder either", async () => {
     const out = previous("report.txt");
     const cache = join(outputs, "cache");
-    const run = await interrupt(["check", project, "--cache", cache, "--out", out], "SIGINT", 1_500);
+    const run = await interrupt(["check", project, "--cache", cache, "--out", out], "SIGINT", /^layermap: discover/m);
     expect([run.code, run.signal]).toEqual([130, null]);
-    expect(run.latency).toBeLessThan(1_000);
+    expect(stagesOf(run.stderr)).not.toContain("parse");
     expect(readFileSync(out, "utf8")).toBe(PREVIOUS);
     expect(temporaryFiles(outputs)).toEqual([]);
     expect(readdirSync(outputs).includes("cache") ? readdirSync(cache).filter((name) => name.includes("tmp")) : []).toEqual([]);
@@ -124,18 +129,44 @@ describe("interrupted runs", { timeout: 30_000 }, () => {
 
   it("SIGTERM (a cancelled CI job): exit 143 the same way", async () => {
     const out = previous("graph.json");
-    const run = await interrupt(["map", project, "--no-cache", "--out", out], "SIGTERM", 700);
+    const run = await interrupt(["map", project, "--no-cache", "--out", out], "SIGTERM", /^layermap: discover/m);
     expect([run.code, run.signal]).toEqual([143, null]);
     expect(readFileSync(out, "utf8")).toBe(PREVIOUS);
   });
 
+  it("a signal during the output stage is honoured before the next file is replaced: exit 130, that file intact", async () => {
+    // The first output is a named pipe: the signal is sent when its first bytes arrive, that is
+    // once everything is rendered and written is under way. The JSON is megabytes and a pipe holds
+    // 64 kB, so the run cannot finish that write, nor start the next, before the signal is sent.
+    const fifo = join(outputs, "stream.json");
+    execFileSync("mkfifo", [fifo]);
+    const page = previous("graph.html");
+    try {
+      const child = spawn(process.execPath, [CLI, "map", project, "--no-cache", "--out", fifo, "--out", page], { stdio: "ignore" });
+      const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("exit", (code, signal) => resolve([code, signal])));
+      let received = 0;
+      const reader = createReadStream(fifo);
+      reader.on("data", (chunk) => {
+        if (received === 0) child.kill("SIGINT");
+        received += chunk.length;
+      });
+      expect(await exited).toEqual([130, null]);
+      reader.destroy();
+      expect(received).toBeGreaterThan(0);
+      expect(readFileSync(page, "utf8")).toBe(PREVIOUS);
+      expect(temporaryFiles(outputs)).toEqual([]);
+    } finally {
+      rmSync(fifo, { force: true });
+    }
+  });
+
   it("SIGKILL, which cannot be caught: the output is the previous file or the whole new one, and the next run leaves no temporary file", async () => {
     const out = previous("graph.json");
-    for (const delay of [800, 2_500]) {
-      const run = await interrupt(["map", project, "--no-cache", "--out", out], "SIGKILL", delay);
-      // The later kill lands near the end of the run; on a quick, idle machine the run may have
-      // finished first, which is the "whole new file" outcome.
-      if (delay === 800 || run.signal !== null) expect(run.signal).toBe("SIGKILL");
+    for (const ready of [/^layermap: discover/m, /^layermap: document/m]) {
+      const run = await interrupt(["map", project, "--no-cache", "--out", out], "SIGKILL", ready);
+      // Killed after the document is built, the run may have written its output and ended first:
+      // the "whole new file" outcome.
+      if (run.signal !== null) expect(run.signal).toBe("SIGKILL");
       else expect(run.code).toBe(0);
       const text = readFileSync(out, "utf8");
       if (text !== PREVIOUS) expect(JSON.parse(text).summary.files).toBe(5000);

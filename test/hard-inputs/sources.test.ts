@@ -179,11 +179,10 @@ function minified(bytes: number): string {
 }
 
 describe("a huge file: skipped with a diagnostic above the size limit, which --max-file-size raises", () => {
-  it("10 MB of minified code is too-large by default: not read, the run stays quick, and the summary counts it", () => {
+  it("10 MB of minified code is too-large by default: not read, and the summary counts it", () => {
     const root = tempTree({ "vendor/bundle.js": minified(10 * 1024 * 1024), "main.ts": 'import "./vendor/bundle.js";\n' });
-    const started = performance.now();
-    const run = runBuiltCli(["map", root, "--no-cache"]);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // Not read, rather than quick: speed belongs in bench/large-file.mjs, not in a test on a shared machine.
+    const run = runBuiltCli(["map", root, "--no-cache", "--verbose"]);
     expect(run.status).toBe(0);
     const document = JSON.parse(run.stdout) as MapDocument;
     expect(diagnosticsOf(document, "vendor/bundle.js")).toEqual([
@@ -191,6 +190,7 @@ describe("a huge file: skipped with a diagnostic above the size limit, which --m
     ]);
     expect(importsOf(document, "main.ts")).toEqual(["vendor/bundle.js:1"]);
     expect(run.stderr).toMatch(/0 files failed to parse or read, 1 skipped, 1 diagnostics/);
+    expect(run.stderr).toMatch(/^layermap: parse +[\d,]+ ms  1 file parsed, /m); // main.ts only
   });
 
   it("--max-file-size sets the limit both ways", () => {

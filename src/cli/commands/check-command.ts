@@ -5,7 +5,7 @@ import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, type CliIo } from "../io.js";
 import { terminalProgress } from "../progress.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../shared-options.js";
 import { strictFailure, unmappedNote, withStrictOption } from "../strict-diagnostics.js";
-import { writeOutputAtomically } from "../write-output.js";
+import { signalsHeard, writeOutputAtomically } from "../write-output.js";
 import { stageLines } from "../stage-lines.js";
 import { stopwatch } from "../../api/stopwatch.js";
 import { printable } from "../../model/printable.js";
@@ -72,6 +72,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
         return true;
       };
       if (args["update-baseline"] && baselinePath !== undefined) {
+        await signalsHeard();
         writeOutputAtomically(baselinePath, `${JSON.stringify(result.nextBaseline, null, 2)}\n`);
         io.stderr.write(`layermap: wrote ${result.nextBaseline.violations.length} accepted violations to ${baselinePath}\n`);
         if (note !== undefined) io.stderr.write(note);
@@ -80,6 +81,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
       }
       const color = args.color ?? (args.out === undefined && io.stdout.isTTY === true && !process.env["NO_COLOR"]);
       const text = checkReporters[args.format](result, { color, verbose: args.verbose ?? false });
+      await signalsHeard();
       if (args.out === undefined) io.stdout.write(text);
       else writeOutputAtomically(args.out, text);
       clock.lap("report", `${args.format} to ${args.out ?? "stdout"}`);

@@ -8,9 +8,9 @@
  * rule the change adds would count every old break of it as new. Without a config in the head,
  * both are judged by the defaults, even when the base had one.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { join, posix } from "node:path";
+import { makeScratchFolder, removeScratchFolder } from "../../model/scratch-folders.js";
 import { defaultCacheDir, map, type MapOptions, type MapResult } from "../../api/map.js";
 import type { Plane } from "../../config/config-schema.js";
 import { CONFIG_FILE_NAME } from "../../config/load-config.js";
@@ -43,10 +43,9 @@ export async function diffRevisions(options: DiffRevisionsOptions): Promise<Revi
   const baseCommit = resolveRevision(repository, base, shownRoot);
   const headCommit = head === undefined ? undefined : resolveRevision(repository, head, shownRoot);
 
-  const scratch = mkdtempSync(join(tmpdir(), "layermap-diff-"));
+  const scratch = makeScratchFolder("layermap-diff-");
   try {
     const headRoot = headCommit === undefined ? rootPath : checkoutRevision(repository, headCommit, join(scratch, "head"));
-    const baseRoot = checkoutRevision(repository, baseCommit, join(scratch, "base"));
     const headConfig = join(headRoot, CONFIG_FILE_NAME);
     // No config in the head: the base's own must not judge it either.
     const config = mapOptions.config ?? (existsSync(headConfig) ? headConfig : false);
@@ -59,12 +58,23 @@ export async function diffRevisions(options: DiffRevisionsOptions): Promise<Revi
       { ...shared, root: headRoot, ...(headCommit === undefined ? {} : checkout) },
       head === undefined || headCommit === undefined ? { workingTree: true } : { ref: head, commit: headCommit },
     );
+    // The base is written after the head is mapped: files outside the root that the head's imports
+    // reach are written in the base too, so an import that leaves the root resolves alike on both sides.
+    const baseRoot = checkoutRevision(repository, baseCommit, join(scratch, "base"), outsideTargets(repository.prefix, after.mapped.document));
     const before = await mapRevision({ ...shared, root: baseRoot, ...checkout }, { ref: base, commit: baseCommit });
     const diff = diffMaps(before.mapped, after.mapped, { failPlane: after.failPlane });
     return { diff, base: before.mapped.document, head: after.mapped.document };
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    removeScratchFolder(scratch);
   }
+}
+
+/** Repository paths of the local modules outside the root (ids starting with `../`). */
+function outsideTargets(prefix: string, document: MapDocument): string[] {
+  return document.modules
+    .filter((module) => module.kind === "local" && module.id.startsWith("../"))
+    .map((module) => posix.normalize(posix.join(prefix, module.id)))
+    .filter((path) => !path.startsWith("../"));
 }
 
 async function mapRevision(options: MapOptions, revision: Revision): Promise<{ mapped: MappedRevision; failPlane: Plane }> {
