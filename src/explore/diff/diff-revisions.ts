@@ -69,10 +69,13 @@ export async function diffRevisions(options: DiffRevisionsOptions): Promise<Revi
   }
 }
 
-/** Repository paths of the local modules outside the root (ids starting with `../`). */
+/**
+ * Repository paths of the files outside the root that imports reach: ids starting with `../`
+ * (unresolved, as imports that leave the root are, with the path they lead to as their id).
+ */
 function outsideTargets(prefix: string, document: MapDocument): string[] {
   return document.modules
-    .filter((module) => module.kind === "local" && module.id.startsWith("../"))
+    .filter((module) => (module.kind === "local" || module.kind === "unresolved") && module.id.startsWith("../"))
     .map((module) => posix.normalize(posix.join(prefix, module.id)))
     .filter((path) => !path.startsWith("../"));
 }
