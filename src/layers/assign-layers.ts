@@ -3,7 +3,7 @@
  * its id (so a catch-all layer can come last). graphology-style: `assignLayers` returns the
  * mapping, `assignLayers.assign` also writes it onto the nodes.
  */
-import picomatch from "picomatch";
+import { globMatcher } from "../config/glob-matcher.js";
 import type { LayerDefinition } from "../config/config-schema.js";
 import type { ImportGraph } from "../graph/import-graph.js";
 
@@ -19,7 +19,7 @@ export interface LayerAssignment {
 }
 
 export function assignLayers(graph: ImportGraph, layers: readonly LayerDefinition[]): LayerAssignment {
-  const matchers = layers.map((layer) => picomatch(layer.paths, { dot: true }));
+  const matchers = layers.map((layer) => globMatcher(layer.paths));
   const layerOf = new Map<string, string>();
   const unlayered: string[] = [];
   const used = new Set<string>();
