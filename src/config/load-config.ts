@@ -9,6 +9,8 @@ import { displayPath } from "../model/display-path.js";
 import type { z } from "zod";
 import { UserError } from "../model/errors.js";
 import { configSchema, type Config } from "./config-schema.js";
+import { keyPathText } from "./key-path.js";
+import { PROTOTYPE_KEY, prototypeKeyPath } from "./prototype-keys.js";
 
 export const CONFIG_FILE_NAME = "layermap.config.json";
 
@@ -49,11 +51,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** `["layers", 1, "paths"]` → `layers[1].paths`. */
-export function keyPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
-    .join("");
-}
+export const keyPath = keyPathText;
 
 /** Editors on Windows start UTF-8 files with a byte-order mark, which tsc accepts in tsconfig.json too. */
 function withoutByteOrderMark(text: string): string {
@@ -65,6 +63,9 @@ function withoutByteOrderMark(text: string): string {
  * writes one with comments. A syntax error names the file, line and column.
  */
 export function parseJsonWithComments(text: string, file: string): unknown {
+  // Looked for before parsing: jsonc-parser would make its value the object's prototype.
+  const holder = prototypeKeyPath(text);
+  if (holder !== undefined) throw new UserError(`${file}: ${keyPath(holder) || "(top level)"}: unknown key "${PROTOTYPE_KEY}"`);
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
