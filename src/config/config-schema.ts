@@ -139,7 +139,7 @@ export const configSchema = z
     $schema: z.string().optional(),
     include: globs.optional().describe("globs of files to map, relative to the root"),
     exclude: globs.optional().describe("globs of files to leave out, relative to the root"),
-    tsconfig: z.string().optional().describe("the tsconfig used to resolve imports, relative to the root"),
+    tsconfig: z.string().optional().describe("the tsconfig used to resolve imports, relative to this file"),
     includeDeclarations: z.boolean().optional().describe("parse .d.ts files too"),
     layers: z.array(layerSchema).default([]).describe("layers from top to bottom; a module takes the first layer that matches it"),
     rules: rulesSchema.default({

@@ -25,7 +25,7 @@ export function loadConfig(root: string, explicitPath?: string | false): LoadedC
   if (explicitPath === false) return { config: configSchema.parse({}), path: undefined };
   const path = explicitPath === undefined ? join(root, CONFIG_FILE_NAME) : resolve(explicitPath);
   if (!existsSync(path)) {
-    if (explicitPath !== undefined) throw new UserError(`${explicitPath}: config file not found`);
+    if (explicitPath !== undefined) throw new UserError(`${displayPath(path)}: config file not found`);
     return { config: configSchema.parse({}), path: undefined };
   }
   const shown = displayPath(path);

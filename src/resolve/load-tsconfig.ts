@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import type { ts as TS } from "ts-morph";
 import { ts } from "../typescript/ts.js";
 import { UserError } from "../model/errors.js";
+import { displayPath } from "../model/display-path.js";
 import { PROTOTYPE_KEY, prototypeKeyPath, prototypeKeyPlace } from "../config/prototype-keys.js";
 
 export interface TsProject {
@@ -40,7 +41,7 @@ export function loadTsconfig(root: string, explicitPath: string | undefined): Lo
   if (explicitPath !== undefined) {
     configPath = resolve(root, explicitPath);
     if (existsSync(configPath) && statSync(configPath).isDirectory()) configPath = join(configPath, "tsconfig.json");
-    if (!existsSync(configPath)) throw new UserError(`${explicitPath}: tsconfig not found`);
+    if (!existsSync(configPath)) throw new UserError(`${displayPath(configPath)}: tsconfig not found`);
   } else if (existsSync(join(root, "tsconfig.json"))) {
     configPath = join(root, "tsconfig.json");
   }
