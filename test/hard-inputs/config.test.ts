@@ -43,6 +43,11 @@ describe("a wrong layermap.config.json: one line per problem with the key path, 
     ["[!…], which picomatch does not read as a negation", '{ "exclude": "**/[!a]*.ts" }', 'exclude: invalid glob "**/[!a]*.ts": "[!" does not negate a class in these globs (it matches "!"): write [^…]'],
     ["JSON that is not an object", "[1, 2]", "(top level): Invalid input: expected object, received array"],
     ["a layer that matches no module", '{ "layers": [{ "name": "app", "paths": "application/**" }] }', 'layers[0].paths: layer "app" matches no module (mark it "optional": true if that is intended)'],
+    [
+      "a mistyped glob beside one that matches",
+      '{ "layers": [{ "name": "app", "paths": ["app/**", "aplication/**"] }, { "name": "core", "paths": "core/**" }] }',
+      'layers[0].paths[1]: glob "aplication/**" of layer "app" matches no module (mark it "optional": true if that is intended)',
+    ],
   ])("%s", async (_name, config, line) => {
     const run = await checkWith(config);
     expect(run.status).toBe(2);
@@ -67,6 +72,13 @@ describe("a wrong layermap.config.json: one line per problem with the key path, 
       "layermap.config.json: layers[1].paths: expected a glob or a list of globs",
       'layermap.config.json: (top level): unknown key "colour"',
     ]);
+  });
+
+  it("a glob that matches nothing in an optional layer, or one whose modules an earlier layer took, is fine", async () => {
+    const optional = await checkWith('{ "layers": [{ "name": "app", "paths": ["app/**", "aplication/**"], "optional": true }, { "name": "core", "paths": "core/**" }] }');
+    expect(optional.stderr).toBe("");
+    const taken = await checkWith('{ "layers": [{ "name": "app", "paths": "app/**" }, { "name": "core", "paths": ["core/**", "app/main.ts"] }] }');
+    expect(taken.stderr).toBe("");
   });
 
   it("a config written with a byte-order mark (Windows editors) is read", async () => {
