@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { UserError } from "../model/errors.js";
 import { configSchema, type Config } from "./config-schema.js";
 import { keyPathText } from "./key-path.js";
+import { issueText } from "./issue-text.js";
 import { PROTOTYPE_KEY, prototypeKeyPath } from "./prototype-keys.js";
 
 export const CONFIG_FILE_NAME = "layermap.config.json";
@@ -37,17 +38,13 @@ export function loadConfig(root: string, explicitPath?: string | false): LoadedC
   }
   const json = parseJsonWithComments(withoutByteOrderMark(text), shown);
   const parsed = configSchema.safeParse(json);
-  if (!parsed.success) throw new UserError(formatIssues(shown, parsed.error.issues));
+  if (!parsed.success) throw new UserError(formatIssues(shown, parsed.error.issues, configSchema, json));
   return { config: parsed.data, path };
 }
 
-export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${file}: ${keyPath(issue.path) || "(top level)"}: ${describeIssue(issue)}`).join("\n");
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys") return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-  return issue.message;
+/** One line per issue: the file, the key path and a sentence; `schema` and `input` add a "did you mean". */
+export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[], schema?: z.core.$ZodType, input?: unknown): string {
+  return issues.map((issue) => `${file}: ${keyPath(issue.path) || "(top level)"}: ${issueText(issue, schema, input)}`).join("\n");
 }
 
 /** `["layers", 1, "paths"]` → `layers[1].paths`. */
