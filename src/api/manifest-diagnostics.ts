@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { Diagnostic } from "../model/document.js";
+import { PROTOTYPE_KEY, prototypeKeyPath, prototypeKeyPlace } from "../config/prototype-keys.js";
 
 export function manifestDiagnostics(root: string, manifests: readonly string[], files: readonly string[]): Diagnostic[] {
   const folders = new Set<string>([""]);
@@ -42,6 +43,10 @@ function jsonProblem(path: string): { line?: number; message: string } | undefin
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { message: "not a JSON object: Node and npm cannot read it; imports resolved through it may be wrong" };
+  }
+  const holder = prototypeKeyPath(text);
+  if (holder !== undefined) {
+    return { message: `a "${PROTOTYPE_KEY}" key ${prototypeKeyPlace(holder)}: read as Node reads it, an ordinary key nothing uses (TypeScript alone would inherit its fields)` };
   }
   return undefined;
 }

@@ -45,8 +45,14 @@ export interface MapOptions {
   include?: readonly string[];
   /** Added to the config's exclude globs. */
   exclude?: readonly string[];
-  /** Override the config's tsconfig (relative to the root, or absolute). */
+  /** Override the config's tsconfig (relative to the root, or absolute; the CLI passes it absolute). */
   tsconfig?: string;
+  /**
+   * The folder the config file's own paths (its `tsconfig`) are relative to; default the config
+   * file's folder. `diff` judges an old revision with the head's config, its paths read in the
+   * revision's checkout.
+   */
+  configFolder?: string;
   /** Parse `.d.ts` files too. */
   includeDeclarations?: boolean;
   /** Files larger than this many bytes are not parsed (a `too-large` diagnostic); default 4 MB. */
@@ -121,7 +127,10 @@ export async function map(options: MapOptions): Promise<MapResult> {
     throw new UserError(`${options.root}: no source file matches the include globs (${include.join(", ")}), once the exclude globs and .gitignore have had their say`);
   }
   clock.lap("discover", counted(files.length, "source file") + (discovery.skipped.length > 0 ? `, ${counted(discovery.skipped.length, "link")} skipped` : ""));
-  const tsconfigOption = options.tsconfig ?? config.tsconfig;
+  // A path in the config file is relative to the file, as in tsconfig.json's own `extends`.
+  const tsconfigOption =
+    options.tsconfig ??
+    (config.tsconfig === undefined || configPath === undefined ? undefined : resolve(options.configFolder ?? dirname(configPath), config.tsconfig));
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const breather = eventLoopBreaks();
 

@@ -4,7 +4,7 @@
  * or an edges list (`layermap map . --format edges | grep -v test | layermap render -`).
  */
 import { readFileSync, statSync } from "node:fs";
-import { loadConfig } from "../config/load-config.js";
+import { formatIssues, loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/config-schema.js";
 import { fromDocument, toDocument } from "../graph/to-document.js";
 import { createImportGraph, type ImportGraph } from "../graph/import-graph.js";
@@ -105,8 +105,8 @@ function parseDocument(text: string, name: string): MapDocument {
   if (version !== 1) throw new UserError(`${name}: a layermap document of version ${String(version)}; this layermap reads version 1`);
   const parsed = mapDocumentSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UserError(`${name}: not a valid layermap document: ${issue.path.join(".")}: ${issue.message}`);
+    // The first problem, in the words the config's problems use (`unknown key "x"`, with its path).
+    throw new UserError(`${formatIssues(name, parsed.error.issues.slice(0, 1))}: not a valid layermap document`);
   }
   return assertConsistent(parsed.data, name);
 }

@@ -12,6 +12,7 @@ import { mapCommand } from "./commands/map-command.js";
 import { renderCommand } from "./commands/render-command.js";
 import { EXIT_USAGE, type CliIo } from "./io.js";
 import { totalLine } from "./stage-lines.js";
+import { didYouMean } from "../model/nearest.js";
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
@@ -42,8 +43,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .version()
       .wrap(100)
       .exitProcess(false)
-      .fail((message, error) => {
-        throw error ?? new UsageError(message);
+      .fail((message, error, usage) => {
+        // The third argument is yargs' usage object at run time (typed as the yargs instance): it knows the command's options.
+        const described = (usage as unknown as { getDescriptions?: () => Record<string, unknown> }).getDescriptions?.() ?? {};
+        throw error ?? new UsageError(withSuggestions(message, Object.keys(described)));
       })
       .parseAsync();
     if (parsed["verbose"] === true) io.stderr.write(`${totalLine(commandStartedAt)}\n`);
@@ -70,4 +73,12 @@ class UsageError extends Error {}
  */
 function printableLines(message: string): string {
   return message.split("\n").map(printable).join("\n");
+}
+
+/** yargs' "Unknown argument: ot" → "Unknown argument: ot (did you mean --out?)", from the options the command knows. */
+function withSuggestions(message: string, known: readonly string[]): string {
+  const unknown = /^(Unknown arguments?): (.+)$/.exec(message);
+  if (unknown === null) return message;
+  const names = unknown[2]!.split(", ").map((name) => `${name}${didYouMean(name.replace(/^-+/, ""), known, (option) => `--${option}`)}`);
+  return `${unknown[1]}: ${names.join(", ")}`;
 }

@@ -1,4 +1,5 @@
 /** The options every command that maps a codebase takes, declared once. */
+import { resolve } from "node:path";
 import type { Argv } from "yargs";
 import type { MapOptions } from "../api/map.js";
 import type { StageListener } from "../api/stopwatch.js";
@@ -21,8 +22,8 @@ export function withMappingOptions<T>(yargs: Argv<T>) {
   return yargs
     .option("include", { type: "string", array: true, describe: "Only map files matching these globs (relative to the root)" })
     .option("exclude", { type: "string", array: true, describe: "Leave out files matching these globs (relative to the root)" })
-    .option("tsconfig", { type: "string", describe: "The tsconfig for module resolution (default <root>/tsconfig.json)" })
-    .option("config", { alias: "c", type: "string", describe: "The layermap config (default <root>/layermap.config.json)" })
+    .option("tsconfig", { type: "string", describe: "The tsconfig for module resolution, relative to the working folder (default <root>/tsconfig.json)" })
+    .option("config", { alias: "c", type: "string", describe: "The layermap config, relative to the working folder (default <root>/layermap.config.json)" })
     .option("include-dts", { type: "boolean", describe: "Parse .d.ts files too" })
     .option("max-file-size", {
       type: "string",
@@ -45,7 +46,8 @@ export function toMapOptions(args: MappingArguments, warn?: (message: string) =>
     ...(args.config === undefined ? {} : { config: args.config }),
     ...(args.include === undefined ? {} : { include: args.include }),
     ...(args.exclude === undefined ? {} : { exclude: args.exclude }),
-    ...(args.tsconfig === undefined ? {} : { tsconfig: args.tsconfig }),
+    // Paths on the command line are relative to the working folder, as in every CLI.
+    ...(args.tsconfig === undefined ? {} : { tsconfig: resolve(args.tsconfig) }),
     ...(args["include-dts"] === undefined ? {} : { includeDeclarations: args["include-dts"] }),
     ...(args["max-file-size"] === undefined ? {} : { maxFileSize: parseSize(args["max-file-size"]) }),
     ...cacheOption(args.cache),

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { importKinds, moduleKinds } from "../model/document.js";
 import { globProblem } from "./glob-problem.js";
+import { didYouMean } from "../model/nearest.js";
 
 const glob = z
   .string()
@@ -76,7 +77,7 @@ const cyclesRuleSchema = z
   .transform((value) => (typeof value === "string" ? { severity: value, plane: "runtime" as const } : value));
 
 const layerNames = z
-  .union([ruleName, z.array(ruleName).min(1)])
+  .union([ruleName, z.array(ruleName).min(1)], "expected a layer name or a list of layer names")
   .transform((value) => (typeof value === "string" ? [value] : value));
 
 const fromSchema = z
@@ -139,7 +140,7 @@ export const configSchema = z
     $schema: z.string().optional(),
     include: globs.optional().describe("globs of files to map, relative to the root"),
     exclude: globs.optional().describe("globs of files to leave out, relative to the root"),
-    tsconfig: z.string().optional().describe("the tsconfig used to resolve imports, relative to the root"),
+    tsconfig: z.string().optional().describe("the tsconfig used to resolve imports, relative to this file"),
     includeDeclarations: z.boolean().optional().describe("parse .d.ts files too"),
     layers: z.array(layerSchema).default([]).describe("layers from top to bottom; a module takes the first layer that matches it"),
     rules: rulesSchema.default({
@@ -158,9 +159,14 @@ export const configSchema = z
         context.addIssue({ code: "custom", path: ["layers", index, "name"], message: `"${layer.name}" is already the name of layers[${first}]` });
       } else seen.set(layer.name, index);
     });
-    const checkLayers = (names: string[] | undefined, path: (string | number)[]): void => {
-      for (const name of names ?? []) {
-        if (!seen.has(name)) context.addIssue({ code: "custom", path, message: `no layer is named "${name}"` });
+    const checkLayers = (names: unknown, path: (string | number)[]): void => {
+      // Run on the raw value when the key itself is wrong: a string is one name (not one per
+      // character), and a name that is not a name has had its own message.
+      const list: unknown[] = typeof names === "string" ? [names] : Array.isArray(names) ? names : [];
+      for (const name of list) {
+        if (typeof name === "string" && ruleName.safeParse(name).success && !seen.has(name)) {
+          context.addIssue({ code: "custom", path, message: `no layer is named "${name}"${didYouMean(name, seen.keys())}` });
+        }
       }
     };
     const ruleNames = new Map<string, string>();

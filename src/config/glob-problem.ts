@@ -6,8 +6,14 @@
  * - an unclosed or unopened `[ ]`, `{ }` or `( )` (a `\` before one makes it literal);
  * - `[!a]`, which picomatch reads as "! or a", not as the negation the shell's glob means;
  * - a `\` used as a folder separator (`src\lib\**`): in a glob it escapes the next character;
- * - an absolute path: globs are matched against ids relative to the root.
+ * - an absolute path: globs are matched against ids relative to the root;
+ * - more than two wildcards in a glob that only picomatch can match (one with `( )`, a leading
+ *   `!`, nested braces or a range): its backtracking regular expression takes time exponential
+ *   in the wildcards (`!(**∕a∕**∕a∕**∕b)` ran for seconds on a deep path). Other globs are matched
+ *   in linear time (glob-matcher.ts) and may hold any number.
  */
+import { isSimpleGlob } from "./glob-matcher.js";
+
 const CLOSERS: Record<string, string> = { "[": "]", "{": "}", "(": ")" };
 
 /** Why the glob is invalid, or undefined when it is fine. */
@@ -37,7 +43,19 @@ export function globProblem(glob: string): string | undefined {
     }
   }
   const unclosed = open.at(-1);
-  return unclosed === undefined ? undefined : `a "${unclosed}" is never closed (write \\${unclosed} for a literal one)`;
+  if (unclosed !== undefined) return `a "${unclosed}" is never closed (write \\${unclosed} for a literal one)`;
+  return wildcardProblem(glob);
+}
+
+/** The most wildcards a glob left to picomatch may hold. */
+export const MAX_PICOMATCH_WILDCARDS = 2;
+
+function wildcardProblem(glob: string): string | undefined {
+  if (isSimpleGlob(glob)) return undefined;
+  // `*`, `**` and the repeating extglob `+(…)`, each a quantifier of picomatch's regular expression.
+  const wildcards = (glob.replace(/\\./g, "").match(/\*+|\+\(/g) ?? []).length;
+  if (wildcards <= MAX_PICOMATCH_WILDCARDS) return undefined;
+  return `a glob with ( ), a leading !, nested { } or a range may hold at most ${MAX_PICOMATCH_WILDCARDS} wildcards, this one has ${wildcards} (matching it could take exponential time): split it, or use only * ** ? [ ] and {a,b}`;
 }
 
 /** The index of the `]` that ends the character class opened at `start`, or -1. A `]` first in the class is literal. */

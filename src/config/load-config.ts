@@ -9,6 +9,9 @@ import { displayPath } from "../model/display-path.js";
 import type { z } from "zod";
 import { UserError } from "../model/errors.js";
 import { configSchema, type Config } from "./config-schema.js";
+import { keyPathText } from "./key-path.js";
+import { issueText } from "./issue-text.js";
+import { PROTOTYPE_KEY, prototypeKeyPath } from "./prototype-keys.js";
 
 export const CONFIG_FILE_NAME = "layermap.config.json";
 
@@ -23,7 +26,7 @@ export function loadConfig(root: string, explicitPath?: string | false): LoadedC
   if (explicitPath === false) return { config: configSchema.parse({}), path: undefined };
   const path = explicitPath === undefined ? join(root, CONFIG_FILE_NAME) : resolve(explicitPath);
   if (!existsSync(path)) {
-    if (explicitPath !== undefined) throw new UserError(`${explicitPath}: config file not found`);
+    if (explicitPath !== undefined) throw new UserError(`${displayPath(path)}: config file not found`);
     return { config: configSchema.parse({}), path: undefined };
   }
   const shown = displayPath(path);
@@ -35,25 +38,17 @@ export function loadConfig(root: string, explicitPath?: string | false): LoadedC
   }
   const json = parseJsonWithComments(withoutByteOrderMark(text), shown);
   const parsed = configSchema.safeParse(json);
-  if (!parsed.success) throw new UserError(formatIssues(shown, parsed.error.issues));
+  if (!parsed.success) throw new UserError(formatIssues(shown, parsed.error.issues, configSchema, json));
   return { config: parsed.data, path };
 }
 
-export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${file}: ${keyPath(issue.path) || "(top level)"}: ${describeIssue(issue)}`).join("\n");
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys") return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-  return issue.message;
+/** One line per issue: the file, the key path and a sentence; `schema` and `input` add a "did you mean". */
+export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[], schema?: z.core.$ZodType, input?: unknown): string {
+  return issues.map((issue) => `${file}: ${keyPath(issue.path) || "(top level)"}: ${issueText(issue, schema, input)}`).join("\n");
 }
 
 /** `["layers", 1, "paths"]` → `layers[1].paths`. */
-export function keyPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
-    .join("");
-}
+export const keyPath = keyPathText;
 
 /** Editors on Windows start UTF-8 files with a byte-order mark, which tsc accepts in tsconfig.json too. */
 function withoutByteOrderMark(text: string): string {
@@ -65,6 +60,9 @@ function withoutByteOrderMark(text: string): string {
  * writes one with comments. A syntax error names the file, line and column.
  */
 export function parseJsonWithComments(text: string, file: string): unknown {
+  // Looked for before parsing: jsonc-parser would make its value the object's prototype.
+  const holder = prototypeKeyPath(text);
+  if (holder !== undefined) throw new UserError(`${file}: ${keyPath(holder) || "(top level)"}: unknown key "${PROTOTYPE_KEY}"`);
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];

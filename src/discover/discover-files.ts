@@ -12,7 +12,7 @@
  */
 import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
-import picomatch from "picomatch";
+import { globMatcher } from "../config/glob-matcher.js";
 import { compareCodeUnits } from "../model/compare.js";
 import { UserError } from "../model/errors.js";
 import { GitignoreRules } from "./gitignore-rules.js";
@@ -58,8 +58,8 @@ export function discoverFiles(options: DiscoverOptions): string[] {
 export function discoverSources(options: DiscoverOptions): Discovery {
   const { root } = options;
   const includeDeclarations = options.includeDeclarations ?? false;
-  const included = options.include?.length ? picomatch([...options.include], { dot: true }) : () => true;
-  const excluded = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : () => false;
+  const included = options.include?.length ? globMatcher(options.include) : () => true;
+  const excluded = options.exclude?.length ? globMatcher(options.exclude) : () => false;
   const gitignore = options.gitignore === false ? null : new GitignoreRules(root);
   const ignored = (path: string): boolean => gitignore !== null && gitignore.ignores(path);
   const wanted = (file: string): boolean => isSourceFile(file, includeDeclarations) && included(file) && !excluded(file) && !ignored(file);

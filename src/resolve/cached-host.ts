@@ -5,6 +5,7 @@
  */
 import type { ts as TS } from "ts-morph";
 import { ts } from "../typescript/ts.js";
+import { PROTOTYPE_KEY, withoutPrototypeKeys } from "../config/prototype-keys.js";
 
 export interface CachedHost extends TS.ModuleResolutionHost {
   fileExists(path: string): boolean;
@@ -28,7 +29,12 @@ export function createCachedHost(): CachedHost {
     fileExists: (path) => remember(files, path, ts.sys.fileExists),
     directoryExists: (path) => remember(folders, path, ts.sys.directoryExists),
     realpath: (path) => remember(realpaths, path, (key) => ts.sys.realpath?.(key) ?? key),
-    readFile: (path) => ts.sys.readFile(path),
+    // TypeScript would make a package.json's "__proto__" the prototype of its fields (a `type`
+    // or `exports` Node never sees): read it as Node does. manifestDiagnostics says so.
+    readFile: (path) => {
+      const text = ts.sys.readFile(path);
+      return text !== undefined && path.endsWith("package.json") && text.includes(PROTOTYPE_KEY) ? withoutPrototypeKeys(text) : text;
+    },
     getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
     getDirectories: (path) => ts.sys.getDirectories(path),
   };

@@ -8,6 +8,8 @@ import { dirname, join, resolve } from "node:path";
 import type { ts as TS } from "ts-morph";
 import { ts } from "../typescript/ts.js";
 import { UserError } from "../model/errors.js";
+import { displayPath } from "../model/display-path.js";
+import { PROTOTYPE_KEY, prototypeKeyPath, prototypeKeyPlace } from "../config/prototype-keys.js";
 
 export interface TsProject {
   /** Absolute path of the tsconfig file; undefined for the defaults used without one. */
@@ -39,7 +41,7 @@ export function loadTsconfig(root: string, explicitPath: string | undefined): Lo
   if (explicitPath !== undefined) {
     configPath = resolve(root, explicitPath);
     if (existsSync(configPath) && statSync(configPath).isDirectory()) configPath = join(configPath, "tsconfig.json");
-    if (!existsSync(configPath)) throw new UserError(`${explicitPath}: tsconfig not found`);
+    if (!existsSync(configPath)) throw new UserError(`${displayPath(configPath)}: tsconfig not found`);
   } else if (existsSync(join(root, "tsconfig.json"))) {
     configPath = join(root, "tsconfig.json");
   }
@@ -50,9 +52,16 @@ export function loadTsconfig(root: string, explicitPath: string | undefined): Lo
 
   const projects: TsProject[] = [];
   const files = new Set<string>();
+  let prototypeError: UserError | undefined;
   const readFile = (path: string): string | undefined => {
     files.add(resolve(path));
-    return ts.sys.readFile(path);
+    const text = ts.sys.readFile(path);
+    // TypeScript would make the key's value the prototype of the object holding it (compilerOptions, say).
+    const holder = text === undefined ? undefined : prototypeKeyPath(text);
+    if (holder === undefined) return text;
+    // Thrown after TypeScript returns: it catches what a readFile throws.
+    prototypeError ??= new UserError(`${resolve(path)}: unknown key "${PROTOTYPE_KEY}" ${prototypeKeyPlace(holder)} (TypeScript would read its value as inherited options)`);
+    return undefined;
   };
   // ts.sys, except that every file read (the `extends` chain) is recorded: a cache of the
   // results must know what they depend on.
@@ -68,6 +77,7 @@ export function loadTsconfig(root: string, explicitPath: string | undefined): Lo
     if (visited.has(key)) return;
     visited.add(key);
     const read = ts.readConfigFile(key, readFile);
+    if (prototypeError !== undefined) throw prototypeError;
     if (read.error !== undefined) {
       const message = ts.flattenDiagnosticMessageText(read.error.messageText, " ");
       if (isRoot) throw new UserError(`${key}: not a valid tsconfig: ${message}`);
@@ -75,6 +85,7 @@ export function loadTsconfig(root: string, explicitPath: string | undefined): Lo
       return;
     }
     const parsed = ts.parseJsonConfigFileContent(read.config, parseHost, dirname(key), undefined, key);
+    if (prototypeError !== undefined) throw prototypeError;
     for (const error of parsed.errors) {
       // "No inputs were found" only means the globs match nothing we need; resolution still works.
       if (error.code === 18003) continue;

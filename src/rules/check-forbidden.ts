@@ -2,7 +2,7 @@
  * Forbidden rules: no import from modules matching `from` to modules matching `to`, optionally
  * only for some import kinds (for a rule, a type-only site's kind is `type-only`).
  */
-import picomatch from "picomatch";
+import { globMatcher } from "../config/glob-matcher.js";
 import type { ForbiddenRule } from "../config/config-schema.js";
 import type { ImportGraph, ModuleAttributes } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
@@ -20,8 +20,8 @@ interface ModuleSelector {
 }
 
 export function moduleMatcher(selector: ModuleSelector, assignment: LayerAssignment): (id: string, attributes: ModuleAttributes) => boolean {
-  const path = selector.path === undefined ? undefined : picomatch(selector.path, { dot: true });
-  const pathNot = selector.pathNot === undefined ? undefined : picomatch(selector.pathNot, { dot: true });
+  const path = selector.path === undefined ? undefined : globMatcher(selector.path);
+  const pathNot = selector.pathNot === undefined ? undefined : globMatcher(selector.pathNot);
   return (id, attributes) => {
     if (selector.kind !== undefined && !selector.kind.includes(attributes.kind)) return false;
     if (selector.layer !== undefined) {

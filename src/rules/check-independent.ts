@@ -2,7 +2,7 @@
  * Independent rules: each folder matched by `siblings` is a unit (`apps/*` → `apps/wiki`,
  * `apps/shop`, …) and no unit may import another, so app A never reaches into app B.
  */
-import picomatch from "picomatch";
+import { globMatcher } from "../config/glob-matcher.js";
 import type { IndependentRule } from "../config/config-schema.js";
 import type { ImportGraph } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
@@ -18,7 +18,7 @@ export function checkIndependent(
 ): { violations: Violation[]; problems: RuleProblem[] } {
   if (rule.severity === "off") return { violations: [], problems: [] };
   const view = planeView(graph, rule.plane);
-  const isUnit = picomatch(rule.siblings, { dot: true });
+  const isUnit = globMatcher(rule.siblings);
   const units = new Map<string, string | undefined>();
   const unitOf = (id: string): string | undefined => {
     if (!units.has(id)) {

@@ -27,6 +27,14 @@ export function checkRules(graph: ImportGraph, assignment: LayerAssignment, conf
       problems.push({ keyPath: `layers[${index}].paths`, message: `layer "${layer.name}" matches no module` });
     }
   });
+  for (const [layerIndex, globIndex] of assignment.unmatchedGlobs ?? []) {
+    const layer = config.layers[layerIndex]!;
+    if (layer.optional === true) continue;
+    problems.push({
+      keyPath: `layers[${layerIndex}].paths[${globIndex}]`,
+      message: `glob "${layer.paths[globIndex]}" of layer "${layer.name}" matches no module`,
+    });
+  }
   rules.forbidden.forEach((rule, index) => {
     const outcome = checkForbidden(graph, assignment, rule, index);
     violations.push(...outcome.violations);

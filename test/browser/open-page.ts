@@ -7,8 +7,9 @@ import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { tempTree } from "../helpers/temp-tree.js";
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const skipBrowser = process.env["LAYERMAP_SKIP_BROWSER"] === "1";
+/** Debian's Chromium, or the browser LAYERMAP_CHROMIUM names; scripts/ensure-chromium.mjs (pretest) installs or reports it. */
+export const CHROMIUM = process.env["LAYERMAP_CHROMIUM"] || "/usr/bin/chromium";
+export const skipBrowser = process.env["LAYERMAP_SKIP_BROWSER"] === "1" || !existsSync(CHROMIUM);
 
 export interface OpenedPage {
   browser: Browser;
@@ -19,7 +20,6 @@ export interface OpenedPage {
 }
 
 export async function openPage(html: string, name: string): Promise<OpenedPage> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (or LAYERMAP_SKIP_BROWSER=1)`);
   const folder = tempTree({});
   const file = join(folder, `${name}.html`);
   writeFileSync(file, html);

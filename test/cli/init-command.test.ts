@@ -56,6 +56,44 @@ describe("layermap init", () => {
   });
 });
 
+describe("layermap init on an aliased monorepo", () => {
+  /** Packages importing each other as @acme/*, resolved only by the tsconfig above `packages`. */
+  function monorepo(): string {
+    return tempTree({
+      "tsconfig.base.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@acme/*": ["packages/*/src/index.ts"] } } }),
+      "packages/app/src/index.ts": 'import { db } from "@acme/db";\nexport const app = db;\n',
+      "packages/db/src/index.ts": 'import { log } from "@acme/log";\nexport const db = log;\n',
+      "packages/log/src/index.ts": "export const log = 1;\n",
+      "packages/log/src/index.test.ts": 'import "./index.js";\n',
+      "packages/log/src/scratch.ts": "",
+    });
+  }
+
+  it("says in one line that scoped packages came out external and which tsconfig maps them", () => {
+    const run = runBuiltCli(["init", "packages", "--dry-run"], monorepo());
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      'layermap: hint: 2 scoped packages (@acme/db, @acme/log) came out external, and tsconfig.base.json maps them with "paths": try --tsconfig tsconfig.base.json\n',
+    );
+  });
+
+  it("--tsconfig (relative to the working folder), --include and --exclude are used and written into the config", () => {
+    const top = monorepo();
+    const run = runBuiltCli(["init", "packages", "--tsconfig", "tsconfig.base.json", "--include", "**/src/**", "--exclude", "**/scratch.ts"], top);
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toContain("hint");
+    const text = readFileSync(join(top, "packages/layermap.config.json"), "utf8");
+    expect(text).toContain('"tsconfig": "../tsconfig.base.json"');
+    expect(text).toContain('"include": ["**/src/**"]');
+    expect(text).toMatch(/"exclude": \[.*"\*\*\/scratch\.ts"\]/);
+    const check = runBuiltCli(["check", "packages", "--format", "json"], top);
+    expect(check.status).toBe(0);
+    const report = JSON.parse(check.stdout) as { summary: { modules: number; unlayered: number }; layers: { name: string }[] };
+    expect(report.summary).toMatchObject({ modules: 3, unlayered: 0 });
+    expect(report.layers.length).toBeGreaterThan(1);
+  });
+});
+
 describe("layermap completion", () => {
   it("prints a shell completion script", () => {
     const run = runBuiltCli(["completion"]);

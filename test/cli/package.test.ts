@@ -1,6 +1,7 @@
 /**
  * What a user installs: `npm pack`, installed into a fresh project, must run `npx layermap map .`
- * there and import the programmatic API. Slow (it packs and installs), so it is one test.
+ * there and import the programmatic API; installed globally, `layermap` runs on any project.
+ * Slow (it packs and installs), so it is one test.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
@@ -9,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { tempTree } from "../helpers/temp-tree.js";
 
 describe("the npm package", () => {
-  it("installs from its tarball and runs `npx layermap map .` and the API", () => {
+  it("installs from its tarball and runs `npx layermap map .` and the API, and globally `layermap`", () => {
     const folder = tempTree({});
     // --ignore-scripts: `prepare` would rebuild dist/ while other test files run it (npm test builds first).
     const packed = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", folder], { encoding: "utf8" }).trim().split("\n").pop()!;
@@ -27,6 +28,12 @@ describe("the npm package", () => {
     ]);
     writeFileSync(join(project, "use.mjs"), 'import { map } from "layermap";\nconst { document } = await map({ root: "src" });\nconsole.log(document.summary.imports);\n');
     expect(execFileSync("node", ["use.mjs"], { cwd: project, encoding: "utf8" }).trim()).toBe("1");
+    // The README's route while layermap is not on a registry: `npm install --global <tarball>`,
+    // then `layermap` on any project. Into a prefix of the test's own, not the machine's.
+    const prefix = join(folder, "global");
+    execFileSync("npm", ["install", "--global", "--prefix", prefix, "--no-audit", "--no-fund", "--prefer-offline", join(folder, packed)], { stdio: "pipe" });
+    const global = execFileSync(join(prefix, "bin", "layermap"), ["map", "src", "--format", "edges", "--quiet"], { cwd: project, encoding: "utf8" });
+    expect(global).toBe("a.ts\tb.ts\n");
   }, 240_000);
 
   it("runs as `npx layermap` in a checkout: the build leaves the CLI executable", () => {

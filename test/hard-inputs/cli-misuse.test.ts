@@ -27,7 +27,8 @@ describe("commands, flags and arguments", () => {
     ["no command", [], `layermap: error: Name a command: layermap map <root>, or layermap check\n${HELP}`],
     ["an unknown command", ["frobnicate"], `layermap: error: Unknown argument: frobnicate\n${HELP}`],
     ["a misspelt command", ["mpa", "."], `layermap: error: Did you mean map?\n${HELP}`],
-    ["an unknown flag", ["check", ".", "--colour"], `layermap: error: Unknown argument: colour\n${HELP}`],
+    ["an unknown flag, with the nearest known one", ["check", ".", "--colour"], `layermap: error: Unknown argument: colour (did you mean --color?)\n${HELP}`],
+    ["unknown flags, each with the nearest known one if any", ["map", ".", "--ot", "x", "--zzzzzz"], `layermap: error: Unknown arguments: ot (did you mean --out?), zzzzzz\n${HELP}`],
     ["a missing argument", ["map"], `layermap: error: Not enough non-option arguments: got 0, need at least 1\n${HELP}`],
     ["a missing second argument", ["why", "a.ts"], `layermap: error: Not enough non-option arguments: got 1, need at least 2\n${HELP}`],
     ["a value that is not one of the choices", ["map", ".", "--format", "pdf"], /^layermap: error: Invalid values:\n {2}Argument: format, Given: "pdf", Choices: .*\nRun `layermap --help`/],
@@ -76,7 +77,8 @@ describe("--out where it cannot be written", () => {
     ["check", ["check", ".", "--no-cache"]],
     ["render", ["render", "."]],
   ])("%s --out into a folder that does not exist", (_command, args) => {
-    const cwd = tempTree({ "a.ts": "" });
+    // A config, so that check has nothing to say about a missing one.
+    const cwd = tempTree({ "a.ts": "", "layermap.config.json": "{}" });
     expectUsageError([...args, "--out", "missing/out.json", "--format", "json"], "layermap: error: missing/out.json: cannot write: the folder missing does not exist\n", cwd);
   });
 

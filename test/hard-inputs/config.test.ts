@@ -21,11 +21,11 @@ const layers = '[{ "name": "app", "paths": "app/**" }, { "name": "core", "paths"
 
 describe("a wrong layermap.config.json: one line per problem with the key path, exit 2", () => {
   it.each([
-    ["a wrong type", '{ "layers": 5 }', "layers: Invalid input: expected array, received number"],
-    ["a wrong type deeper down", `{ "layers": ${layers}, "rules": { "forbidden": [{ "name": "f", "from": { "layer": 1 }, "to": {} }] } }`, "rules.forbidden[0].from.layer: Invalid input"],
+    ["a wrong type", '{ "layers": 5 }', "layers: expected a list, not a number"],
+    ["a wrong type deeper down", `{ "layers": ${layers}, "rules": { "forbidden": [{ "name": "f", "from": { "layer": 1 }, "to": {} }] } }`, "rules.forbidden[0].from.layer: expected a layer name or a list of layer names"],
     ["an unknown key at the top", '{ "colour": true }', '(top level): unknown key "colour"'],
     ["an unknown key in a layer", '{ "layers": [{ "name": "app", "paths": "app/**", "colour": "red" }] }', 'layers[0]: unknown key "colour"'],
-    ["a misspelt rule", `{ "layers": ${layers}, "rules": { "cycle": "error" } }`, 'rules: unknown key "cycle"'],
+    ["a misspelt rule", `{ "layers": ${layers}, "rules": { "cycle": "error" } }`, 'rules: unknown key "cycle" (did you mean "cycles"?)'],
     ["a layer with no globs", '{ "layers": [{ "name": "app" }] }', "layers[0].paths: expected a glob or a list of globs"],
     ["a layer with an empty list of globs", '{ "layers": [{ "name": "app", "paths": [] }] }', "layers[0].paths: expected at least one glob"],
     ["a layer with an empty glob", '{ "layers": [{ "name": "app", "paths": "" }] }', "layers[0].paths: expected a non-empty glob"],
@@ -41,8 +41,19 @@ describe("a wrong layermap.config.json: one line per problem with the key path, 
     ["a Windows path as a glob", '{ "include": "src\\\\app\\\\**" }', 'include: invalid glob "src\\app\\**": a "\\" separates nothing in a glob (it escapes the next character): write folders with /'],
     ["an absolute path as a glob", '{ "include": "/src/**" }', 'include: invalid glob "/src/**": globs are relative to the root: leave out the leading / (ids are paths like src/app.ts)'],
     ["[!…], which picomatch does not read as a negation", '{ "exclude": "**/[!a]*.ts" }', 'exclude: invalid glob "**/[!a]*.ts": "[!" does not negate a class in these globs (it matches "!"): write [^…]'],
-    ["JSON that is not an object", "[1, 2]", "(top level): Invalid input: expected object, received array"],
+    ["JSON that is not an object", "[1, 2]", "(top level): expected an object, not a list"],
+    ["a required key left out", `{ "layers": ${layers}, "rules": { "forbidden": [{ "name": "f", "to": {} }] } }`, "rules.forbidden[0].from: missing (expected an object)"],
+    ["a misspelt key in a rule", `{ "layers": ${layers}, "rules": { "forbidden": [{ "name": "f", "from": { "lyer": "app" }, "to": {} }] } }`, 'rules.forbidden[0].from: unknown key "lyer" (did you mean "layer"?)'],
+    ["a misspelt value", `{ "layers": ${layers}, "rules": { "forbidden": [{ "name": "f", "from": { "layer": "app" }, "to": { "importKinds": ["statik"] } }] } }`, 'rules.forbidden[0].to.importKinds[0]: expected one of "static", "type-only", "side-effect", "re-export", "dynamic", "require", "require-resolve", "import-equals", "triple-slash", not "statik" (did you mean "static"?)'],
+    ["a misspelt layer name", `{ "layers": ${layers}, "rules": { "forbidden": [{ "name": "f", "from": { "layer": "app" }, "to": { "layer": "cor" } }] } }`, 'rules.forbidden[0].to.layer: no layer is named "cor" (did you mean "core"?)'],
+    ["a layer name that is not a name: one line, not one per character", `{ "layers": ${layers}, "rules": { "forbidden": [{ "name": "f", "from": { "layer": "app core" }, "to": {} }] } }`, "rules.forbidden[0].from.layer: expected a name of letters, digits and dashes"],
+    ["a layer mode written as a list", '{ "rules": { "layers": ["strict"] } }', 'rules.layers: expected "relaxed", "strict", "off", or { "mode", "severity", "plane" }'],
     ["a layer that matches no module", '{ "layers": [{ "name": "app", "paths": "application/**" }] }', 'layers[0].paths: layer "app" matches no module (mark it "optional": true if that is intended)'],
+    [
+      "a mistyped glob beside one that matches",
+      '{ "layers": [{ "name": "app", "paths": ["app/**", "aplication/**"] }, { "name": "core", "paths": "core/**" }] }',
+      'layers[0].paths[1]: glob "aplication/**" of layer "app" matches no module (mark it "optional": true if that is intended)',
+    ],
   ])("%s", async (_name, config, line) => {
     const run = await checkWith(config);
     expect(run.status).toBe(2);
@@ -67,6 +78,21 @@ describe("a wrong layermap.config.json: one line per problem with the key path, 
       "layermap.config.json: layers[1].paths: expected a glob or a list of globs",
       'layermap.config.json: (top level): unknown key "colour"',
     ]);
+  });
+
+  it("a glob that matches nothing in an optional layer, or one whose modules an earlier layer took, is fine", async () => {
+    const optional = await checkWith('{ "layers": [{ "name": "app", "paths": ["app/**", "aplication/**"], "optional": true }, { "name": "core", "paths": "core/**" }] }');
+    expect(optional.stderr).toBe("");
+    const taken = await checkWith('{ "layers": [{ "name": "app", "paths": "app/**" }, { "name": "core", "paths": ["core/**", "app/main.ts"] }] }');
+    expect(taken.stderr).toBe("");
+  });
+
+  it("check with no config says so in one line, and checks cycles", async () => {
+    const root = tempTree({ "a.ts": 'import "./b.js";\n', "b.ts": 'import "./a.js";\n' });
+    let stderr = "";
+    const status = await runCli(["check", root, "--no-cache"], { stdout: { write: () => true }, stderr: { write: (text: string) => (stderr += text) } });
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^layermap: no layermap\.config\.json in .+: checking cycles only \(`layermap init` writes one\)\n$/);
   });
 
   it("a config written with a byte-order mark (Windows editors) is read", async () => {

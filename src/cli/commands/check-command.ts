@@ -1,4 +1,5 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { displayPath } from "../../model/display-path.js";
 import type { CommandModule } from "yargs";
 import { checkFormats, checkReporters, type CheckFormat } from "../../report/check/reporters.js";
 import { EXIT_OK, EXIT_USAGE, EXIT_VIOLATIONS, type CliIo } from "../io.js";
@@ -61,6 +62,10 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
         ...(baselinePath === undefined ? {} : { baseline: baselinePath }),
       });
       progress.finish();
+      // Without a config only the default cycle rule runs: a check that passes must not look like one of layers.
+      if (result.map.configPath === undefined) {
+        io.stderr.write(`layermap: no layermap.config.json in ${displayPath(resolve(args.root))}: checking cycles only (\`layermap init\` writes one)\n`);
+      }
       const clock = stopwatch(onStage);
       const { summary, diagnostics } = result.map.document;
       // Said on every run, so that a check never passes quietly over files it could not read.

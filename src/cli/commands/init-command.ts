@@ -1,9 +1,13 @@
+import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { EXIT_OK, type CliIo } from "../io.js";
 import { writeOutputAtomically } from "../write-output.js";
 
 interface InitArguments {
   root: string;
+  tsconfig?: string;
+  include?: string[];
+  exclude?: string[];
   force?: boolean;
   "dry-run"?: boolean;
 }
@@ -17,11 +21,21 @@ export function initCommand(io: CliIo, setExitCode: (code: number) => void): Com
         .positional("root", { type: "string", default: ".", describe: "The folder to set up" })
         .option("force", { type: "boolean", describe: "Replace an existing layermap.config.json" })
         .option("dry-run", { type: "boolean", describe: "Print the config instead of writing it" })
+        .option("tsconfig", { type: "string", describe: "The tsconfig that resolves imports (its paths aliases), relative to the working folder; written into the config" })
+        .option("include", { type: "string", array: true, describe: "Only map files matching these globs (relative to the root); written into the config" })
+        .option("exclude", { type: "string", array: true, describe: "Also leave out files matching these globs; written into the config" })
         .example("$0 init", "Propose layers for the current folder and write layermap.config.json")
         .example("$0 init src --dry-run", "Show what it would write for src/"),
     handler: async (args) => {
       const { proposeConfig } = await import("../../api/init.js");
-      const result = await proposeConfig(args.root, { force: args.force ?? false });
+      const result = await proposeConfig(args.root, {
+        force: args.force ?? false,
+        // Paths on the command line are relative to the working folder, as for map and check.
+        ...(args.tsconfig === undefined ? {} : { tsconfig: resolve(args.tsconfig) }),
+        ...(args.include === undefined ? {} : { include: args.include }),
+        ...(args.exclude === undefined ? {} : { exclude: args.exclude }),
+      });
+      if (result.hint !== undefined) io.stderr.write(`layermap: hint: ${result.hint}\n`);
       if (args["dry-run"]) {
         io.stdout.write(result.text);
       } else {

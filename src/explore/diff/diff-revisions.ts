@@ -9,7 +9,7 @@
  * both are judged by the defaults, even when the base had one.
  */
 import { existsSync } from "node:fs";
-import { join, posix } from "node:path";
+import { dirname, isAbsolute, join, posix, relative, resolve } from "node:path";
 import { makeScratchFolder, removeScratchFolder } from "../../model/scratch-folders.js";
 import { defaultCacheDir, map, type MapOptions, type MapResult } from "../../api/map.js";
 import type { Plane } from "../../config/config-schema.js";
@@ -49,24 +49,38 @@ export async function diffRevisions(options: DiffRevisionsOptions): Promise<Revi
     const headConfig = join(headRoot, CONFIG_FILE_NAME);
     // No config in the head: the base's own must not judge it either.
     const config = mapOptions.config ?? (existsSync(headConfig) ? headConfig : false);
-    const shared = { ...mapOptions, config };
+    // Paths inside the working tree stand for the same paths in each revision's checkout.
+    const tsconfig = mapOptions.tsconfig === undefined ? undefined : withinRoot(rootPath, resolve(rootPath, mapOptions.tsconfig));
+    const shared = { ...mapOptions, config, ...(tsconfig === undefined ? {} : { tsconfig }) };
+    const configFolderIn = (revisionRoot: string): { configFolder?: string } => {
+      if (config === false) return {};
+      const folder = dirname(resolve(config));
+      const inside = withinRoot(headRoot, folder) ?? withinRoot(rootPath, folder);
+      return inside === undefined ? {} : { configFolder: join(revisionRoot, inside) };
+    };
     // A checked-out revision lives for this run only: it gets no cache of its own (that would only
     // leave files behind), but the files it shares with the working tree are not parsed again.
     const seedCache = mapOptions.cache === false ? undefined : { dir: mapOptions.cache ?? defaultCacheDir(rootPath), root: rootPath };
     const checkout = { cache: false as const, ...(seedCache === undefined ? {} : { seedCache }) };
     const after = await mapRevision(
-      { ...shared, root: headRoot, ...(headCommit === undefined ? {} : checkout) },
+      { ...shared, root: headRoot, ...configFolderIn(headRoot), ...(headCommit === undefined ? {} : checkout) },
       head === undefined || headCommit === undefined ? { workingTree: true } : { ref: head, commit: headCommit },
     );
     // The base is written after the head is mapped: files outside the root that the head's imports
     // reach are written in the base too, so an import that leaves the root resolves alike on both sides.
     const baseRoot = checkoutRevision(repository, baseCommit, join(scratch, "base"), outsideTargets(repository.prefix, after.mapped.document));
-    const before = await mapRevision({ ...shared, root: baseRoot, ...checkout }, { ref: base, commit: baseCommit });
+    const before = await mapRevision({ ...shared, root: baseRoot, ...configFolderIn(baseRoot), ...checkout }, { ref: base, commit: baseCommit });
     const diff = diffMaps(before.mapped, after.mapped, { failPlane: after.failPlane });
     return { diff, base: before.mapped.document, head: after.mapped.document };
   } finally {
     removeScratchFolder(scratch);
   }
+}
+
+/** `path` relative to `root` when it is inside it (else undefined: an outside path is the same for every revision). */
+function withinRoot(root: string, path: string): string | undefined {
+  const inside = relative(root, path);
+  return inside.startsWith("..") || isAbsolute(inside) ? undefined : inside;
 }
 
 /**
