@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { fdir } from "fdir";
-import picomatch from "picomatch";
+import { globMatcher } from "../config/glob-matcher.js";
+import { globProblem } from "../config/glob-problem.js";
 import type { CachedHost } from "./cached-host.js";
 
 /** Package name → absolute folder. */
@@ -15,7 +16,11 @@ export function findWorkspacePackages(root: string): Map<string, string> {
   const packages = new Map<string, string>();
   const patterns = workspacePatterns(readJson(join(root, "package.json")));
   if (patterns.length === 0) return packages;
-  const matches = picomatch(patterns.map((pattern) => pattern.replace(/\/+$/, "")));
+  // The patterns come from the analysed repository: matched in linear time, and one that could
+  // take exponential time (or is not a glob at all) is passed over, as npm would fail on it anyway.
+  const usable = patterns.map((pattern) => pattern.replace(/\/+$/, "")).filter((pattern) => pattern !== "" && globProblem(pattern) === undefined);
+  if (usable.length === 0) return packages;
+  const matches = globMatcher(usable);
   const folders = new fdir()
     .onlyDirs()
     .withRelativePaths()

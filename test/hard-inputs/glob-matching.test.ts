@@ -36,6 +36,21 @@ describe("glob matching cannot be made to run for ever", () => {
     expect(stdout).toContain("1 modules in 2 layers");
   });
 
+  it("a workspace pattern in the analysed package.json is matched the same way, and the map answers", async () => {
+    // The folder name is 200 `a`s: with the pattern compiled by picomatch, the crawl of workspace folders never ended.
+    const root = tempTree({
+      "package.json": JSON.stringify({ name: "root", private: true, workspaces: [HOSTILE, "packages/*"] }),
+      [`${"a".repeat(200)}/x.ts`]: 'import { y } from "@s/y";\nexport const x = y;\n',
+      "packages/y/package.json": JSON.stringify({ name: "@s/y", main: "index.ts" }),
+      "packages/y/index.ts": "export const y = 1;\n",
+    });
+    let stdout = "";
+    const status = await runCli(["map", root, "--no-cache", "--format", "edges"], { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => true } });
+    expect(status).toBe(0);
+    // The other pattern still finds the workspace package: the import is local.
+    expect(stdout).toContain(`${"a".repeat(200)}/x.ts\tpackages/y/index.ts\n`);
+  });
+
   it("a glob only picomatch can match may hold at most two wildcards: one line says so", () => {
     expect(globProblem("!(**/a/**/a/**/b)")).toBe(
       "a glob with ( ), a leading !, nested { } or a range may hold at most 2 wildcards, this one has 3 (matching it could take exponential time): split it, or use only * ** ? [ ] and {a,b}",
