@@ -2,9 +2,23 @@
 // modules, drawn whole and folded (by folder, by layer). The automatic-collapse threshold in
 // src/report/diagram/collapse.ts comes from these figures. Run after `npm run build`:
 //   node bench/render-bench.mjs [sizes…]
+// The HTML page of one folder holding n files (every opened view refused as too large; the
+// drill-down must stay linear): node bench/render-bench.mjs --flat 100000
 import { buildDiagram } from "../dist/report/diagram/build-diagram.js";
 import { toDot } from "../dist/report/diagram/to-dot.js";
 import { dotToSvg } from "../dist/report/diagram/to-svg.js";
+import { htmlReport } from "../dist/report/html/html-report.js";
+
+if (process.argv[2] === "--flat") {
+  const count = Number(process.argv[3] ?? 100_000);
+  const modules = Array.from({ length: count }, (_, index) => ({ id: `big/m${String(index).padStart(6, "0")}.ts`, kind: "local", lines: 1 }));
+  const imports = modules.slice(1).map((module, index) => ({ from: modules[index].id, to: module.id, kinds: ["static"], typeOnly: false, sites: [{ line: 1, specifier: "./x.js", kind: "static" }] }));
+  const document = { version: 1, root: ".", summary: {}, modules, imports, diagnostics: [] };
+  const started = performance.now();
+  const { text } = await htmlReport({ document, violations: [] }, {});
+  console.log(`${count.toLocaleString("en-US")} files in one folder: HTML page in ${((performance.now() - started) / 1000).toFixed(1)} s, ${Math.round(text.length / 1024)} KB`);
+  process.exit(0);
+}
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const LAYERS = ["app", "middleware", "server", "core"];
