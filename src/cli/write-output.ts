@@ -17,6 +17,7 @@ import { closeSync, lstatSync, openSync, readdirSync, rmSync, statSync, writeSyn
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { UserError } from "../model/errors.js";
 import { replaceFile, writerOfTemporary } from "../model/replace-file.js";
+import { isProcessRunning } from "../model/process-running.js";
 
 const TEMPORARY_MARK = ".layermap-tmp-";
 
@@ -152,16 +153,7 @@ function removeLeftovers(folder: string, name: string): void {
   for (const entry of entries) {
     if (!entry.startsWith(prefix)) continue;
     const pid = writerOfTemporary(entry, prefix);
-    if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) continue; // another run is writing it right now
+    if (Number.isInteger(pid) && pid > 0 && isProcessRunning(pid)) continue; // another run is writing it right now
     rmSync(join(folder, entry), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -6,6 +6,7 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isProcessRunning } from "./process-running.js";
 
 const live = new Set<string>();
 
@@ -38,16 +39,7 @@ function removeStale(prefix: string): void {
   for (const entry of entries) {
     if (!entry.startsWith(prefix)) continue;
     const pid = Number(entry.slice(prefix.length).split("-")[0]);
-    if (!Number.isInteger(pid) || pid <= 0 || isRunning(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || isProcessRunning(pid)) continue;
     rmSync(join(tmpdir(), entry), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
