@@ -33,7 +33,7 @@ export function opensBoxes(collapse: Collapse): boolean {
  * Above this many modules (or twice as many imports) a diagram is folded automatically. Speed
  * allows far more (`node bench/render-bench.mjs`), legibility does not: the samples' 33 modules
  * and 91 imports read at a glance; a 187-module framework drawn whole was a strip 6,700 points
- * wide, while folded into about twenty boxes in stacked layers it reads at docs width.
+ * wide, while folded into a dozen boxes in stacked layers (hono) it reads at docs width.
  */
 export const AUTO_COLLAPSE_ABOVE = 50;
 
