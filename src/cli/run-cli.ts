@@ -9,6 +9,7 @@ import { checkCommand } from "./commands/check-command.js";
 import { exploreCommands } from "./commands/explore/index.js";
 import { initCommand } from "./commands/init-command.js";
 import { mapCommand } from "./commands/map-command.js";
+import { profileCommand } from "./commands/profile-command.js";
 import { renderCommand } from "./commands/render-command.js";
 import { EXIT_USAGE, type CliIo } from "./io.js";
 import { totalLine } from "./stage-lines.js";
@@ -30,6 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .command(renderCommand(io, setExitCode))
       .command(initCommand(io, setExitCode))
       .command(exploreCommands(io, setExitCode))
+      .command(profileCommand(io, setExitCode, argv))
       .option("debug", { type: "boolean", describe: "Print stack traces of errors" })
       .middleware(() => {
         commandStartedAt = performance.now();
