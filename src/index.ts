@@ -66,3 +66,4 @@ export {
   type ViolationsDiff,
 } from "./explore/index.js";
 export { diagramInputFromText } from "./api/render.js";
+export { runProfiled, type CpuProfile, type ProfileOptions, type ProfileRun } from "./profile/run-profiled.js";
