@@ -34,7 +34,7 @@ export interface DiagramOptions extends SelectOptions {
 export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}): Diagram {
   const { modules, imports } = selectModules(input.document, options);
   const layerOrder = orderedLayers(input.document, modules);
-  const colours = layerColours(input.document, modules);
+  const colours = layerColours(input.document);
   const choice = chooseCollapse(modules, imports, options.collapse, options.autoCollapseAbove ?? AUTO_COLLAPSE_ABOVE, layerOrder);
   const collapse = choice.collapse;
 
@@ -95,14 +95,9 @@ function orderedLayers(document: MapDocument, modules: ReadonlyMap<string, Modul
  * part of the map is drawn, so a layer has the same colour in every picture of the codebase.
  * A layer the document does not declare comes after the declared ones, in name order.
  */
-function layerColours(document: MapDocument, modules: ReadonlyMap<string, ModuleRecord>): Map<string, number> {
+function layerColours(document: MapDocument): Map<string, number> {
   const declared = document.layers ?? [];
-  const undeclared = new Set(
-    document.modules
-      .map((module) => module.layer)
-      .concat([...modules.values()].map((module) => module.layer))
-      .filter((layer): layer is string => layer !== undefined && !declared.includes(layer)),
-  );
+  const undeclared = new Set(document.modules.map((module) => module.layer).filter((layer): layer is string => layer !== undefined && !declared.includes(layer)));
   return new Map([...declared, ...[...undeclared].sort(compareCodeUnits)].map((layer, index) => [layer, index]));
 }
 

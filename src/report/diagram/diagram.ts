@@ -124,3 +124,16 @@ export function layerRanks(diagram: Diagram): Map<string, number> {
   }
   return ranks;
 }
+
+/** Whether an arrow has a folded box at either end: it stands for several imports, weighted. */
+export function isFoldedEdge(edge: DiagramEdge, diagram: Diagram): boolean {
+  return [edge.from, edge.to].some((id) => {
+    const kind = diagram.nodes.get(id)?.kind;
+    return kind === "layer" || kind === "folder";
+  });
+}
+
+/** Whether an arrow points up, from a lower layer into a higher one (`rankOf`: layerRanks). */
+export function pointsUp(edge: DiagramEdge, rankOf: ReadonlyMap<string, number>): boolean {
+  return (rankOf.get(edge.from) ?? -1) > (rankOf.get(edge.to) ?? Infinity);
+}

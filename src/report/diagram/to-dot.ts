@@ -3,7 +3,7 @@
  * tooltip, arrows styled by what the imports are, and a small legend. Every id and attribute
  * is written in a fixed order, so the same diagram gives the same bytes.
  */
-import { layerNodes, layerRanks, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge, type DiagramNode } from "./diagram.js";
+import { isFoldedEdge, layerNodes, layerRanks, pointsUp, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge, type DiagramNode } from "./diagram.js";
 import { clusterColours, CYCLE_COLOUR, EDGE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
 
 const FONT = "Helvetica";
@@ -90,8 +90,7 @@ function edgeLine(edge: DiagramEdge, diagram: Diagram, minlen: number | undefine
   // The config's layer order is the layout: an arrow that breaks a rule, closes a cycle or
   // points up from a lower layer is drawn, but does not pull its ends into another order.
   if (!constrains(edge, rankOf)) attributes.push("constraint=false");
-  const kind = diagram.nodes.get(edge.from)?.kind;
-  if (kind === "layer" || kind === "folder" || diagram.nodes.get(edge.to)?.kind === "folder" || diagram.nodes.get(edge.to)?.kind === "layer") {
+  if (isFoldedEdge(edge, diagram)) {
     if (weightsLabelled(diagram)) attributes.push(`label=${quote(String(edge.weight))}`, "fontsize=10");
     attributes.push(`penwidth=${penwidthOf(edge)}`);
   }
@@ -162,8 +161,7 @@ function ends(band: readonly string[], diagram: Diagram, rankOf: ReadonlyMap<str
 
 /** Whether an arrow takes part in the layout (see edgeLine). */
 function constrains(edge: DiagramEdge, rankOf: ReadonlyMap<string, number>): boolean {
-  const upward = (rankOf.get(edge.from) ?? -1) > (rankOf.get(edge.to) ?? Infinity);
-  return !(edge.violation || edge.cycle || upward);
+  return !(edge.violation || edge.cycle || pointsUp(edge, rankOf));
 }
 
 /** The nodes of each layer drawn, top layer first (a layer's cluster, or its folded box). */

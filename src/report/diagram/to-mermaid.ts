@@ -3,7 +3,7 @@
  * (folders nested), dashed arrows for type-only imports, dotted-and-labelled for dynamic ones,
  * thick red for imports that break a rule.
  */
-import { layerNodes, layerRanks, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge } from "./diagram.js";
+import { isFoldedEdge, layerNodes, layerRanks, pointsUp, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge } from "./diagram.js";
 import { clusterColours, CYCLE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
 import { printable } from "../../model/printable.js";
 
@@ -30,7 +30,7 @@ export function toMermaid(diagram: Diagram): string {
   // would pull the layers out of order: it is written downwards, headless, marked ▲.
   const rankOf = layerRanks(diagram);
   diagram.edges.forEach((edge, index) => {
-    const upward = (rankOf.get(edge.from) ?? -1) > (rankOf.get(edge.to) ?? Infinity);
+    const upward = pointsUp(edge, rankOf);
     const [top, bottom] = upward ? [edge.to, edge.from] : [edge.from, edge.to];
     lines.push(`  ${ids.get(top)} ${arrow(edge, diagram, upward)} ${ids.get(bottom)}`);
     const style = linkStyle(edge, diagram);
@@ -95,8 +95,7 @@ function stackLayers(diagram: Diagram, ids: ReadonlyMap<string, string>): { link
  * written on it shows its weight by thickness, as in the SVG.
  */
 function linkStyle(edge: DiagramEdge, diagram: Diagram): string | undefined {
-  const kinds = [diagram.nodes.get(edge.from)?.kind, diagram.nodes.get(edge.to)?.kind];
-  const weighted = (kinds.includes("layer") || kinds.includes("folder")) && !weightsLabelled(diagram);
+  const weighted = isFoldedEdge(edge, diagram) && !weightsLabelled(diagram);
   const width = weighted ? 1 + Math.log2(edge.weight) : 1;
   if (edge.violation) return `stroke:${VIOLATION_COLOUR},stroke-width:${px(Math.max(3, width))}`;
   if (edge.cycle) return `stroke:${CYCLE_COLOUR},stroke-width:${px(Math.max(3, width))}`;
@@ -106,9 +105,7 @@ function linkStyle(edge: DiagramEdge, diagram: Diagram): string | undefined {
 const px = (width: number): string => `${Number(width.toFixed(1))}px`;
 
 function arrow(edge: DiagramEdge, diagram: Diagram, upward: boolean): string {
-  const boxes = [diagram.nodes.get(edge.from)?.kind, diagram.nodes.get(edge.to)?.kind];
-  const folded = boxes.includes("layer") || boxes.includes("folder");
-  const count = folded ? (weightsLabelled(diagram) ? String(edge.weight) : "") : edge.dynamic ? "dynamic" : edge.reexport ? "re-export" : "";
+  const count = isFoldedEdge(edge, diagram) ? (weightsLabelled(diagram) ? String(edge.weight) : "") : edge.dynamic ? "dynamic" : edge.reexport ? "re-export" : "";
   if (upward) {
     // Written from the upper box down, without a head, and marked ▲: the import goes up.
     const line = edge.violation ? "===" : edge.typeOnly || edge.dynamic ? "-.-" : "---";
