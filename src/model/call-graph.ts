@@ -156,7 +156,8 @@ export function foldCallTree(tree: CallTree, by: CallGraphBy, keyOf: FrameKey): 
       continue;
     }
     selfMs[own]! += tree.nodes[index]!.selfMs;
-    if (onStack[own]++ === 0) totalMs[own]! += subtree[index]!;
+    if (onStack[own] === 0) totalMs[own]! += subtree[index]!;
+    onStack[own]!++;
     if (pair !== undefined) {
       const active = pairsOnStack.get(pair) ?? 0;
       if (active === 0) edgeMs.set(pair, (edgeMs.get(pair) ?? 0) + subtree[index]!);
