@@ -67,3 +67,5 @@ export {
 } from "./explore/index.js";
 export { diagramInputFromText } from "./api/render.js";
 export { runProfiled, type CpuProfile, type ProfileOptions, type ProfileRun } from "./profile/run-profiled.js";
+export { callGraph, loadCallTree, type CallGraphOptions, type CallGraphResult } from "./api/callgraph.js";
+export { foldCallTree, type CallGraph, type CallGraphBy, type CallGraphComparison, type CallGraphEdge, type CallGraphNode, type CallTree, type Frame } from "./model/call-graph.js";

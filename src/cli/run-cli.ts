@@ -10,6 +10,7 @@ import { exploreCommands } from "./commands/explore/index.js";
 import { initCommand } from "./commands/init-command.js";
 import { mapCommand } from "./commands/map-command.js";
 import { profileCommand } from "./commands/profile-command.js";
+import { callgraphCommand } from "./commands/callgraph-command.js";
 import { renderCommand } from "./commands/render-command.js";
 import { EXIT_USAGE, type CliIo } from "./io.js";
 import { totalLine } from "./stage-lines.js";
@@ -32,6 +33,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .command(initCommand(io, setExitCode))
       .command(exploreCommands(io, setExitCode))
       .command(profileCommand(io, setExitCode, argv))
+      .command(callgraphCommand(io, setExitCode))
       .option("debug", { type: "boolean", describe: "Print stack traces of errors" })
       .middleware(() => {
         commandStartedAt = performance.now();

@@ -64,7 +64,7 @@ describe.each([
 ] as const)("the call graph of the fixture, %s", (_name, kind, ending) => {
   it("gives a about three times b's share, and draws main → a, main → b and both → helper", () => {
     const graph = graphOf(roots[kind]);
-    const [a, b, main] = [`a${ending}`, `b${ending}`, `main${ending}`].map((id) => total(graph, id));
+    const [a, b, main] = [`a${ending}`, `b${ending}`, `main${ending}`].map((id) => total(graph, id)) as [number, number, number];
     expect(b).toBeGreaterThan(0);
     expect(a / b).toBeGreaterThanOrEqual(2);
     expect(a / b).toBeLessThanOrEqual(4.5);
