@@ -103,7 +103,14 @@ function write(title: string | undefined, boxes: readonly Box[], links: readonly
   return `${lines.join("\n")}\n`;
 }
 
-/** One line of a label: printable, Mermaid's entities, and a `%` next to another as `#37;` (`%%` starts a comment). */
+/**
+ * One line of a label: printable, Mermaid's entities (diagram/to-mermaid.ts), square brackets as
+ * entities too (harmless inside quotes, but a shape's own delimiters), and a `%` next to another
+ * as `#37;` (`%%` starts a comment).
+ */
 function label(line: string): string {
-  return text(printable(line)).replace(/%(?=%)|(?<=%)%/g, "#37;");
+  return text(printable(line))
+    .replace(/%(?=%)|(?<=%)%/g, "#37;")
+    .replaceAll("[", "#91;")
+    .replaceAll("]", "#93;");
 }
