@@ -133,7 +133,7 @@ th { position: sticky; top: 0; background: #f3f4f6; cursor: pointer; user-select
 th:last-child, td.id { text-align: left; }
 th[aria-sort=ascending]::after { content: " ▲"; } th[aria-sort=descending]::after { content: " ▼"; }
 td { text-align: right; padding: 2px 6px; border-top: 1px solid #e5e7eb; vertical-align: top; }
-td.id { overflow-wrap: break-word; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
+td.id { overflow-wrap: anywhere; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
 tbody tr { cursor: pointer; } tbody tr:hover { background: #eef2ff; }
 tr.selected { background: #dbeafe !important; }
 g.node { cursor: pointer; }
