@@ -30,6 +30,23 @@ export function heatArrowsize(weight: number): number {
 /** The text colour on a heat fill: white, as gprof2dot writes on its filled nodes. */
 export const HEAT_TEXT = "#ffffff";
 
+/**
+ * The text colour for a heat fill: white (gprof2dot's), except on the light band between green
+ * and orange, where white text is hard to read and a dark one is used.
+ */
+export function heatTextColour(fill: string): string {
+  return luminance(fill) > 0.45 ? DARK_TEXT : HEAT_TEXT;
+}
+
+/** WCAG relative luminance of `#rrggbb`, 0 (black) to 1 (white). */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((at) => {
+    const c = parseInt(hex.slice(at, at + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
 function hslToHex(hue: number, saturation: number, lightness: number): string {
   const h = ((hue % 1) + 1) % 1;
   const m2 = lightness <= 0.5 ? lightness * (saturation + 1) : lightness + saturation - lightness * saturation;
@@ -45,3 +62,29 @@ function hueToChannel(m1: number, m2: number, hue: number): number {
   if (h * 3 < 2) return m1 + (m2 - m1) * (2 / 3 - h) * 6;
   return m1;
 }
+
+/**
+ * Colours of a change between two runs, diverging from grey: reds for a node that takes a larger
+ * share of the run now, blues for a smaller, light for a small change and deep for the largest.
+ * `change` is in points of the run, `largest` the largest |change| drawn; a change that rounds
+ * to 0.0 points is grey. Returns the fill and the text colour that reads on it.
+ */
+export function changeColour(change: number, largest: number): { fill: string; text: string } {
+  if (!Number.isFinite(change) || Math.abs(change) < 0.05 || !(largest > 0)) return { fill: UNCHANGED_FILL, text: DARK_TEXT };
+  const weight = Math.min(Math.abs(change) / largest, 1);
+  const lightness = 0.88 - 0.46 * weight;
+  return { fill: hslToHex(change > 0 ? 0 : 0.6, 0.85, lightness), text: lightness < 0.64 ? HEAT_TEXT : DARK_TEXT };
+}
+
+/** The colour of an arrow whose share changed by `change` points: as changeColour, a shade darker, so a small change still shows on white. */
+export function changeStroke(change: number, largest: number): string {
+  if (!Number.isFinite(change) || Math.abs(change) < 0.05 || !(largest > 0)) return UNCHANGED_STROKE;
+  const weight = Math.min(Math.abs(change) / largest, 1);
+  return hslToHex(change > 0 ? 0 : 0.6, 0.85, 0.7 - 0.32 * weight);
+}
+
+/** The fill of an unchanged node in a comparison. */
+export const UNCHANGED_FILL = "#d1d5db";
+/** The colour of an unchanged arrow in a comparison. */
+export const UNCHANGED_STROKE = "#9ca3af";
+const DARK_TEXT = "#111827";

@@ -1,0 +1,63 @@
+/**
+ * Every output format of `callgraph`, by name: a reporter is a function from one run's call
+ * graph, or two runs compared, to the text of one file. The CLI derives its `--format` choices
+ * from `callGraphFormats`, and does the printing.
+ */
+import type { CallGraph, CallGraphComparison } from "../../model/call-graph.js";
+import { dotToSvg } from "../diagram/to-svg.js";
+import { callGraphHtml } from "./callgraph-html.js";
+import { callGraphJson, comparisonJson } from "./callgraph-json.js";
+import { isComparison } from "./callgraph-common.js";
+import { callGraphText, comparisonText } from "./callgraph-text.js";
+import { callGraphToDot, comparisonToDot, type CallGraphDrawOptions } from "./to-callgraph-dot.js";
+import { callGraphToMermaid, comparisonToMermaid } from "./to-callgraph-mermaid.js";
+
+export const callGraphFormats = ["text", "json", "dot", "svg", "mermaid", "html"] as const;
+export type CallGraphFormat = (typeof callGraphFormats)[number];
+
+/** The DOT of one run or of two compared. */
+export function anyCallGraphToDot(graph: CallGraph | CallGraphComparison, options: CallGraphDrawOptions = {}): string {
+  return isComparison(graph) ? comparisonToDot(graph, options) : callGraphToDot(graph, options);
+}
+
+/** The picture as SVG, laid out by Graphviz (WebAssembly, in process). */
+export async function callGraphToSvg(graph: CallGraph | CallGraphComparison, options: CallGraphDrawOptions = {}): Promise<string> {
+  return dotToSvg(anyCallGraphToDot(graph, options));
+}
+
+export async function renderCallGraph(graph: CallGraph | CallGraphComparison, format: CallGraphFormat, options: CallGraphDrawOptions = {}): Promise<string> {
+  switch (format) {
+    case "text":
+      return isComparison(graph) ? comparisonText(graph) : callGraphText(graph);
+    case "json":
+      return isComparison(graph) ? comparisonJson(graph) : callGraphJson(graph);
+    case "dot":
+      return anyCallGraphToDot(graph, options);
+    case "svg":
+      return callGraphToSvg(graph, options);
+    case "mermaid":
+      return isComparison(graph) ? comparisonToMermaid(graph, options) : callGraphToMermaid(graph, options);
+    case "html":
+      return callGraphHtml(graph, await callGraphToSvg(graph, options), options);
+  }
+}
+
+const EXTENSIONS: Readonly<Record<string, CallGraphFormat>> = {
+  txt: "text",
+  text: "text",
+  json: "json",
+  dot: "dot",
+  gv: "dot",
+  svg: "svg",
+  mmd: "mermaid",
+  mermaid: "mermaid",
+  html: "html",
+  htm: "html",
+};
+
+/** The format a file name asks for (`profile.svg` → svg), if its ending names one. */
+export function callGraphFormatOfPath(path: string): CallGraphFormat | undefined {
+  const dot = path.lastIndexOf(".");
+  if (dot === -1 || dot < Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"))) return undefined;
+  return EXTENSIONS[path.slice(dot + 1).toLowerCase()];
+}
