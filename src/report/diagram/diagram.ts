@@ -168,6 +168,6 @@ export function isFoldedEdge(edge: DiagramEdge, diagram: Diagram): boolean {
 }
 
 /** Whether an arrow points up, from a lower layer into a higher one (`rankOf`: layerRanks). */
-export function pointsUp(edge: DiagramEdge, rankOf: ReadonlyMap<string, number>): boolean {
+export function pointsUp(edge: Pick<DiagramEdge, "from" | "to">, rankOf: ReadonlyMap<string, number>): boolean {
   return (rankOf.get(edge.from) ?? -1) > (rankOf.get(edge.to) ?? Infinity);
 }

@@ -115,6 +115,14 @@ const LABELLED_CALLS_AT_MOST = 40;
 
 /** The arrows (`from\0to`, import arrows and runtime-only calls alike) whose share is written on them. */
 export function labelledCalls(runtime: DiagramRuntime): Set<string> {
+  let found = labelled.get(runtime);
+  if (found === undefined) labelled.set(runtime, (found = heaviestCalls(runtime)));
+  return found;
+}
+
+const labelled = new WeakMap<DiagramRuntime, Set<string>>();
+
+function heaviestCalls(runtime: DiagramRuntime): Set<string> {
   const all = [...[...runtime.imports].map(([key, ms]) => ({ key, ms })), ...runtime.calls.map((call) => ({ key: pairKey(call.from, call.to), ms: call.ms }))];
   all.sort((a, b) => b.ms - a.ms || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return new Set(all.slice(0, LABELLED_CALLS_AT_MOST).map((entry) => entry.key));

@@ -16,11 +16,8 @@ import { callKey, callText, importMs, labelledCalls, nodeHeatText, nodeShare, pe
 /** The narrowest arrow that carried calls: bolder than a plain arrow (0.9), whatever its share. */
 const BOLD_AT_LEAST = 1.5;
 
-const labelled = new WeakMap<DiagramRuntime, Set<string>>();
 function isLabelled(runtime: DiagramRuntime, from: string, to: string): boolean {
-  let set = labelled.get(runtime);
-  if (set === undefined) labelled.set(runtime, (set = labelledCalls(runtime)));
-  return set.has(callKey(from, to));
+  return labelledCalls(runtime).has(callKey(from, to));
 }
 
 /** Width and arrowhead of an arrow carrying a share (0 to 1) of the run. */
