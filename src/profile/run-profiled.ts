@@ -2,13 +2,13 @@
  * The cProfile part of `layermap profile`: run a command with V8's CPU profiler on in every Node
  * process it starts (a preload named in NODE_OPTIONS, so child processes and `npm run` scripts are
  * profiled too; see profiler-preload.ts), stop it after a duration if asked, and collect one `.cpuprofile` per process — the Chrome
- * DevTools format that DevTools and speedscope open. Frame URLs under the root are made relative
- * to it, so a profile written on one machine names the same files on another.
+ * DevTools format that DevTools and speedscope open. Frame URLs are made relative
+ * to the root, so a profile written on one machine names the same files on another.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { UserError } from "../model/errors.js";
 
@@ -19,7 +19,7 @@ export interface ProfileOptions {
   durationSeconds?: number;
   /** V8's sampling interval in microseconds (its default is 1000). */
   intervalMicroseconds?: number;
-  /** Frame URLs under this folder are written relative to it. */
+  /** Frame URLs are written relative to this folder. */
   root: string;
   /** Told once the command is running (for a progress line, and for tests). */
   onStarted?: (pid: number) => void;
@@ -120,17 +120,27 @@ function stopGroup(pid: number | undefined): void {
   }
 }
 
-/** The profiles V8 wrote, oldest process first, with frame URLs under the root made relative. */
+/**
+ * The profiles V8 wrote, oldest process first, with every file URL made a POSIX path relative to
+ * the root (`../node_modules/tsx/…` for one outside it): no machine path stays in a profile, and
+ * `layermap callgraph --root` reads it back on any machine.
+ */
 function readProfiles(folder: string, root: string): CpuProfile[] {
-  const rootUrl = pathToFileURL(root).href.replace(/\/?$/, "/");
   return readdirSync(folder)
     .filter((name) => name.endsWith(".cpuprofile"))
     .map((name) => JSON.parse(readFileSync(join(folder, name), "utf8")) as CpuProfile)
     .sort((a, b) => a.startTime - b.startTime)
     .map((profile) => {
-      for (const node of profile.nodes) {
-        if (node.callFrame.url.startsWith(rootUrl)) node.callFrame.url = decodeURIComponent(node.callFrame.url.slice(rootUrl.length));
-      }
+      for (const node of profile.nodes) node.callFrame.url = relativeUrl(node.callFrame.url, root);
       return profile;
     });
+}
+
+function relativeUrl(url: string, root: string): string {
+  if (!url.startsWith("file://")) return url;
+  try {
+    return relative(root, fileURLToPath(url)).split(sep).join("/");
+  } catch {
+    return url;
+  }
 }
