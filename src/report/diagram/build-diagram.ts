@@ -54,8 +54,13 @@ export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}):
     else folded.push(module);
   }
   let edges = foldEdges(imports, modules, groups, collapse, marks(input.violations));
+  // Every arrow of the selection, also those an opened box's view leaves out: a call along one is
+  // no runtime-only call.
+  const allArrows = edges;
+  let touches: ((from: string, to: string) => boolean) | undefined;
   if (options.context !== undefined) {
     const inside = insideOf(options.context, collapse, modules, members);
+    touches = (from, to) => inside.has(from) || inside.has(to);
     edges = edges.filter((edge) => inside.has(edge.from) || inside.has(edge.to));
     const kept = new Set([...inside, ...edges.flatMap((edge) => [edge.from, edge.to])]);
     for (const id of [...members.keys()]) if (!kept.has(id)) members.delete(id);
@@ -78,7 +83,9 @@ export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}):
     notes: choice.note === undefined ? [] : [choice.note],
   };
   // Folded once the boxes are fixed: each frame counts in the box that draws its module.
-  if (input.runtime !== undefined) diagram.runtime = foldRuntime(diagram, input.runtime.tree, input.runtime.heat ?? "total");
+  if (input.runtime !== undefined) {
+    diagram.runtime = foldRuntime(diagram, input.runtime.tree, input.runtime.heat ?? "total", { arrows: allArrows, ...(touches === undefined ? {} : { touches }) });
+  }
   return diagram;
 }
 

@@ -107,6 +107,14 @@ export interface DiagramRuntime {
   /** The whole run (idle included): every share is of this. */
   totalMs: number;
   samples: number;
+  /**
+   * The scale of the colours and widths: the hottest box's time by the heat chosen (fills) and
+   * its total time (arrows). The hottest box is red and the heaviest arrow widest, whatever share
+   * of the run they took: a server's run is mostly idle and I/O, and its boxes would otherwise
+   * all be the same dark blue. Labels and tooltips give shares of the whole run.
+   */
+  hottestMs: number;
+  heaviestMs: number;
   /** The boxes that ran, by node id; a box missing here never ran. */
   nodes: Map<string, NodeHeat>;
   /** Time in calls along each import arrow, by `from\0to`; an arrow missing here carried none. */

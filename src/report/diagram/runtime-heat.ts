@@ -20,7 +20,14 @@ const KEY = "box:";
 
 const pairKey = (from: string, to: string): string => `${from}\0${to}`;
 
-export function foldRuntime(diagram: Omit<Diagram, "runtime">, tree: CallTree, heat: HeatBy = "total"): DiagramRuntime {
+export interface FoldScope {
+  /** Every import arrow between the boxes, drawn or not (an opened box's view draws only some). */
+  arrows?: readonly DiagramEdge[];
+  /** The calls a view draws (an opened box's: those that touch it); default all. */
+  touches?: (from: string, to: string) => boolean;
+}
+
+export function foldRuntime(diagram: Omit<Diagram, "runtime">, tree: CallTree, heat: HeatBy = "total", scope: FoldScope = {}): DiagramRuntime {
   // Which box draws a module, by the kind of frame that can name it.
   const local = new Map<string, string>();
   const outside = new Map<string, string>();
@@ -40,7 +47,8 @@ export function foldRuntime(diagram: Omit<Diagram, "runtime">, tree: CallTree, h
   const graph = foldCallTree(tree, "module", keyOf);
   const nodes = new Map<string, NodeHeat>();
   for (const node of graph.nodes) if (node.id.startsWith(KEY)) nodes.set(node.id.slice(KEY.length), { selfMs: node.selfMs, totalMs: node.totalMs });
-  const arrows = new Set(diagram.edges.map((edge) => pairKey(edge.from, edge.to)));
+  const arrows = new Set((scope.arrows ?? diagram.edges).map((edge) => pairKey(edge.from, edge.to)));
+  const drawn = new Set(diagram.edges.map((edge) => pairKey(edge.from, edge.to)));
   const imports = new Map<string, number>();
   const calls: RuntimeCall[] = [];
   for (const edge of graph.edges) {
@@ -48,17 +56,35 @@ export function foldRuntime(diagram: Omit<Diagram, "runtime">, tree: CallTree, h
     const from = edge.from.slice(KEY.length);
     const to = edge.to.slice(KEY.length);
     const key = pairKey(from, to);
-    if (arrows.has(key)) imports.set(key, edge.ms);
-    else calls.push({ from, to, ms: edge.ms });
+    if (arrows.has(key)) {
+      if (drawn.has(key)) imports.set(key, edge.ms);
+    } else if (scope.touches === undefined || scope.touches(from, to)) calls.push({ from, to, ms: edge.ms });
   }
-  return { heat, totalMs: graph.totalMs, samples: graph.samples, nodes, imports, calls };
+  const chosen = [...nodes.values()].map((node) => (heat === "self" ? node.selfMs : node.totalMs));
+  const hottestMs = Math.max(0, ...chosen);
+  const heaviestMs = Math.max(0, ...[...nodes.values()].map((node) => node.totalMs));
+  return { heat, totalMs: graph.totalMs, samples: graph.samples, hottestMs, heaviestMs, nodes, imports, calls };
+}
+
+/** A box's time by the heat chosen (0 for a box that never ran). */
+function chosenMs(runtime: DiagramRuntime, id: string): number {
+  const heat = runtime.nodes.get(id);
+  return heat === undefined ? 0 : runtime.heat === "self" ? heat.selfMs : heat.totalMs;
 }
 
 /** A box's share of the run (0 to 1) by the heat chosen; 0 for a box that never ran. */
 export function nodeShare(runtime: DiagramRuntime, id: string): number {
-  const heat = runtime.nodes.get(id);
-  if (heat === undefined || runtime.totalMs <= 0) return 0;
-  return (runtime.heat === "self" ? heat.selfMs : heat.totalMs) / runtime.totalMs;
+  return share(runtime, chosenMs(runtime, id));
+}
+
+/** A box's heat (0 to 1) for its colour: its time against the hottest box's (which is 1). */
+export function nodeWeight(runtime: DiagramRuntime, id: string): number {
+  return runtime.hottestMs > 0 ? chosenMs(runtime, id) / runtime.hottestMs : 0;
+}
+
+/** An arrow's weight (0 to 1) for its width: its time against the hottest box's total. */
+export function callWeight(runtime: DiagramRuntime, ms: number): number {
+  return runtime.heaviestMs > 0 ? Math.min(ms / runtime.heaviestMs, 1) : 0;
 }
 
 /** Whether a box was on the stack at all. */
@@ -79,6 +105,7 @@ export function share(runtime: DiagramRuntime, ms: number): number {
 /** A share (0 to 1) as a short label: `12%`, `1.5%`, `0.3%`, `<0.1%`. */
 export function percentLabel(fraction: number): string {
   const pct = fraction * 100;
+  if (pct === 0) return "0%";
   if (pct >= 9.95) return `${pct.toFixed(0)}%`;
   if (pct >= 0.05) return `${pct.toFixed(1)}%`;
   return "<0.1%";

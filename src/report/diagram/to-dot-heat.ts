@@ -11,7 +11,7 @@ import { heatArrowsize, heatColour, heatPenwidth, HEAT_TEXT } from "../heat.js";
 import { quote } from "./dot-quote.js";
 import { isFoldedEdge, type Diagram, type DiagramEdge, type DiagramNode, type DiagramRuntime } from "./diagram.js";
 import { CALL_COLOUR, clusterColours, COLD_BORDER, CYCLE_COLOUR, EDGE_COLOUR, FAINT_COLOUR, VIOLATION_COLOUR } from "./palette.js";
-import { callKey, callText, importMs, labelledCalls, nodeHeatText, nodeShare, percentLabel, ran, runSummary, share, whiteTextOn } from "./runtime-heat.js";
+import { callKey, callText, callWeight, importMs, labelledCalls, nodeHeatText, nodeWeight, percentLabel, percentText, ran, runSummary, share, whiteTextOn } from "./runtime-heat.js";
 
 /** The narrowest arrow that carried calls: bolder than a plain arrow (0.9), whatever its share. */
 const BOLD_AT_LEAST = 1.5;
@@ -39,7 +39,7 @@ function filledStyle(node: DiagramNode): string {
 /** The fill and text colour of a box that ran; undefined for one that never did. */
 export function heatFill(node: DiagramNode, runtime: DiagramRuntime): { fill: string; text: string } | undefined {
   if (!ran(runtime, node.id)) return undefined;
-  const fill = heatColour(nodeShare(runtime, node.id));
+  const fill = heatColour(nodeWeight(runtime, node.id));
   return { fill, text: whiteTextOn(fill) ? HEAT_TEXT : "#000000" };
 }
 
@@ -57,9 +57,9 @@ export function heatEdgeAttributes(edge: DiagramEdge, runtime: DiagramRuntime): 
   const ms = importMs(runtime, edge);
   const attributes = [`tooltip=${quote(`${edge.tooltip}\n${callText(runtime, ms)}`)}`];
   if (ms > 0) {
-    const weight = share(runtime, ms);
+    const weight = callWeight(runtime, ms);
     attributes.push(`penwidth=${fixed(callPenwidth(weight))}`, `arrowsize=${fixed(heatArrowsize(Math.max(weight, BOLD_AT_LEAST / 4)))}`);
-    if (isLabelled(runtime, edge.from, edge.to)) attributes.push(`label=${quote(percentLabel(weight))}`, "fontsize=10");
+    if (isLabelled(runtime, edge.from, edge.to)) attributes.push(`label=${quote(percentLabel(share(runtime, ms)))}`, "fontsize=10");
   } else if (!edge.violation && !edge.cycle) {
     // Never exercised: faint. An arrow that breaks a rule keeps its colour: the rule still holds.
     attributes.push(`color="${FAINT_COLOUR}"`, "penwidth=0.5");
@@ -71,7 +71,7 @@ export function heatEdgeAttributes(edge: DiagramEdge, runtime: DiagramRuntime): 
 export function runtimeCallLines(diagram: Diagram, runtime: DiagramRuntime): string[] {
   const imports = new Set(diagram.edges.map((edge) => callKey(edge.from, edge.to)));
   return runtime.calls.map((call) => {
-    const weight = share(runtime, call.ms);
+    const weight = callWeight(runtime, call.ms);
     const back = imports.has(callKey(call.to, call.from)) ? ` (${call.to} imports ${call.from}: a callback)` : "";
     const tooltip = `${call.from} calls ${call.to}: no import from the caller to the callee${back}\n${callText(runtime, call.ms)}`;
     const attributes = [
@@ -85,20 +85,22 @@ export function runtimeCallLines(diagram: Diagram, runtime: DiagramRuntime): str
       // Drawn, but never pulling its ends out of the config's layer order.
       "constraint=false",
     ];
-    if (isLabelled(runtime, call.from, call.to)) attributes.push(`label=${quote(`calls ${percentLabel(weight)}`)}`, "fontsize=10");
+    if (isLabelled(runtime, call.from, call.to)) attributes.push(`label=${quote(`calls ${percentLabel(share(runtime, call.ms))}`)}`, "fontsize=10");
     return `${quote(call.from)} -> ${quote(call.to)} [${attributes.join(", ")}];`;
   });
 }
 
 /** The overlay's own legend, beside the import legend: what the fills and the new arrows mean. */
 export function heatLegend(diagram: Diagram, runtime: DiagramRuntime): string {
+  // The scale in shares of the run: red is the hottest box's.
+  const hottest = share(runtime, runtime.hottestMs);
   const steps = [0, 0.25, 0.5, 0.75, 1].map((weight) => {
     const fill = heatColour(weight);
-    return `<TD BGCOLOR="${fill}"><FONT COLOR="${whiteTextOn(fill) ? HEAT_TEXT : "#000000"}">${weight * 100}%</FONT></TD>`;
+    return `<TD BGCOLOR="${fill}"><FONT COLOR="${whiteTextOn(fill) ? HEAT_TEXT : "#000000"}"> ${html(percentLabel(weight * hottest))} </FONT></TD>`;
   });
   const scale = `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"><TR>${steps.join("")}</TR></TABLE>`;
   const rows: [string, string][] = [
-    [scale, `box: ${runtime.heat} time, share of the run`],
+    [scale, `box: ${runtime.heat} time, share of the run (red: the hottest box, ${html(percentText(hottest))})`],
     [`<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" COLOR="${COLD_BORDER}"><TR><TD BGCOLOR="#ffffff">      </TD></TR></TABLE>`, "box: never ran"],
   ];
   const exercised = diagram.edges.filter((edge) => importMs(runtime, edge) > 0).length;
@@ -108,6 +110,11 @@ export function heatLegend(diagram: Diagram, runtime: DiagramRuntime): string {
   const cells = rows.map(([glyph, text]) => `<TR><TD ALIGN="LEFT">${glyph}</TD><TD ALIGN="LEFT">${text}</TD></TR>`).join("");
   const title = `<TR><TD ALIGN="LEFT" COLSPAN="2"><B>profile</B>: ${runSummary(runtime)}</TD></TR>`;
   return `"legend-heat" [id="legend-heat", shape=plaintext, style="", fontsize=9, label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">${title}${cells}</TABLE>>];`;
+}
+
+/** Text inside a DOT HTML-like label (`<0.1%` would open a tag). */
+function html(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 /** A box's look without the overlay, as Graphviz writes it in SVG: what the HTML page's toggle restores. */

@@ -72,9 +72,16 @@ function nodeLine(node: DiagramNode, diagram: Diagram): string {
     if (node.kind === "layer") attributes.push("fontsize=14", `margin="0.3,0.12"`);
     else if (node.kind !== "folder") attributes.push(`style="rounded,filled"`);
   }
-  // The heat replaces the fill (and tooltip) given above: Graphviz takes an attribute's last value.
-  if (diagram.runtime !== undefined) attributes.push(...heatNodeAttributes(node, diagram.runtime));
-  return `${quote(node.id)} [${attributes.join(", ")}];`;
+  // The heat replaces the fill (and tooltip) given above.
+  const written = diagram.runtime === undefined ? attributes : overridden(attributes, heatNodeAttributes(node, diagram.runtime));
+  return `${quote(node.id)} [${written.join(", ")}];`;
+}
+
+/** Attributes with some replaced (`key=value`: the same key's earlier value goes), new ones last. */
+function overridden(attributes: readonly string[], overrides: readonly string[]): string[] {
+  const keyOf = (attribute: string): string => attribute.slice(0, attribute.indexOf("="));
+  const replaced = new Set(overrides.map(keyOf));
+  return [...attributes.filter((attribute) => !replaced.has(keyOf(attribute))), ...overrides];
 }
 
 /** The arrow length of each staggered node: 1, 2, …, ranks, 1, 2, … in the order given. */
@@ -98,8 +105,9 @@ function edgeLine(edge: DiagramEdge, diagram: Diagram, minlen: number | undefine
   if (!constrains(edge, rankOf)) attributes.push("constraint=false");
   if (diagram.runtime !== undefined) {
     // With a run drawn, an arrow's width and label tell the calls along it, not its import count.
-    attributes.push(...heatEdgeAttributes(edge, diagram.runtime));
-  } else if (isFoldedEdge(edge, diagram)) {
+    return `${quote(edge.from)} -> ${quote(edge.to)} [${overridden(attributes, heatEdgeAttributes(edge, diagram.runtime)).join(", ")}];`;
+  }
+  if (isFoldedEdge(edge, diagram)) {
     if (weightsLabelled(diagram)) attributes.push(`label=${quote(String(edge.weight))}`, "fontsize=10");
     attributes.push(`penwidth=${penwidthOf(edge)}`);
   }

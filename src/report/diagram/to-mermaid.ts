@@ -6,7 +6,7 @@
 import { isFoldedEdge, layerNodes, layerRanks, pointsUp, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge } from "./diagram.js";
 import { CALL_COLOUR, clusterColours, COLD_BORDER, CYCLE_COLOUR, FAINT_COLOUR, VIOLATION_COLOUR } from "./palette.js";
 import { heatFill, callPenwidth } from "./to-dot-heat.js";
-import { callKey, importMs, labelledCalls, nodeShare, percentLabel, ran, share } from "./runtime-heat.js";
+import { callKey, callWeight, importMs, labelledCalls, nodeShare, percentLabel, ran, share } from "./runtime-heat.js";
 import { printable } from "../../model/printable.js";
 
 export function toMermaid(diagram: Diagram): string {
@@ -99,8 +99,8 @@ function writeRuntime(
   runtime.calls.forEach((call, index) => {
     const upward = pointsUp(call, rankOf);
     const [top, bottom] = upward ? [call.to, call.from] : [call.from, call.to];
-    const weight = share(runtime, call.ms);
-    const label = labelled.has(callKey(call.from, call.to)) ? `calls ${percentLabel(weight)}` : "";
+    const weight = callWeight(runtime, call.ms);
+    const label = labelled.has(callKey(call.from, call.to)) ? `calls ${percentLabel(share(runtime, call.ms))}` : "";
     const link = upward ? `===|${text(label === "" ? "▲" : `▲ ${label}`)}|` : label === "" ? "==>" : `==>|${text(label)}|`;
     lines.push(`  ${ids.get(top)} ${link} ${ids.get(bottom)}`);
     linkStyles.push(`  linkStyle ${firstLink + index} stroke:${CALL_COLOUR},stroke-width:${px(callPenwidth(weight))}`);
@@ -144,7 +144,7 @@ function linkStyle(edge: DiagramEdge, diagram: Diagram): string | undefined {
     // With a run drawn, width tells the calls along an arrow; one never exercised fades.
     const ms = importMs(runtime, edge);
     const colour = edge.violation ? VIOLATION_COLOUR : edge.cycle ? CYCLE_COLOUR : ms > 0 ? undefined : FAINT_COLOUR;
-    const width = ms > 0 ? callPenwidth(share(runtime, ms)) : edge.violation || edge.cycle ? 3 : 0.5;
+    const width = ms > 0 ? callPenwidth(callWeight(runtime, ms)) : edge.violation || edge.cycle ? 3 : 0.5;
     return `${colour === undefined ? "" : `stroke:${colour},`}stroke-width:${px(width)}`;
   }
   const weighted = isFoldedEdge(edge, diagram) && !weightsLabelled(diagram);
