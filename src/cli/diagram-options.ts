@@ -64,6 +64,8 @@ export function profileWanted(args: DiagramArguments, formats: readonly (string 
     return false;
   }
   if (formats.some((format) => format !== undefined && DRAWN_FORMATS.includes(format))) return true;
-  note(`--profile is drawn only in ${DRAWN_FORMATS.join(", ")}; the ${[...new Set(formats.map((format) => format ?? "json"))].join(" and ")} output leaves it out`);
+  // No format named: the default, json.
+  const named = [...new Set(formats.filter((format) => format !== undefined))];
+  note(`--profile is drawn only in ${DRAWN_FORMATS.join(", ")}; the ${named.length === 0 ? "json" : named.join(" and ")} output leaves it out`);
   return false;
 }
