@@ -20,6 +20,7 @@ import { checkCycles } from "../rules/check-cycles.js";
 import { checkLayers } from "../rules/check-layers.js";
 import { checkRules } from "../rules/check-rules.js";
 import { map, type MapOptions, type MapResult } from "./map.js";
+import { loadCallTree } from "./callgraph.js";
 
 export interface RenderSourceOptions extends Omit<MapOptions, "root"> {
   /** A saved map document (.json), an edges list, or a folder to map. */
@@ -163,4 +164,23 @@ function isFolder(path: string): boolean {
  */
 export async function render(input: DiagramInput, format: ReportFormat, options: DiagramOptions = {}): Promise<string> {
   return (await reporters[format](input, options)).text;
+}
+
+export interface RuntimeOptions {
+  /** CPU profiles (.cpuprofile) of one program, merged. */
+  profiles: readonly string[];
+  /** The root the profiles were recorded against: their frame paths are relative to it. */
+  root: string;
+  /** Which time fills the boxes: time on the stack (default) or on top of it. */
+  heat?: "total" | "self";
+}
+
+/**
+ * A diagram input with a recorded run to draw over it (`--profile`): the profiles read, merged
+ * and placed on the map (throws a UserError on a bad one).
+ * `const svg = await render(withRuntime(input, { profiles: ["run.cpuprofile"], root: "." }), "svg");`
+ */
+export function withRuntime(input: DiagramInput, options: RuntimeOptions): DiagramInput {
+  const tree = loadCallTree(options.profiles, { root: options.root });
+  return { ...input, runtime: { tree, ...(options.heat === undefined ? {} : { heat: options.heat }) } };
 }

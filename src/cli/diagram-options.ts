@@ -13,6 +13,8 @@ export interface DiagramArguments {
   hide?: string[];
   rankdir?: "TB" | "LR";
   title?: string;
+  profile?: string[];
+  heat?: "total" | "self";
 }
 
 export function withDiagramOptions<T>(yargs: Argv<T>) {
@@ -24,7 +26,9 @@ export function withDiagramOptions<T>(yargs: Argv<T>) {
     .option("hide", { type: "string", array: true, describe: "Leave modules matching these globs out of the drawing" })
     .option("externals", { type: "boolean", describe: "Draw external packages and builtins, one box each" })
     .option("rankdir", { choices: ["TB", "LR"] as const, describe: "Layout direction: top to bottom or left to right (default TB)" })
-    .option("title", { type: "string", describe: "A title above the diagram" });
+    .option("title", { type: "string", describe: "A title above the diagram" })
+    .option("profile", { type: "string", array: true, describe: "Draw this run over the map: CPU profiles (.cpuprofile, from `layermap profile`), merged; boxes filled by their time, arrows by the calls along them" })
+    .option("heat", { choices: ["total", "self"] as const, describe: "With --profile: fill boxes by total time (on the stack, the default) or self time (on top of it)" });
 }
 
 export function toDiagramOptions(args: DiagramArguments): DiagramOptions {
@@ -45,4 +49,23 @@ export function parseCollapse(text: string): Collapse {
   const match = /^folder(?::(\d+))?$/.exec(text);
   if (match !== null) return { by: "folder", depth: Math.max(1, Number(match[1] ?? 1)) };
   throw new UserError(`--collapse ${text}: expected none, layer, or folder:<depth> (like folder:2)`);
+}
+
+/** Formats that draw a run over the map; the others (json, edges) leave a profile out. */
+export const DRAWN_FORMATS: readonly string[] = ["dot", "svg", "mermaid", "html"];
+
+/**
+ * Whether `--profile` is to be read for these formats: not when none of them draws it (a note
+ * says so, rather than a profile read for nothing). `--heat` without a profile is a mistake.
+ */
+export function profileWanted(args: DiagramArguments, formats: readonly (string | undefined)[], note: (line: string) => void): boolean {
+  if (args.profile === undefined || args.profile.length === 0) {
+    if (args.heat !== undefined) throw new UserError("--heat chooses how a profile is drawn: give the profile with --profile <file>");
+    return false;
+  }
+  if (formats.some((format) => format !== undefined && DRAWN_FORMATS.includes(format))) return true;
+  // No format named: the default, json.
+  const named = [...new Set(formats.filter((format) => format !== undefined))];
+  note(`--profile is drawn only in ${DRAWN_FORMATS.join(", ")}; the ${named.length === 0 ? "json" : named.join(" and ")} output leaves it out`);
+  return false;
 }

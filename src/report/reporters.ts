@@ -20,9 +20,9 @@ export interface Rendered {
 export type Reporter = (input: DiagramInput, options: DiagramOptions) => Promise<Rendered>;
 
 export const reporters = {
-  json: async (input) => ({ text: jsonReport(input.document), notes: [] }),
+  json: async (input) => ({ text: jsonReport(input.document), notes: profileLeftOut(input, "json") }),
   /** One `from<TAB>to` line per import, for Unix pipes; `render -` reads it back. */
-  edges: async (input) => ({ text: edgesReport(input.document), notes: [] }),
+  edges: async (input) => ({ text: edgesReport(input.document), notes: profileLeftOut(input, "edges") }),
   dot: async (input, options) => {
     const diagram = buildDiagram(input, options);
     return { text: toDot(diagram), notes: diagram.notes };
@@ -38,6 +38,11 @@ export const reporters = {
   /** One self-contained interactive page: the SVG with search, highlight, layer toggles, violations. */
   html: htmlReport,
 } satisfies Record<string, Reporter>;
+
+/** A format that does not draw the run says so when given one. */
+function profileLeftOut(input: DiagramInput, format: string): string[] {
+  return input.runtime === undefined ? [] : [`the ${format} output leaves the profile out: it is drawn in dot, svg, mermaid and html`];
+}
 
 export type ReportFormat = keyof typeof reporters;
 export const reportFormats = Object.keys(reporters) as ReportFormat[];

@@ -1,6 +1,6 @@
 import type { CommandModule } from "yargs";
 import { formatOfPath, reportFormats, type ReportFormat } from "../../report/reporters.js";
-import { toDiagramOptions, withDiagramOptions, type DiagramArguments } from "../diagram-options.js";
+import { profileWanted, toDiagramOptions, withDiagramOptions, type DiagramArguments } from "../diagram-options.js";
 import { EXIT_OK, EXIT_USAGE, type CliIo } from "../io.js";
 import { terminalProgress } from "../progress.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../shared-options.js";
@@ -32,7 +32,8 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         .example("$0 map .", "Map the current folder, print the JSON")
         .example("$0 map src --out deps.json", "Map src/ into deps.json")
         .example("$0 map . --include 'src/**' --exclude '**/*.test.ts'", "Only the sources, no tests")
-        .example("$0 map src --out deps.json --out deps.svg", "The JSON and an SVG diagram in one run"),
+        .example("$0 map src --out deps.json --out deps.svg", "The JSON and an SVG diagram in one run")
+        .example("$0 map . --profile run.cpuprofile --out heat.svg", "The map with a recorded run drawn over it: where the time went"),
     handler: async (args) => {
       const started = performance.now();
       // Loaded here so that `--help` does not pay for TypeScript's start-up.
@@ -50,8 +51,15 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       // Only a diagram colours rule violations: plain JSON does not pay for checking them.
       const formats = args.format !== undefined ? [args.format] : (args.out ?? []).map(formatOfPath);
       const drawn = formats.some((format) => format !== undefined && format !== "json" && format !== "edges");
-      const input = drawn ? (await import("../../api/render.js")).diagramInputOf(mapped) : { document: mapped.document, violations: [] };
+      const withProfile = profileWanted(args, formats, (line) => io.stderr.write(`layermap: ${printable(line)}\n`));
+      const render = drawn ? await import("../../api/render.js") : undefined;
+      let input = render !== undefined ? render.diagramInputOf(mapped) : { document: mapped.document, violations: [] };
       if (drawn) clock.lap("check", counted(input.violations.length, "violation") + " to draw");
+      if (render !== undefined && withProfile) {
+        // The profile's frame paths are relative to the root it was recorded with: this one.
+        input = render.withRuntime(input, { profiles: args.profile!, root: args.root, ...(args.heat === undefined ? {} : { heat: args.heat }) });
+        clock.lap("profile", counted(input.runtime!.tree.samples, "sample"));
+      }
       await writeOutputs(input, args.out ?? [], args.format, toDiagramOptions(args), io);
       clock.lap("output", outputsDetail(args.out, formats));
       if (!args.quiet) {

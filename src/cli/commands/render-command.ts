@@ -1,7 +1,9 @@
 import type { CommandModule } from "yargs";
 import { UserError } from "../../model/errors.js";
-import { reportFormats, type ReportFormat } from "../../report/reporters.js";
-import { toDiagramOptions, withDiagramOptions, type DiagramArguments } from "../diagram-options.js";
+import { formatOfPath, reportFormats, type ReportFormat } from "../../report/reporters.js";
+import { statSync } from "node:fs";
+import { printable } from "../../model/printable.js";
+import { profileWanted, toDiagramOptions, withDiagramOptions, type DiagramArguments } from "../diagram-options.js";
 import { EXIT_OK, type CliIo } from "../io.js";
 import { writeOutputs } from "../write-outputs.js";
 import { stageLines } from "../stage-lines.js";
@@ -15,6 +17,7 @@ interface RenderArguments extends DiagramArguments {
   format?: ReportFormat;
   config?: string;
   verbose?: boolean;
+  root?: string;
 }
 
 export function renderCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, RenderArguments> {
@@ -32,11 +35,13 @@ export function renderCommand(io: CliIo, setExitCode: (code: number) => void): C
         .option("format", { alias: "f", choices: reportFormats, describe: "Output format (default: the --out file's ending)" })
         .option("config", { alias: "c", type: "string", describe: "Colour the violations of this config's rules (default: the document's layers, and cycles)" })
         .option("verbose", { alias: "v", type: "boolean", describe: "Print how long each stage took on stderr" })
+        .option("root", { type: "string", describe: "With --profile: the root the profile was recorded with, its frame paths relative to it (default: the folder drawn, else the current folder)" })
         .example("$0 render deps.json --out deps.svg", "Draw a saved map as SVG")
         .example("$0 render deps.json --collapse layer --out layers.svg", "One box per layer: the architecture picture")
         .example("$0 render deps.json --focus 'src/api/**' --depth 2 --format mermaid", "A neighbourhood, as Mermaid for a README")
         .example("$0 render src --format dot --rankdir LR", "Map src/ and print DOT, left to right")
-        .example("$0 map . --format edges | grep -v test | $0 render - --out deps.svg", "Filter the imports with Unix tools, then draw them"),
+        .example("$0 map . --format edges | grep -v test | $0 render - --out deps.svg", "Filter the imports with Unix tools, then draw them")
+        .example("$0 render deps.json --profile run.cpuprofile --collapse layer --out heat.svg", "Which layers a recorded run's time went through"),
     handler: async (args) => {
       const onStage = stageLines(io.stderr, args.verbose);
       const loading = stopwatch(onStage);
@@ -44,11 +49,20 @@ export function renderCommand(io: CliIo, setExitCode: (code: number) => void): C
       loading.lap("load", "layermap's modules");
       const config = args.config === undefined ? {} : { config: args.config };
       const clock = stopwatch(onStage);
-      const input = isStdin(args.input)
+      const format = args.format ?? (args.out === undefined ? "svg" : undefined);
+      const formats = format !== undefined ? [format] : (args.out ?? []).map(formatOfPath);
+      const withProfile = profileWanted(args, formats, (line) => io.stderr.write(`layermap: ${printable(line)}\n`));
+      let input = isStdin(args.input)
         ? diagramInputFromText(await readStdin(), { name: "stdin", ...config })
         : await loadDiagramInput({ source: args.input, ...config, ...(onStage === undefined ? {} : { onStage }) });
       clock.lap("input", `${counted(input.document.summary.local, "module")}, ${counted(input.violations.length, "violation")} to draw`);
-      const format = args.format ?? (args.out === undefined ? "svg" : undefined);
+      if (withProfile) {
+        const { withRuntime } = await import("../../api/render.js");
+        // Module ids are relative to the folder mapped: a folder drawn is the profile's root too.
+        const root = args.root ?? (!isStdin(args.input) && isFolder(args.input) ? args.input : ".");
+        input = withRuntime(input, { profiles: args.profile!, root, ...(args.heat === undefined ? {} : { heat: args.heat }) });
+        clock.lap("profile", counted(input.runtime!.tree.samples, "sample"));
+      }
       await writeOutputs(input, args.out ?? [], format, toDiagramOptions(args), io);
       clock.lap("output", outputsDetail(args.out, [format]));
       setExitCode(EXIT_OK);
@@ -60,6 +74,14 @@ export function renderCommand(io: CliIo, setExitCode: (code: number) => void): C
  * `-` names stdin. yargs hands a lone `-` to a string positional as "" (yargs/yargs#1312), and
  * an empty path names no file, so both mean stdin.
  */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function isStdin(input: string): boolean {
   return input === "-" || input === "";
 }

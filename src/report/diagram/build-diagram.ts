@@ -4,17 +4,24 @@
  * folders nested inside). Pure and deterministic: everything is sorted.
  */
 import { compareCodeUnits } from "../../model/compare.js";
+import type { CallTree } from "../../model/call-graph.js";
 import type { ImportRecord, MapDocument, ModuleRecord } from "../../model/document.js";
 import type { Violation } from "../../model/violation.js";
 import { buildClusters } from "./build-clusters.js";
 import { AUTO_COLLAPSE_ABOVE, chooseCollapse, grouping, type Collapse } from "./collapse.js";
 import { NO_LAYER, type Diagram, type DiagramEdge, type DiagramNode } from "./diagram.js";
+import { foldRuntime, type HeatBy } from "./runtime-heat.js";
 import { selectModules, type SelectOptions } from "./select-modules.js";
 
 export interface DiagramInput {
   document: MapDocument;
   /** Violations of the rules: their imports are drawn red, and cycles' imports highlighted. */
   violations: readonly Violation[];
+  /**
+   * A recorded run to draw over the map (`--profile`): boxes filled by their share of it, import
+   * arrows by the calls along them, calls no import stands for as arrows of their own.
+   */
+  runtime?: { tree: CallTree; heat?: HeatBy };
 }
 
 export interface DiagramOptions extends SelectOptions {
@@ -47,8 +54,13 @@ export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}):
     else folded.push(module);
   }
   let edges = foldEdges(imports, modules, groups, collapse, marks(input.violations));
+  // Every arrow of the selection, also those an opened box's view leaves out: a call along one is
+  // no runtime-only call.
+  const allArrows = edges;
+  let touches: ((from: string, to: string) => boolean) | undefined;
   if (options.context !== undefined) {
     const inside = insideOf(options.context, collapse, modules, members);
+    touches = (from, to) => inside.has(from) || inside.has(to);
     edges = edges.filter((edge) => inside.has(edge.from) || inside.has(edge.to));
     const kept = new Set([...inside, ...edges.flatMap((edge) => [edge.from, edge.to])]);
     for (const id of [...members.keys()]) if (!kept.has(id)) members.delete(id);
@@ -59,7 +71,7 @@ export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}):
   }
 
   const clusters = buildClusters(nodes, collapse, layerOrder, colours);
-  return {
+  const diagram: Diagram = {
     ...(options.title === undefined ? {} : { title: options.title }),
     collapse,
     rankdir: options.rankdir ?? "TB",
@@ -70,6 +82,11 @@ export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}):
     edges,
     notes: choice.note === undefined ? [] : [choice.note],
   };
+  // Folded once the boxes are fixed: each frame counts in the box that draws its module.
+  if (input.runtime !== undefined) {
+    diagram.runtime = foldRuntime(diagram, input.runtime.tree, input.runtime.heat ?? "total", { arrows: allArrows, ...(touches === undefined ? {} : { touches }) });
+  }
+  return diagram;
 }
 
 /**

@@ -79,6 +79,48 @@ export interface Diagram {
    * of points wide (what Graphviz's `unflatten` does for leaves).
    */
   stagger?: { nodes: readonly string[]; ranks: number };
+  /** How a recorded run went through the boxes drawn (`--profile`): the heat drawn over the map. */
+  runtime?: DiagramRuntime;
+}
+
+/** A node's time in the run: on top of the stack (self) and anywhere on it (total). */
+export interface NodeHeat {
+  selfMs: number;
+  totalMs: number;
+}
+
+/** A call between two boxes with no import arrow from the caller to the callee. */
+export interface RuntimeCall {
+  from: string;
+  to: string;
+  /** Time in the callee (and below) when called from the caller. */
+  ms: number;
+}
+
+/**
+ * A profile folded onto the diagram's boxes: each frame is counted in the box that draws its
+ * module, frames drawn nowhere in their caller's box.
+ */
+export interface DiagramRuntime {
+  /** Which time fills the boxes. */
+  heat: "total" | "self";
+  /** The whole run (idle included): every share is of this. */
+  totalMs: number;
+  samples: number;
+  /**
+   * The scale of the colours and widths: the hottest box's time by the heat chosen (fills) and
+   * its total time (arrows). The hottest box is red and the heaviest arrow widest, whatever share
+   * of the run they took: a server's run is mostly idle and I/O, and its boxes would otherwise
+   * all be the same dark blue. Labels and tooltips give shares of the whole run.
+   */
+  hottestMs: number;
+  heaviestMs: number;
+  /** The boxes that ran, by node id; a box missing here never ran. */
+  nodes: Map<string, NodeHeat>;
+  /** Time in calls along each import arrow, by `from\0to`; an arrow missing here carried none. */
+  imports: Map<string, number>;
+  /** Calls with no import arrow behind them (callbacks, injected dependencies), sorted. */
+  calls: RuntimeCall[];
 }
 
 export const NO_LAYER = "(no layer)";
@@ -134,6 +176,6 @@ export function isFoldedEdge(edge: DiagramEdge, diagram: Diagram): boolean {
 }
 
 /** Whether an arrow points up, from a lower layer into a higher one (`rankOf`: layerRanks). */
-export function pointsUp(edge: DiagramEdge, rankOf: ReadonlyMap<string, number>): boolean {
+export function pointsUp(edge: Pick<DiagramEdge, "from" | "to">, rankOf: ReadonlyMap<string, number>): boolean {
   return (rankOf.get(edge.from) ?? -1) > (rankOf.get(edge.to) ?? Infinity);
 }

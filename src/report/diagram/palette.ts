@@ -23,6 +23,15 @@ export const VIOLATION_COLOUR = "#dc2626";
 // Purple, not orange: it must stand out on the orange and pink layer fills, and from red for colour-blind readers.
 export const CYCLE_COLOUR = "#7b3294";
 
+/**
+ * Runtime overlay: a call no import stands for is orange (the colour-blind-safe partner of the
+ * cycles' purple, darker than the orange layer fill); an import never exercised fades to grey.
+ */
+export const CALL_COLOUR = "#e66100";
+export const FAINT_COLOUR = "#c4c8cf";
+/** The border of a box that never ran in the profile: lighter than the others. */
+export const COLD_BORDER = "#d1d5db";
+
 /** The fill and border of a palette index: a layer's place in the config, -1 no layer, -2 externals. */
 export function clusterColours(colour: number): { fill: string; border: string } {
   if (colour === -1) return NO_LAYER;

@@ -5,6 +5,8 @@
  */
 import { isFoldedEdge, layerNodes, layerRanks, pointsUp, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge, type DiagramNode } from "./diagram.js";
 import { clusterColours, CYCLE_COLOUR, EDGE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
+import { quote } from "./dot-quote.js";
+import { heatEdgeAttributes, heatLegend, heatNodeAttributes, runtimeCallLines } from "./to-dot-heat.js";
 
 const FONT = "Helvetica";
 /**
@@ -33,29 +35,31 @@ export function toDot(diagram: Diagram): string {
   lines.push(`  graph [${graph.join(", ")}];`);
   lines.push(`  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#6b7280", fontname="${FONT}", fontsize=10, height=0.3, margin="0.12,0.04"];`);
   lines.push(`  edge [color="${EDGE_COLOUR}", arrowsize=0.6, penwidth=0.9, fontname="${FONT}"];`);
-  for (const cluster of diagram.clusters) writeCluster(lines, cluster, diagram.nodes, "  ");
-  for (const id of diagram.looseNodes) lines.push(`  ${nodeLine(diagram.nodes.get(id)!)}`);
+  for (const cluster of diagram.clusters) writeCluster(lines, cluster, diagram, "  ");
+  for (const id of diagram.looseNodes) lines.push(`  ${nodeLine(diagram.nodes.get(id)!, diagram)}`);
   const minlenOf = staggered(diagram);
   const rankOf = layerRanks(diagram);
   for (const edge of diagram.edges) lines.push(`  ${edgeLine(edge, diagram, minlenOf.get(edge.from), rankOf)}`);
+  if (diagram.runtime !== undefined) lines.push(...runtimeCallLines(diagram, diagram.runtime).map((line) => `  ${line}`));
   lines.push(...stackLayers(diagram, rankOf));
   lines.push(...legend(diagram));
+  if (diagram.runtime !== undefined) lines.push(`  ${heatLegend(diagram, diagram.runtime)}`);
   lines.push("}");
   return `${lines.join("\n")}\n`;
 }
 
-function writeCluster(lines: string[], cluster: DiagramCluster, nodes: Map<string, DiagramNode>, indent: string): void {
+function writeCluster(lines: string[], cluster: DiagramCluster, diagram: Diagram, indent: string): void {
   const { fill, border } = clusterColours(cluster.colour);
   const nested = cluster.depth > 0;
   lines.push(`${indent}subgraph ${quote(`cluster_${cluster.key}`)} {`);
   const style = cluster.colour === -2 ? `"rounded,dashed"` : nested ? `"rounded"` : `"rounded,filled"`;
   lines.push(`${indent}  id=${quote(`cluster:${cluster.key}`)}; label=${quote(cluster.label)}; labeljust=l; style=${style}; fillcolor="${fill}"; color="${border}"; fontsize=${nested ? 10 : 13}; margin=10;`);
-  for (const id of cluster.nodes) lines.push(`${indent}  ${nodeLine(nodes.get(id)!)}`);
-  for (const child of cluster.clusters) writeCluster(lines, child, nodes, `${indent}  `);
+  for (const id of cluster.nodes) lines.push(`${indent}  ${nodeLine(diagram.nodes.get(id)!, diagram)}`);
+  for (const child of cluster.clusters) writeCluster(lines, child, diagram, `${indent}  `);
   lines.push(`${indent}}`);
 }
 
-function nodeLine(node: DiagramNode): string {
+function nodeLine(node: DiagramNode, diagram: Diagram): string {
   const prefix = node.kind === "layer" || node.kind === "folder" ? node.kind : "module";
   const attributes = [`id=${quote(`${prefix}:${node.id}`)}`, `label=${quote(node.label)}`, `tooltip=${quote(node.tooltip)}`];
   if (node.kind === "external" || node.kind === "builtin") attributes.push(`shape=box`, `style="rounded"`, `color="#9ca3af"`, `fontcolor="#4b5563"`);
@@ -68,7 +72,16 @@ function nodeLine(node: DiagramNode): string {
     if (node.kind === "layer") attributes.push("fontsize=14", `margin="0.3,0.12"`);
     else if (node.kind !== "folder") attributes.push(`style="rounded,filled"`);
   }
-  return `${quote(node.id)} [${attributes.join(", ")}];`;
+  // The heat replaces the fill (and tooltip) given above.
+  const written = diagram.runtime === undefined ? attributes : overridden(attributes, heatNodeAttributes(node, diagram.runtime));
+  return `${quote(node.id)} [${written.join(", ")}];`;
+}
+
+/** Attributes with some replaced (`key=value`: the same key's earlier value goes), new ones last. */
+function overridden(attributes: readonly string[], overrides: readonly string[]): string[] {
+  const keyOf = (attribute: string): string => attribute.slice(0, attribute.indexOf("="));
+  const replaced = new Set(overrides.map(keyOf));
+  return [...attributes.filter((attribute) => !replaced.has(keyOf(attribute))), ...overrides];
 }
 
 /** The arrow length of each staggered node: 1, 2, …, ranks, 1, 2, … in the order given. */
@@ -90,6 +103,10 @@ function edgeLine(edge: DiagramEdge, diagram: Diagram, minlen: number | undefine
   // The config's layer order is the layout: an arrow that breaks a rule, closes a cycle or
   // points up from a lower layer is drawn, but does not pull its ends into another order.
   if (!constrains(edge, rankOf)) attributes.push("constraint=false");
+  if (diagram.runtime !== undefined) {
+    // With a run drawn, an arrow's width and label tell the calls along it, not its import count.
+    return `${quote(edge.from)} -> ${quote(edge.to)} [${overridden(attributes, heatEdgeAttributes(edge, diagram.runtime)).join(", ")}];`;
+  }
   if (isFoldedEdge(edge, diagram)) {
     if (weightsLabelled(diagram)) attributes.push(`label=${quote(String(edge.weight))}`, "fontsize=10");
     attributes.push(`penwidth=${penwidthOf(edge)}`);
@@ -170,7 +187,7 @@ function layerBands(diagram: Diagram): string[][] {
 }
 
 /** Thicker for more imports, on a log scale so one heavy edge does not drown the rest. */
-function penwidthOf(edge: DiagramEdge): string {
+export function penwidthOf(edge: DiagramEdge): string {
   const base = 1 + Math.log2(edge.weight);
   return (edge.violation ? Math.max(base, 2.4) : base).toFixed(1);
 }
@@ -187,9 +204,4 @@ function legend(diagram: Diagram): string[] {
   return [
     `  "legend" [id="legend", shape=plaintext, style="", fontsize=9, label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" COLOR="#d1d5db">${cells}</TABLE>>];`,
   ];
-}
-
-/** A DOT string: quotes and backslashes escaped, newlines as DOT's centred line break. */
-function quote(text: string): string {
-  return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"').replaceAll("\n", "\\n")}"`;
 }

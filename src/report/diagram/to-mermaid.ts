@@ -4,7 +4,9 @@
  * thick red for imports that break a rule.
  */
 import { isFoldedEdge, layerNodes, layerRanks, pointsUp, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge } from "./diagram.js";
-import { clusterColours, CYCLE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
+import { CALL_COLOUR, clusterColours, COLD_BORDER, CYCLE_COLOUR, FAINT_COLOUR, VIOLATION_COLOUR } from "./palette.js";
+import { heatFill, callPenwidth } from "./to-dot-heat.js";
+import { callKey, callWeight, importMs, labelledCalls, nodeShare, percentLabel, ran, share } from "./runtime-heat.js";
 import { printable } from "../../model/printable.js";
 
 export function toMermaid(diagram: Diagram): string {
@@ -16,7 +18,8 @@ export function toMermaid(diagram: Diagram): string {
   writeMermaidBoxes(diagram, ids, lines, styles);
   for (const node of diagram.looseNodes) {
     const colour = diagram.nodes.get(node)!.colour;
-    if (colour !== undefined) {
+    // With a run drawn, every box is filled by its heat instead (below).
+    if (colour !== undefined && diagram.runtime === undefined) {
       const { fill, border } = clusterColours(colour);
       styles.push(`  style ${ids.get(node)} fill:${fill},stroke:${border}`);
     }
@@ -36,6 +39,7 @@ export function toMermaid(diagram: Diagram): string {
     const style = linkStyle(edge, diagram);
     if (style !== undefined) linkStyles.push(`  linkStyle ${offset + index} ${style}`);
   });
+  if (diagram.runtime !== undefined) writeRuntime(diagram, diagram.runtime, ids, rankOf, offset + diagram.edges.length, lines, styles, linkStyles);
   lines.push(...styles, ...stack.styles, ...linkStyles);
   return `${lines.join("\n")}\n`;
 }
@@ -51,7 +55,7 @@ export function writeMermaidBoxes(diagram: Diagram, ids: ReadonlyMap<string, str
   const writeCluster = (cluster: DiagramCluster, indent: string): string => {
     const id = `c${subgraphs++}`;
     lines.push(`${indent}subgraph ${id}["${text(cluster.label)}"]`);
-    for (const node of cluster.nodes) lines.push(`${indent}  ${ids.get(node)}["${text(diagram.nodes.get(node)!.label)}"]`);
+    for (const node of cluster.nodes) lines.push(`${indent}  ${ids.get(node)}["${text(labelOf(diagram, node))}"]`);
     for (const child of cluster.clusters) writeCluster(child, `${indent}  `);
     lines.push(`${indent}end`);
     const { fill, border } = clusterColours(cluster.colour);
@@ -59,8 +63,48 @@ export function writeMermaidBoxes(diagram: Diagram, ids: ReadonlyMap<string, str
     return id;
   };
   for (const cluster of diagram.clusters) top.set(cluster.key, writeCluster(cluster, "  "));
-  for (const node of diagram.looseNodes) lines.push(`  ${ids.get(node)}["${text(diagram.nodes.get(node)!.label)}"]`);
+  for (const node of diagram.looseNodes) lines.push(`  ${ids.get(node)}["${text(labelOf(diagram, node))}"]`);
   return top;
+}
+
+/** A box's label; with a run drawn, and the box ran, its share on a line of its own (Mermaid shows no tooltips). */
+function labelOf(diagram: Diagram, id: string): string {
+  const { label } = diagram.nodes.get(id)!;
+  const { runtime } = diagram;
+  if (runtime === undefined || !ran(runtime, id)) return label;
+  return `${label}\n${runtime.heat} ${percentLabel(nodeShare(runtime, id))}`;
+}
+
+/**
+ * The run over the picture: each box's heat fill (white, lighter border: never ran), widths and
+ * colours of the import arrows by the calls along them, and the calls no import stands for as
+ * thick orange links — written downwards, headless and marked ▲ when they point up, like the
+ * imports that do, so that they never pull the layers out of order.
+ */
+function writeRuntime(
+  diagram: Diagram,
+  runtime: NonNullable<Diagram["runtime"]>,
+  ids: ReadonlyMap<string, string>,
+  rankOf: ReadonlyMap<string, number>,
+  firstLink: number,
+  lines: string[],
+  styles: string[],
+  linkStyles: string[],
+): void {
+  for (const node of diagram.nodes.values()) {
+    const heat = heatFill(node, runtime);
+    styles.push(`  style ${ids.get(node.id)} ${heat === undefined ? `fill:#ffffff,stroke:${COLD_BORDER}` : `fill:${heat.fill},color:${heat.text}`}`);
+  }
+  const labelled = labelledCalls(runtime);
+  runtime.calls.forEach((call, index) => {
+    const upward = pointsUp(call, rankOf);
+    const [top, bottom] = upward ? [call.to, call.from] : [call.from, call.to];
+    const weight = callWeight(runtime, call.ms);
+    const label = labelled.has(callKey(call.from, call.to)) ? `calls ${percentLabel(share(runtime, call.ms))}` : "";
+    const link = upward ? `===|${text(label === "" ? "▲" : `▲ ${label}`)}|` : label === "" ? "==>" : `==>|${text(label)}|`;
+    lines.push(`  ${ids.get(top)} ${link} ${ids.get(bottom)}`);
+    linkStyles.push(`  linkStyle ${firstLink + index} stroke:${CALL_COLOUR},stroke-width:${px(callPenwidth(weight))}`);
+  });
 }
 
 /**
@@ -95,6 +139,14 @@ function stackLayers(diagram: Diagram, ids: ReadonlyMap<string, string>): { link
  * written on it shows its weight by thickness, as in the SVG.
  */
 function linkStyle(edge: DiagramEdge, diagram: Diagram): string | undefined {
+  const { runtime } = diagram;
+  if (runtime !== undefined) {
+    // With a run drawn, width tells the calls along an arrow; one never exercised fades.
+    const ms = importMs(runtime, edge);
+    const colour = edge.violation ? VIOLATION_COLOUR : edge.cycle ? CYCLE_COLOUR : ms > 0 ? undefined : FAINT_COLOUR;
+    const width = ms > 0 ? callPenwidth(callWeight(runtime, ms)) : edge.violation || edge.cycle ? 3 : 0.5;
+    return `${colour === undefined ? "" : `stroke:${colour},`}stroke-width:${px(width)}`;
+  }
   const weighted = isFoldedEdge(edge, diagram) && !weightsLabelled(diagram);
   const width = weighted ? 1 + Math.log2(edge.weight) : 1;
   if (edge.violation) return `stroke:${VIOLATION_COLOUR},stroke-width:${px(Math.max(3, width))}`;
@@ -105,7 +157,7 @@ function linkStyle(edge: DiagramEdge, diagram: Diagram): string | undefined {
 const px = (width: number): string => `${Number(width.toFixed(1))}px`;
 
 function arrow(edge: DiagramEdge, diagram: Diagram, upward: boolean): string {
-  const count = isFoldedEdge(edge, diagram) ? (weightsLabelled(diagram) ? String(edge.weight) : "") : edge.dynamic ? "dynamic" : edge.reexport ? "re-export" : "";
+  const count = diagram.runtime !== undefined ? runtimeLabel(edge, diagram.runtime) : isFoldedEdge(edge, diagram) ? (weightsLabelled(diagram) ? String(edge.weight) : "") : edge.dynamic ? "dynamic" : edge.reexport ? "re-export" : "";
   if (upward) {
     // Written from the upper box down, without a head, and marked ▲: the import goes up.
     const line = edge.violation ? "===" : edge.typeOnly || edge.dynamic ? "-.-" : "---";
@@ -113,6 +165,13 @@ function arrow(edge: DiagramEdge, diagram: Diagram, upward: boolean): string {
   }
   const shaft = edge.violation ? "==>" : edge.typeOnly || edge.dynamic ? "-.->" : "-->";
   return count === "" ? shaft : `${shaft}|${text(count)}|`;
+}
+
+/** With a run drawn, an import arrow says its share of the run if it carried calls (not its import count). */
+function runtimeLabel(edge: DiagramEdge, runtime: NonNullable<Diagram["runtime"]>): string {
+  const ms = importMs(runtime, edge);
+  if (ms > 0 && labelledCalls(runtime).has(callKey(edge.from, edge.to))) return percentLabel(share(runtime, ms));
+  return edge.dynamic ? "dynamic" : edge.reexport ? "re-export" : "";
 }
 
 /**

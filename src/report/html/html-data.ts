@@ -12,6 +12,9 @@ import { compareCodeUnits } from "../../model/compare.js";
 import type { Violation } from "../../model/violation.js";
 import { EXTERNALS, NO_LAYER, type Diagram, type DiagramCluster } from "../diagram/diagram.js";
 import type { DrillDown } from "./drill-down.js";
+import { penwidthOf } from "../diagram/to-dot.js";
+import { plainEdgeLook, plainNodeLook } from "../diagram/to-dot-heat.js";
+import { runSummary } from "../diagram/runtime-heat.js";
 
 export interface ViewData {
   /** "" for the first view; else the box it opens. */
@@ -25,6 +28,12 @@ export interface ViewData {
    * (ids) and how many modules those boxes hold.
    */
   layers: { name: string; elements: string[]; nodes: string[]; modules: number }[];
+  /**
+   * With a run drawn (the SVG shows it): how the page's Heat toggle draws the picture without it —
+   * each box's plain [element, fill, stroke, text colour], each import arrow's plain [element,
+   * colour, width], and the shapes only the run draws (its arrows, its legend), hidden.
+   */
+  heat?: { nodes: [string, string, string, string][]; edges: [string, string, number][]; only: string[] };
 }
 
 export interface ProblemData {
@@ -48,6 +57,8 @@ export interface PageData {
   problems: ProblemData[];
   /** The problems by layer pair ("core → app"), cycles apart; `problems` are indexes. */
   groups: { label: string; problems: number[] }[];
+  /** With a run drawn: what it was (the Heat toggle's caption). */
+  heat?: { summary: string };
 }
 
 export function pageData(drill: DrillDown, violations: readonly Violation[], title: string): PageData {
@@ -68,11 +79,31 @@ export function pageData(drill: DrillDown, violations: readonly Violation[], tit
     title,
     modules,
     layers,
-    views: drill.views.map(({ key, parent, diagram }) => ({ key, parent: parent ?? null, ...viewData(diagram, indexOf, layers) })),
+    views: drill.views.map(({ key, parent, diagram }) => ({ key, parent: parent ?? null, ...viewData(diagram, indexOf, layers), ...heatData(diagram) })),
     closed: Object.fromEntries(drill.closed),
     problems,
     groups: problemGroups(violations, layers),
+    ...(first.runtime === undefined ? {} : { heat: { summary: runSummary(first.runtime) } }),
   };
+}
+
+/** The plain look of a view drawn with a run (nothing without one: the page stays as it was). */
+function heatData(diagram: Diagram): Pick<ViewData, "heat"> {
+  if (diagram.runtime === undefined) return {};
+  const element = (id: string): string => {
+    const kind = diagram.nodes.get(id)!.kind;
+    return `${kind === "layer" || kind === "folder" ? kind : "module"}:${id}`;
+  };
+  const nodes = [...diagram.nodes.values()].map((node): [string, string, string, string] => {
+    const look = plainNodeLook(node);
+    return [element(node.id), look.fill, look.stroke, look.text];
+  });
+  const edges = diagram.edges.map((edge): [string, string, number] => {
+    const look = plainEdgeLook(edge, diagram, penwidthOf);
+    return [`import:${edge.from}->${edge.to}`, look.colour, look.width];
+  });
+  const only = [...diagram.runtime.calls.map((call) => `call:${call.from}->${call.to}`), "legend-heat"];
+  return { heat: { nodes, edges, only } };
 }
 
 /**

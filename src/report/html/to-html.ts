@@ -9,6 +9,7 @@ import type { DrillDown } from "./drill-down.js";
 import { pageData } from "./html-data.js";
 import { PAGE_SCRIPT } from "./page-script.js";
 import { PAGE_STYLE } from "./page-style.js";
+import { HEAT_SCRIPT } from "./heat-script.js";
 
 let panZoomSource: string | undefined;
 
@@ -24,7 +25,17 @@ function panZoomScript(): string {
  */
 export function toHtml(drill: DrillDown, svgs: readonly string[], violations: readonly Violation[]): string {
   const title = drill.views[0]!.diagram.title ?? "layermap";
-  const data = JSON.stringify(pageData(drill, violations, title)).replaceAll("<", "\\u003c");
+  const page = pageData(drill, violations, title);
+  const data = JSON.stringify(page).replaceAll("<", "\\u003c");
+  // Only a page drawn with a run has the Heat toggle (a page without one is as it always was).
+  const heatPanel =
+    page.heat === undefined
+      ? ""
+      : `<h2>Runtime</h2>
+<label title="Fill boxes and weigh arrows by the profile; untick for the plain map"><input id="heat" type="checkbox" checked> Heat</label>
+<div id="heat-summary">${escapeHtml(page.heat.summary)}</div>
+`;
+  const heatScript = page.heat === undefined ? "" : `<script>${HEAT_SCRIPT}</script>\n`;
   const inline = svgs.map((svg) => svg.slice(svg.indexOf("<svg")));
   const templates = inline
     .slice(1)
@@ -49,7 +60,7 @@ export function toHtml(drill: DrillDown, svgs: readonly string[], violations: re
 <div id="selection"></div>
 <div id="neighbours"></div>
 <label>Highlight depth <input id="depth" type="number" min="1" max="20" value="1" style="width:4em"></label>
-<h2>Layers</h2>
+${heatPanel}<h2>Layers</h2>
 <div id="layers"></div>
 <h2>Violations and cycles</h2>
 <div id="problems"></div>
@@ -58,7 +69,7 @@ export function toHtml(drill: DrillDown, svgs: readonly string[], violations: re
 ${templates}<script type="application/json" id="layermap-data">${data}</script>
 <script>${panZoomScript()}</script>
 <script>${PAGE_SCRIPT}</script>
-</body>
+${heatScript}</body>
 </html>
 `;
 }
