@@ -95,10 +95,10 @@ function main() {
   }
 
   const floor = median(results.get("JSON.parse").map((r) => r.ms));
-  const table = [["row", "wall (median)", "min–max", "× JSON.parse", "peak RSS (median)", "min–max", "graph nodes / edges (pruned)"]];
+  const table = [["row", "wall (median)", "min–max", "CPU (median)", "× JSON.parse", "peak RSS (median)", "min–max", "graph nodes / edges (pruned)"]];
   for (const row of rows) {
     if (errors.has(row.name)) {
-      table.push([row.name, "failed", "", "", "", "", ""]);
+      table.push([row.name, "failed", "", "", "", "", "", ""]);
       continue;
     }
     const measured = results.get(row.name);
@@ -109,6 +109,7 @@ function main() {
       row.name,
       seconds(median(ms)),
       `${seconds(Math.min(...ms))}–${seconds(Math.max(...ms))}`,
+      measured[0].cpuMs === undefined ? "–" : seconds(median(measured.map((r) => r.cpuMs))),
       `${(median(ms) / floor).toFixed(1)}×`,
       `${Math.round(median(rss))} MB`,
       `${Math.min(...rss)}–${Math.max(...rss)}`,
@@ -117,24 +118,24 @@ function main() {
   }
   console.log(formatTable(table));
   console.log(
-    `\nwall: the call alone, modules imported first (CLI: the whole process, measured here); peak RSS: maxRSS of the process, ` +
+    `\nwall: the call alone, modules imported first (CLI: the whole process, measured here); CPU: user + system of the call, GC threads included; peak RSS: maxRSS of the process, ` +
       `Node's own ~${Math.round(median(results.get("JSON.parse").map((r) => r.baseMB)))} MB at start included${cli ? "" : "\nCLI row skipped: this build has no callgraph command"}`,
   );
   for (const [name, error] of errors) console.log(`\n${name} failed: ${error.split("\n").slice(0, 8).join("\n  ")}`);
 
   if (!values["no-stages"]) {
     console.log("\n## Stages (one run per fold, ms)\n");
-    const stageTable = [["fold", "read", "JSON.parse", "check", "place", "fold", "prune", "tree nodes", "frames", "graph nodes / edges (full)"]];
+    const stageTable = [["fold", "read", "parse + check", "place", "fold", "prune", "tree nodes", "frames", "graph nodes / edges (full)"]];
     for (const by of bys) {
       const measured = runChild(["stages", bigProfile, repo, by]);
       if (measured.error) {
-        stageTable.push([by, "failed", "", "", "", "", "", "", "", ""]);
+        stageTable.push([by, "failed", "", "", "", "", "", "", ""]);
         continue;
       }
       const s = measured.stages;
       stageTable.push([
         by,
-        ...["read", "parse", "check", "place", "fold", "prune"].map((stage) => Math.round(s[stage]).toLocaleString("en-US")),
+        ...["read", "parse + check", "place", "fold", "prune"].map((stage) => Math.round(s[stage]).toLocaleString("en-US")),
         measured.treeNodes.toLocaleString("en-US"),
         measured.frames.toLocaleString("en-US"),
         `${measured.fullNodes.toLocaleString("en-US")} / ${measured.fullEdges.toLocaleString("en-US")}`,
