@@ -1,7 +1,7 @@
 /** The options of every command that draws a diagram (`map --format svg`, `render`), declared once. */
 import type { Argv } from "yargs";
 import { UserError } from "../model/errors.js";
-import type { Collapse } from "../report/diagram/collapse.js";
+import type { Collapse } from "../report/diagram/diagram.js";
 import type { DiagramOptions } from "../report/diagram/build-diagram.js";
 
 export interface DiagramArguments {

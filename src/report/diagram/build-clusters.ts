@@ -4,8 +4,8 @@
  * nested clusters, and each module is labelled by its path inside its innermost cluster.
  */
 import { compareCodeUnits } from "../../model/compare.js";
-import { LAYER_SEPARATOR, opensBoxes, type Collapse } from "./collapse.js";
-import { EXTERNALS, NO_LAYER, type DiagramCluster, type DiagramNode } from "./diagram.js";
+import { LAYER_SEPARATOR, opensBoxes } from "./collapse.js";
+import { EXTERNALS, NO_LAYER, type Collapse, type DiagramCluster, type DiagramNode } from "./diagram.js";
 
 /**
  * Every node is placed in the cluster of its own layer (a folded box holds modules of one layer

@@ -8,8 +8,8 @@ import type { CallTree } from "../../model/call-graph.js";
 import type { ImportRecord, MapDocument, ModuleRecord } from "../../model/document.js";
 import type { Violation } from "../../model/violation.js";
 import { buildClusters } from "./build-clusters.js";
-import { AUTO_COLLAPSE_ABOVE, chooseCollapse, grouping, type Collapse } from "./collapse.js";
-import { NO_LAYER, type Diagram, type DiagramEdge, type DiagramNode } from "./diagram.js";
+import { AUTO_COLLAPSE_ABOVE, chooseCollapse, grouping } from "./collapse.js";
+import { NO_LAYER, type Collapse, type Diagram, type DiagramEdge, type DiagramNode } from "./diagram.js";
 import { foldRuntime, type HeatBy } from "./runtime-heat.js";
 import { selectModules, type SelectOptions } from "./select-modules.js";
 

@@ -7,17 +7,7 @@
  */
 import type { ImportRecord, ModuleRecord } from "../../model/document.js";
 import { counted } from "../../model/counted.js";
-import { NO_LAYER } from "./diagram.js";
-
-/**
- * `open`: folded boxes drawn opened — a layer's modules one by one, a folder one level deeper
- * (its sub-folders folded, its own files as modules). The HTML page's drill-down views use it.
- */
-export type Collapse =
-  | { by: "none" }
-  | { by: "layer"; open?: readonly string[] }
-  /** `depths`: a deeper fold for some layers (the automatic overview gives detail where it fits). */
-  | { by: "folder"; depth: number; depths?: ReadonlyMap<string, number>; open?: readonly string[] };
+import { NO_LAYER, type Collapse } from "./diagram.js";
 
 /** The folder depth a layer's modules fold at. */
 export function depthOf(collapse: Extract<Collapse, { by: "folder" }>, layer: string | undefined): number {

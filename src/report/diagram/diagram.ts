@@ -4,7 +4,16 @@
  * keeps the formats consistent and each writer small.
  */
 import type { ModuleKind } from "../../model/document.js";
-import type { Collapse } from "./collapse.js";
+
+/**
+ * `open`: folded boxes drawn opened — a layer's modules one by one, a folder one level deeper
+ * (its sub-folders folded, its own files as modules). The HTML page's drill-down views use it.
+ */
+export type Collapse =
+  | { by: "none" }
+  | { by: "layer"; open?: readonly string[] }
+  /** `depths`: a deeper fold for some layers (the automatic overview gives detail where it fits). */
+  | { by: "folder"; depth: number; depths?: ReadonlyMap<string, number>; open?: readonly string[] };
 
 export type NodeKind = ModuleKind | "layer" | "folder";
 

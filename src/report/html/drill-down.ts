@@ -12,8 +12,8 @@
  */
 import { compareCodeUnits } from "../../model/compare.js";
 import { buildDiagram, type DiagramInput, type DiagramOptions } from "../diagram/build-diagram.js";
-import { AUTO_COLLAPSE_ABOVE, depthOf, folderBoxId, ROOT_FOLDER, type Collapse } from "../diagram/collapse.js";
-import { NO_LAYER, type Diagram, type DiagramNode } from "../diagram/diagram.js";
+import { AUTO_COLLAPSE_ABOVE, depthOf, folderBoxId, ROOT_FOLDER } from "../diagram/collapse.js";
+import { NO_LAYER, type Collapse, type Diagram, type DiagramNode } from "../diagram/diagram.js";
 
 export interface DiagramView {
   /** "" for the first view; else the id of the box this view opens. */
