@@ -3,7 +3,7 @@
  * mapped as `map` and `check` map it, or a saved `--graph`), the output format and colour.
  */
 import type { Argv } from "yargs";
-import type { LoadGraphOptions } from "../../../explore/load-graph.js";
+import type { LoadGraphOptions } from "../../../api/load-graph.js";
 import { UserError } from "../../../model/errors.js";
 import type { CliIo } from "../../io.js";
 import { stageLines } from "../../stage-lines.js";

@@ -4,7 +4,7 @@
  * by the config found beside the root, so a saved map answers the same questions.
  */
 import { resolve } from "node:path";
-import { map, type MapOptions } from "../api/map.js";
+import { map, type MapOptions } from "./map.js";
 import type { Config } from "../config/config-schema.js";
 import { loadConfig } from "../config/load-config.js";
 import type { ImportGraph } from "../graph/import-graph.js";

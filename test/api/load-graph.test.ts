@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { map } from "../../src/api/map.js";
 import { findCycles } from "../../src/explore/cycles/find-cycles.js";
-import { loadGraph } from "../../src/explore/load-graph.js";
+import { loadGraph } from "../../src/api/load-graph.js";
 import { tempTree } from "../helpers/temp-tree.js";
 
 const LAYERED = "test/fixtures/explore/layered";
