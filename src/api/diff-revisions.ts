@@ -26,11 +26,13 @@ export interface DiffRevisionsOptions extends MapOptions {
   base: string;
   /** The revision after it; the working tree (uncommitted changes included) when absent. */
   head?: string;
+  /** The working folder the root is shown relative to in messages (the CLI passes its own); default the process's. */
+  cwd?: string;
 }
 
 export async function diffRevisions(options: DiffRevisionsOptions): Promise<RevisionsDiff> {
-  const { base, head, root, ...mapOptions } = options;
-  const { root: shownRoot, rootPath } = describeRoot(root);
+  const { base, head, root, cwd, ...mapOptions } = options;
+  const { root: shownRoot, rootPath } = describeRoot(root, cwd);
   // Git first: a root that is not a checkout, or a ref that names nothing, fails before any mapping.
   const repository = openRepository(rootPath, shownRoot);
   const baseCommit = resolveRevision(repository, base, shownRoot);

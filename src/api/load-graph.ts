@@ -15,6 +15,8 @@ import { loadSavedMap, readMapDocument } from "./saved-map.js";
 export interface LoadGraphOptions extends MapOptions {
   /** A saved `map` document to read instead of mapping the root. */
   graph?: string;
+  /** The working folder the root is shown relative to (the CLI passes its own); default the process's. */
+  cwd?: string;
 }
 
 export interface LoadedGraph {
@@ -27,14 +29,14 @@ export interface LoadedGraph {
   rootPath: string;
 }
 
-/** The root as the user would write it, and its absolute path. */
-export function describeRoot(root: string): Pick<LoadedGraph, "root" | "rootPath"> {
+/** The root as the user would write it (relative to `cwd`, the working folder), and its absolute path. */
+export function describeRoot(root: string, cwd?: string): Pick<LoadedGraph, "root" | "rootPath"> {
   const rootPath = resolve(root);
-  return { root: displayPath(rootPath), rootPath };
+  return { root: displayPath(rootPath, cwd), rootPath };
 }
 
 export async function loadGraph(options: LoadGraphOptions): Promise<LoadedGraph> {
-  const { root, rootPath } = describeRoot(options.root);
+  const { root, rootPath } = describeRoot(options.root, options.cwd);
   if (options.graph === undefined) {
     const mapped = await map(options);
     return { graph: mapped.graph, layers: mapped.layers, config: mapped.config, root, rootPath };

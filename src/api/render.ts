@@ -4,6 +4,7 @@
  * or an edges list (`layermap map . --format edges | grep -v test | layermap render -`).
  */
 import { statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/config-schema.js";
 import { toDocument } from "../graph/to-document.js";
@@ -50,7 +51,8 @@ export function diagramInputFromText(text: string, options: RenderTextOptions): 
   const isJson = text.trimStart().startsWith("{") || name.toLowerCase().endsWith(".json");
   const read = isJson ? parseMapDocument(text, name) : documentFromEdges(parseEdges(text, name));
   if (options.config !== undefined) {
-    const { config } = loadConfig(process.cwd(), options.config);
+    // A file named outright: no folder is searched for one.
+    const { config } = loadConfig(dirname(resolve(options.config)), options.config);
     // The config decides, as it would for a fresh map: an edges list has no layers, and a
     // document's saved ones may be stale.
     const { document, graph, layers } = loadSavedMap(read, config);

@@ -24,7 +24,7 @@ export function affectedCommand(io: CliIo, setExitCode: (code: number) => void):
     handler: async (args) => {
       const explore = await import("../../../api/explore.js");
       // Git first: a root that is not a checkout fails at once, not after mapping it.
-      const where = explore.describeRoot(args.root);
+      const where = explore.describeRoot(args.root, io.cwd);
       const { files } = explore.changedFiles(where.rootPath, where.root, args.ref);
       const loaded = await explore.loadGraph(toLoadOptions(args, io));
       const result = explore.findAffected(loaded.graph, args.ref, files, { plane: args.plane });

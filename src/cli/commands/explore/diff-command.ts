@@ -33,11 +33,12 @@ export function diffCommand(io: CliIo, setExitCode: (code: number) => void): Com
       const explore = await import("../../../api/explore.js");
       const result = await explore.diffRevisions({
         // With --verbose, the stages of both mappings (the base's, then the head's).
-        ...toMapOptions(args, (message) => io.stderr.write(`layermap: warning: ${message}\n`), stageLines(io.stderr, args.verbose)),
+        ...toMapOptions(args, io.cwd, (message) => io.stderr.write(`layermap: warning: ${message}\n`), stageLines(io.stderr, args.verbose)),
+        cwd: io.cwd,
         base: args.base,
         ...(args.head === undefined ? {} : { head: args.head }),
       });
-      const options = formatOptions(io, args, explore.describeRoot(args.root).root);
+      const options = formatOptions(io, args, explore.describeRoot(args.root, io.cwd).root);
       const text =
         args.format === "mermaid"
           ? explore.diffMermaid(result, args.title === undefined ? {} : { title: args.title })

@@ -29,7 +29,11 @@ export function formatOption<F extends string>(formats: readonly [F, ...F[]], de
 }
 
 export function toLoadOptions(args: ExploreArguments, io: CliIo): LoadGraphOptions {
-  return { ...toMapOptions(args, undefined, stageLines(io.stderr, args.verbose)), ...(args.graph === undefined ? {} : { graph: args.graph }) };
+  return {
+    ...toMapOptions(args, io.cwd, undefined, stageLines(io.stderr, args.verbose)),
+    cwd: io.cwd,
+    ...(args.graph === undefined ? {} : { graph: args.graph }),
+  };
 }
 
 export function formatOptions(io: CliIo, args: ExploreArguments, root: string): { root: string; color: boolean } {
