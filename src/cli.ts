@@ -25,4 +25,4 @@ dropWritesOnceClosed(process.stderr);
 
 // Loaded only now, so the handlers above are in place before the slow part of start-up.
 const { runCli } = await import("./cli/run-cli.js");
-process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });

@@ -50,7 +50,7 @@ export {
   type Neighbour,
   type OrphansResult,
   type ProposedLayer,
-} from "./explore/index.js";
+} from "./api/explore.js";
 // The architecture diff of a change (the `diff` command), and reading an edges list back (`render -`).
 export {
   diffFails,
@@ -64,7 +64,7 @@ export {
   type MappedRevision,
   type RevisionsDiff,
   type ViolationsDiff,
-} from "./explore/index.js";
+} from "./api/explore.js";
 export { diagramInputFromText } from "./api/render.js";
 export { runProfiled, type CpuProfile, type ProfileOptions, type ProfileRun } from "./profile/run-profiled.js";
 export { callGraph, loadCallTree, type CallGraphOptions, type CallGraphResult } from "./api/callgraph.js";

@@ -18,6 +18,8 @@ import { stopwatch } from "./stopwatch.js";
 export interface CheckOptions extends MapOptions {
   /** A baseline file of accepted violations. */
   baseline?: string;
+  /** The working folder the root and the config are shown relative to (the CLI passes its own); default the process's. */
+  cwd?: string;
 }
 
 export interface CheckResult extends CheckReport {
@@ -32,7 +34,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const { violations, problems } = checkRules(mapped.graph, mapped.layers, mapped.config);
   clock.lap("rules", `${counted(violations.length, "violation")} of ${counted(ruleInfos(mapped.config).length, "rule")}`);
   if (problems.length > 0) {
-    const file = mapped.configPath === undefined ? "config" : displayPath(mapped.configPath);
+    const file = mapped.configPath === undefined ? "config" : displayPath(mapped.configPath, options.cwd);
     throw new UserError(
       problems.map((problem) => `${file}: ${problem.keyPath}: ${problem.message} (mark it "optional": true if that is intended)`).join("\n"),
     );
@@ -43,7 +45,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const count = new Map<string, number>();
   for (const layer of mapped.layers.layerOf.values()) count.set(layer, (count.get(layer) ?? 0) + 1);
   return {
-    root: displayPath(resolve(options.root)),
+    root: displayPath(resolve(options.root), options.cwd),
     violations: fresh,
     known,
     stale,

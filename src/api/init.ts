@@ -38,6 +38,8 @@ export interface InitOptions {
   include?: readonly string[];
   /** Globs to leave out, besides tests; written into the config. */
   exclude?: readonly string[];
+  /** The working folder paths in the hint are shown relative to (the CLI passes its own); default the process's. */
+  cwd?: string;
 }
 
 export async function proposeConfig(root: string, options: InitOptions = {}): Promise<InitResult> {
@@ -59,12 +61,12 @@ export async function proposeConfig(root: string, options: InitOptions = {}): Pr
   // The config sits in the root: its tsconfig is written relative to it.
   const tsconfig = options.tsconfig === undefined ? undefined : relative(resolve(root), resolve(root, options.tsconfig)).split(sep).join("/") || "tsconfig.json";
   const externals = mapped.document.modules.filter((module) => module.kind === "external").map((module) => module.id);
-  const hint = options.tsconfig === undefined ? aliasHint(resolve(root), externals) : undefined;
+  const hint = options.tsconfig === undefined ? aliasHint(resolve(root), externals, options.cwd) : undefined;
   return { path, text: configText(proposal, exclude, options.include, tsconfig), proposal, ...(hint === undefined ? {} : { hint }) };
 }
 
 /** The hint line, when a tsconfig above the root maps scoped packages that came out external. */
-function aliasHint(root: string, externals: readonly string[]): string | undefined {
+function aliasHint(root: string, externals: readonly string[], cwd: string | undefined): string | undefined {
   const scoped = externals.filter((id) => id.startsWith("@"));
   if (scoped.length === 0) return undefined;
   for (let folder = dirname(root); ; folder = dirname(folder)) {
@@ -73,7 +75,7 @@ function aliasHint(root: string, externals: readonly string[]): string | undefin
       const aliases = pathAliases(file);
       const mapped = scoped.filter((id) => aliases.some((alias) => (alias.endsWith("*") ? id.startsWith(alias.slice(0, -1)) || `${id}/`.startsWith(alias.slice(0, -1)) : id === alias)));
       if (mapped.length > 0) {
-        const shown = displayPath(file);
+        const shown = displayPath(file, cwd);
         return `${mapped.length} scoped package${mapped.length === 1 ? "" : "s"} (${mapped.slice(0, 3).join(", ")}${mapped.length > 3 ? ", …" : ""}) came out external, and ${shown} maps ${mapped.length === 1 ? "it" : "them"} with "paths": try --tsconfig ${shown}`;
       }
     }

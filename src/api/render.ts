@@ -3,14 +3,14 @@
  * saved map ("map once, render many"), by mapping a root first, or from text: a saved document
  * or an edges list (`layermap map . --format edges | grep -v test | layermap render -`).
  */
-import { readFileSync, statSync } from "node:fs";
-import { formatIssues, loadConfig } from "../config/load-config.js";
+import { statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/config-schema.js";
-import { fromDocument, toDocument } from "../graph/to-document.js";
+import { toDocument } from "../graph/to-document.js";
 import { createImportGraph, type ImportGraph } from "../graph/import-graph.js";
-import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
-import { mapDocumentSchema, type ImportSiteRecord, type MapDocument } from "../model/document.js";
-import { assertConsistent } from "../model/document-consistency.js";
+import type { LayerAssignment } from "../layers/assign-layers.js";
+import type { ImportSiteRecord, MapDocument } from "../model/document.js";
 import { UserError } from "../model/errors.js";
 import type { Violation } from "../model/violation.js";
 import type { DiagramInput, DiagramOptions } from "../report/diagram/build-diagram.js";
@@ -21,6 +21,7 @@ import { checkLayers } from "../rules/check-layers.js";
 import { checkRules } from "../rules/check-rules.js";
 import { map, type MapOptions, type MapResult } from "./map.js";
 import { loadCallTree } from "./callgraph.js";
+import { loadSavedMap, parseMapDocument, readText } from "./saved-map.js";
 
 export interface RenderSourceOptions extends Omit<MapOptions, "root"> {
   /** A saved map document (.json), an edges list, or a folder to map. */
@@ -48,23 +49,23 @@ export function diagramInputFromText(text: string, options: RenderTextOptions): 
   const { name } = options;
   if (text.trim() === "") throw new UserError(`${name}: empty: expected a layermap map document (JSON) or an edges list (from<TAB>to lines)`);
   const isJson = text.trimStart().startsWith("{") || name.toLowerCase().endsWith(".json");
-  const read = isJson ? parseDocument(text, name) : documentFromEdges(parseEdges(text, name));
+  const read = isJson ? parseMapDocument(text, name) : documentFromEdges(parseEdges(text, name));
   if (options.config !== undefined) {
-    const { config } = loadConfig(process.cwd(), options.config);
+    // A file named outright: no folder is searched for one.
+    const { config } = loadConfig(dirname(resolve(options.config)), options.config);
     // The config decides, as it would for a fresh map: an edges list has no layers, and a
     // document's saved ones may be stale.
-    const { document, graph, layers } = withLayers(read, config);
+    const { document, graph, layers } = loadSavedMap(read, config);
     return { document, violations: violationsOf(graph, layers, config) };
   }
   // No config: the document's own layers (none for an edges list), checked in the default
   // (relaxed) order, and cycles.
-  const graph = fromDocument(read);
-  const assignment = layersOfDocument(read);
+  const { document, graph, layers } = loadSavedMap(read);
   return {
-    document: read,
+    document,
     violations: [
-      ...checkLayers(graph, assignment, { mode: "relaxed", severity: "error", plane: "all" }),
-      ...checkCycles(graph, assignment, { severity: "error", plane: "runtime" }),
+      ...checkLayers(graph, layers, { mode: "relaxed", severity: "error", plane: "all" }),
+      ...checkCycles(graph, layers, { severity: "error", plane: "runtime" }),
     ],
   };
 }
@@ -77,39 +78,6 @@ export function diagramInputOf(mapped: MapResult): DiagramInput {
 /** The violations to colour; a rule that matches nothing is `check`'s business, not a picture's. */
 function violationsOf(graph: ImportGraph, layers: LayerAssignment, config: Config): Violation[] {
   return checkRules(graph, layers, config).violations;
-}
-
-export function readDocument(path: string): MapDocument {
-  return parseDocument(readText(path), path);
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    throw new UserError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-}
-
-function parseDocument(text: string, name: string): MapDocument {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    // V8's message quotes the start of the text, line breaks and all: keep the error one line.
-    throw new UserError(`${name}: not valid JSON: ${(error as Error).message.replace(/\s+/g, " ")}`);
-  }
-  const version = (json as { version?: unknown } | null)?.version;
-  if (typeof json !== "object" || json === null || !("modules" in json) || !("imports" in json)) {
-    throw new UserError(`${name}: not a layermap map document (make one with \`layermap map <root> --out ${name}\`)`);
-  }
-  if (version !== 1) throw new UserError(`${name}: a layermap document of version ${String(version)}; this layermap reads version 1`);
-  const parsed = mapDocumentSchema.safeParse(json);
-  if (!parsed.success) {
-    // The first problem, in the words the config's problems use (`unknown key "x"`, with its path).
-    throw new UserError(`${formatIssues(name, parsed.error.issues.slice(0, 1))}: not a valid layermap document`);
-  }
-  return assertConsistent(parsed.data, name);
 }
 
 /**
@@ -127,27 +95,6 @@ function documentFromEdges(list: EdgeList): MapDocument {
     graph.addDirectedEdge(from, to, { sites: [{ ...EDGES_SITE, ...(typeOnly ? { typeOnly: true as const } : {}) }] });
   }
   return toDocument(graph, [], 0);
-}
-
-/** The document with the config's layers in place of any it was saved with. */
-function withLayers(saved: MapDocument, config: Config): { document: MapDocument; graph: ImportGraph; layers: LayerAssignment } {
-  const graph = fromDocument(saved);
-  graph.forEachNode((id) => graph.removeNodeAttribute(id, "layer"));
-  const layers = assignLayers.assign(graph, config.layers);
-  const names = config.layers.map((layer) => layer.name);
-  return { document: toDocument(graph, saved.diagnostics, saved.summary.files, names), graph, layers };
-}
-
-function layersOfDocument(document: MapDocument): LayerAssignment {
-  const layerOf = new Map<string, string>();
-  const unlayered: string[] = [];
-  for (const module of document.modules) {
-    if (module.kind !== "local") continue;
-    if (module.layer === undefined) unlayered.push(module.id);
-    else layerOf.set(module.id, module.layer);
-  }
-  const names = document.layers ?? [...new Set(layerOf.values())].sort();
-  return { layerOf, rank: new Map(names.map((name, index) => [name, index])), unlayered, empty: [] };
 }
 
 function isFolder(path: string): boolean {

@@ -12,11 +12,13 @@ import { mapCommand } from "./commands/map-command.js";
 import { profileCommand } from "./commands/profile-command.js";
 import { callgraphCommand } from "./commands/callgraph-command.js";
 import { renderCommand } from "./commands/render-command.js";
-import { EXIT_USAGE, type CliIo } from "./io.js";
+import { EXIT_USAGE, type CliIo, type CliStreams } from "./io.js";
 import { totalLine } from "./stage-lines.js";
 import { didYouMean } from "../model/nearest.js";
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/** `io.cwd`: the working folder (default: the process's). */
+export async function runCli(argv: readonly string[], streams: CliStreams & { cwd?: string }): Promise<number> {
+  const io: CliIo = { ...streams, cwd: streams.cwd ?? process.cwd() };
   let exitCode = 0;
   const debug = argv.includes("--debug");
   const setExitCode = (code: number): void => {

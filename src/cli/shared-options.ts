@@ -37,17 +37,17 @@ export function withMappingOptions<T>(yargs: Argv<T>) {
 }
 
 /**
- * `warn` receives the run's warnings (a corrupt cache file, say) as they happen; `onStage` each
+ * `cwd`: the working folder the paths on the command line are read from. `warn` receives the run's warnings (a corrupt cache file, say) as they happen; `onStage` each
  * stage's timing (`stageLines` when --verbose).
  */
-export function toMapOptions(args: MappingArguments, warn?: (message: string) => void, onStage?: StageListener): MapOptions {
+export function toMapOptions(args: MappingArguments, cwd: string, warn?: (message: string) => void, onStage?: StageListener): MapOptions {
   return {
     root: args.root,
     ...(args.config === undefined ? {} : { config: args.config }),
     ...(args.include === undefined ? {} : { include: args.include }),
     ...(args.exclude === undefined ? {} : { exclude: args.exclude }),
     // Paths on the command line are relative to the working folder, as in every CLI.
-    ...(args.tsconfig === undefined ? {} : { tsconfig: resolve(args.tsconfig) }),
+    ...(args.tsconfig === undefined ? {} : { tsconfig: resolve(cwd, args.tsconfig) }),
     ...(args["include-dts"] === undefined ? {} : { includeDeclarations: args["include-dts"] }),
     ...(args["max-file-size"] === undefined ? {} : { maxFileSize: parseSize(args["max-file-size"]) }),
     ...cacheOption(args.cache),

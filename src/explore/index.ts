@@ -1,9 +1,9 @@
 /**
- * The explore facade: every query over an import graph and every formatter of its result, so the
- * CLI (and library users, through src/index.ts) reach them through one module.
+ * The explore facade: every query over an import graph and every formatter of its result — pure
+ * functions of a graph, a document or a diff. Getting the graph (mapping a root, reading a saved
+ * map) is the API's business: `api/load-graph.ts`, `api/diff-revisions.ts`; `api/explore.ts`
+ * puts both behind one module for the CLI and src/index.ts.
  */
-export { describeRoot, loadGraph, type LoadGraphOptions, type LoadedGraph } from "./load-graph.js";
-export { readMapDocument } from "./read-map-document.js";
 export { matchModules } from "./match-modules.js";
 export { moduleRefs, type ChainStep, type ModuleRef } from "./chain-step.js";
 export { findCycles, type CycleComponent, type CyclesResult, type Breaker } from "./cycles/find-cycles.js";
@@ -25,8 +25,7 @@ export { affectedJson, affectedList, affectedText } from "./format/affected-repo
 export { metricsJson, metricsText } from "./format/metrics-report.js";
 export { orphansJson, orphansText } from "./format/orphans-report.js";
 export { configuredLayersJson, configuredLayersText, inferredLayersJson, inferredLayersText } from "./format/layers-report.js";
-export { diffRevisions, type DiffRevisionsOptions, type RevisionsDiff } from "./diff/diff-revisions.js";
-export { diffFails, diffMaps, type ArchitectureDiff, type MappedRevision, type Revision } from "./diff/diff-maps.js";
+export { diffFails, diffMaps, type ArchitectureDiff, type MappedRevision, type Revision, type RevisionsDiff } from "./diff/diff-maps.js";
 export { changedNeighbourhood } from "./diff/changed-neighbourhood.js";
 export type { CycleChange } from "./diff/compare-cycles.js";
 export type { ImportChange, ImportsDiff } from "./diff/compare-imports.js";

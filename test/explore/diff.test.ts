@@ -8,7 +8,7 @@ import { compareLayerCrossings } from "../../src/explore/diff/compare-layer-cros
 import { compareViolations } from "../../src/explore/diff/compare-violations.js";
 import { diffFails, diffMaps } from "../../src/explore/diff/diff-maps.js";
 import { diffMermaid } from "../../src/explore/diff/diff-mermaid.js";
-import { diffRevisions } from "../../src/explore/diff/diff-revisions.js";
+import { diffRevisions } from "../../src/api/diff-revisions.js";
 import { diffText } from "../../src/explore/diff/diff-text.js";
 import { toDocument } from "../../src/graph/to-document.js";
 import type { MapDocument } from "../../src/model/document.js";

@@ -52,6 +52,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
       const result = await check({
         ...toMapOptions(
           args,
+          io.cwd,
           (message) => {
             progress.finish();
             warn(message);
@@ -60,11 +61,12 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
         ),
         ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
         ...(baselinePath === undefined ? {} : { baseline: baselinePath }),
+        cwd: io.cwd,
       });
       progress.finish();
       // Without a config only the default cycle rule runs: a check that passes must not look like one of layers.
       if (result.map.configPath === undefined) {
-        io.stderr.write(`layermap: no layermap.config.json in ${displayPath(resolve(args.root))}: checking cycles only (\`layermap init\` writes one)\n`);
+        io.stderr.write(`layermap: no layermap.config.json in ${displayPath(resolve(io.cwd, args.root), io.cwd)}: checking cycles only (\`layermap init\` writes one)\n`);
       }
       const clock = stopwatch(onStage);
       const { summary, diagnostics } = result.map.document;

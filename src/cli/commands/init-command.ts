@@ -31,7 +31,8 @@ export function initCommand(io: CliIo, setExitCode: (code: number) => void): Com
       const result = await proposeConfig(args.root, {
         force: args.force ?? false,
         // Paths on the command line are relative to the working folder, as for map and check.
-        ...(args.tsconfig === undefined ? {} : { tsconfig: resolve(args.tsconfig) }),
+        ...(args.tsconfig === undefined ? {} : { tsconfig: resolve(io.cwd, args.tsconfig) }),
+        cwd: io.cwd,
         ...(args.include === undefined ? {} : { include: args.include }),
         ...(args.exclude === undefined ? {} : { exclude: args.exclude }),
       });

@@ -45,7 +45,7 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         progress.finish();
         io.stderr.write(`layermap: warning: ${printable(message)}\n`);
       };
-      const mapped = await map({ ...toMapOptions(args, warn, onStage), ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) });
+      const mapped = await map({ ...toMapOptions(args, io.cwd, warn, onStage), ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) });
       progress.finish();
       const clock = stopwatch(onStage);
       // Only a diagram colours rule violations: plain JSON does not pay for checking them.

@@ -2,6 +2,7 @@ import type { CommandModule } from "yargs";
 import { UserError } from "../../model/errors.js";
 import { formatOfPath, reportFormats, type ReportFormat } from "../../report/reporters.js";
 import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { printable } from "../../model/printable.js";
 import { profileWanted, toDiagramOptions, withDiagramOptions, type DiagramArguments } from "../diagram-options.js";
 import { EXIT_OK, type CliIo } from "../io.js";
@@ -47,7 +48,8 @@ export function renderCommand(io: CliIo, setExitCode: (code: number) => void): C
       const loading = stopwatch(onStage);
       const { diagramInputFromText, loadDiagramInput } = await import("../../api/render.js");
       loading.lap("load", "layermap's modules");
-      const config = args.config === undefined ? {} : { config: args.config };
+      // Paths on the command line are relative to the working folder, as in every CLI.
+      const config = args.config === undefined ? {} : { config: resolve(io.cwd, args.config) };
       const clock = stopwatch(onStage);
       const format = args.format ?? (args.out === undefined ? "svg" : undefined);
       const formats = format !== undefined ? [format] : (args.out ?? []).map(formatOfPath);

@@ -31,6 +31,13 @@ export interface ArchitectureDiff {
   failing: { violations: number; cycles: number };
 }
 
+/** An architecture diff with the two maps it compares, for drawing the change in its context. */
+export interface RevisionsDiff {
+  diff: ArchitectureDiff;
+  base: MapDocument;
+  head: MapDocument;
+}
+
 export interface DiffMapsOptions {
   /** The plane of the cycles rule: runtime cycles fail, or (with "all") every cycle. */
   failPlane?: Plane;

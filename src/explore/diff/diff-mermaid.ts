@@ -13,8 +13,7 @@ import { CYCLE_COLOUR, VIOLATION_COLOUR } from "../../report/diagram/palette.js"
 import { text, writeMermaidBoxes } from "../../report/diagram/to-mermaid.js";
 import { changedNeighbourhood } from "./changed-neighbourhood.js";
 import { pairKey } from "./compare-imports.js";
-import type { ArchitectureDiff, Revision } from "./diff-maps.js";
-import type { RevisionsDiff } from "./diff-revisions.js";
+import type { ArchitectureDiff, Revision, RevisionsDiff } from "./diff-maps.js";
 
 export const ADDED_COLOUR = "#16a34a";
 export const WARNING_COLOUR = "#ca8a04";

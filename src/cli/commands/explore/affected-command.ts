@@ -22,9 +22,9 @@ export function affectedCommand(io: CliIo, setExitCode: (code: number) => void):
         .example("npx vitest run $($0 affected origin/main --format list)", "Run only the tests the change can affect")
         .example("$0 affected HEAD --root packages/core", "Uncommitted changes in one package"),
     handler: async (args) => {
-      const explore = await import("../../../explore/index.js");
+      const explore = await import("../../../api/explore.js");
       // Git first: a root that is not a checkout fails at once, not after mapping it.
-      const where = explore.describeRoot(args.root);
+      const where = explore.describeRoot(args.root, io.cwd);
       const { files } = explore.changedFiles(where.rootPath, where.root, args.ref);
       const loaded = await explore.loadGraph(toLoadOptions(args, io));
       const result = explore.findAffected(loaded.graph, args.ref, files, { plane: args.plane });

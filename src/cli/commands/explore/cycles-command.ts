@@ -17,7 +17,7 @@ export function cyclesCommand(io: CliIo, setExitCode: (code: number) => void): C
         .example("$0 cycles --root packages/core --format json", "For a script: every component, its cycle and its breakers")
         .example("$0 map . --out graph.json && $0 cycles --graph graph.json", "From a saved map, without parsing again"),
     handler: async (args) => {
-      const explore = await import("../../../explore/index.js");
+      const explore = await import("../../../api/explore.js");
       const loaded = await explore.loadGraph(toLoadOptions(args, io));
       const result = explore.findCycles(loaded.graph, { failPlane: loaded.config.rules.cycles.plane });
       const options = formatOptions(io, args, loaded.root);

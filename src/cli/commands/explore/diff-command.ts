@@ -30,14 +30,15 @@ export function diffCommand(io: CliIo, setExitCode: (code: number) => void): Com
         .example("$0 diff origin/main HEAD --format mermaid > diff.mmd", "The changed neighbourhood for a pull request comment")
         .example("$0 diff HEAD~1 HEAD --root packages/core --format json", "One commit, one package, for a script"),
     handler: async (args) => {
-      const explore = await import("../../../explore/index.js");
+      const explore = await import("../../../api/explore.js");
       const result = await explore.diffRevisions({
         // With --verbose, the stages of both mappings (the base's, then the head's).
-        ...toMapOptions(args, (message) => io.stderr.write(`layermap: warning: ${message}\n`), stageLines(io.stderr, args.verbose)),
+        ...toMapOptions(args, io.cwd, (message) => io.stderr.write(`layermap: warning: ${message}\n`), stageLines(io.stderr, args.verbose)),
+        cwd: io.cwd,
         base: args.base,
         ...(args.head === undefined ? {} : { head: args.head }),
       });
-      const options = formatOptions(io, args, explore.describeRoot(args.root).root);
+      const options = formatOptions(io, args, explore.describeRoot(args.root, io.cwd).root);
       const text =
         args.format === "mermaid"
           ? explore.diffMermaid(result, args.title === undefined ? {} : { title: args.title })

@@ -3,7 +3,7 @@
  * mapped as `map` and `check` map it, or a saved `--graph`), the output format and colour.
  */
 import type { Argv } from "yargs";
-import type { LoadGraphOptions } from "../../../explore/load-graph.js";
+import type { LoadGraphOptions } from "../../../api/load-graph.js";
 import { UserError } from "../../../model/errors.js";
 import type { CliIo } from "../../io.js";
 import { stageLines } from "../../stage-lines.js";
@@ -29,7 +29,11 @@ export function formatOption<F extends string>(formats: readonly [F, ...F[]], de
 }
 
 export function toLoadOptions(args: ExploreArguments, io: CliIo): LoadGraphOptions {
-  return { ...toMapOptions(args, undefined, stageLines(io.stderr, args.verbose)), ...(args.graph === undefined ? {} : { graph: args.graph }) };
+  return {
+    ...toMapOptions(args, io.cwd, undefined, stageLines(io.stderr, args.verbose)),
+    cwd: io.cwd,
+    ...(args.graph === undefined ? {} : { graph: args.graph }),
+  };
 }
 
 export function formatOptions(io: CliIo, args: ExploreArguments, root: string): { root: string; color: boolean } {

@@ -22,7 +22,7 @@ export function layersCommand(io: CliIo, setExitCode: (code: number) => void): C
         .example("$0 layers --infer", "Propose layers for a codebase that has none")
         .example("$0 layers --infer --format json | jq .config", "Just the block for layermap.config.json"),
     handler: async (args) => {
-      const explore = await import("../../../explore/index.js");
+      const explore = await import("../../../api/explore.js");
       const loaded = await explore.loadGraph(toLoadOptions(args, io));
       const options = formatOptions(io, args, loaded.root);
       if (args.infer) {

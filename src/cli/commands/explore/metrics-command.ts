@@ -26,7 +26,7 @@ export function metricsCommand(io: CliIo, setExitCode: (code: number) => void): 
         .example("$0 metrics --format json", "Every number, for a dashboard"),
     handler: async (args) => {
       if (args.top !== undefined && (!Number.isInteger(args.top) || args.top < 1)) throw new UserError(`--top: expected a whole number of at least 1, got ${args.top}`);
-      const explore = await import("../../../explore/index.js");
+      const explore = await import("../../../api/explore.js");
       const loaded = await explore.loadGraph(toLoadOptions(args, io));
       const result = explore.computeMetrics(loaded.graph, loaded.layers, {
         sort: args.sort,

@@ -30,7 +30,7 @@ export function neighboursCommand(direction: Direction, io: CliIo, setExitCode: 
         .example(`$0 ${direction} '${deps ? "src/cli/**" : "src/model/**"}' --depth 2 --format json`, "Two steps out from a whole folder, for a script"),
     handler: async (args) => {
       const maxDepth = countArgument("depth", args.depth, Infinity) ?? 1;
-      const explore = await import("../../../explore/index.js");
+      const explore = await import("../../../api/explore.js");
       const loaded = await explore.loadGraph(toLoadOptions(args, io));
       const modules = explore.matchModules(loaded.graph, args.module, { root: loaded.root });
       const found = explore.findNeighbours(loaded.graph, modules, { direction, maxDepth, plane: args.plane });

@@ -22,7 +22,7 @@ export function orphansCommand(io: CliIo, setExitCode: (code: number) => void): 
         .example("$0 orphans --unreachable-from src/cli.ts src/index.ts", "Files neither the CLI nor the public API ever loads")
         .example("$0 orphans --unreachable-from 'apps/*/main.ts' --plane runtime", "Dead at runtime, even if a type still points at them"),
     handler: async (args) => {
-      const explore = await import("../../../explore/index.js");
+      const explore = await import("../../../api/explore.js");
       const loaded = await explore.loadGraph(toLoadOptions(args, io));
       const patterns = args["unreachable-from"];
       const entries = patterns === undefined ? undefined : [...new Set(patterns.flatMap((pattern) => explore.matchModules(loaded.graph, pattern, { root: loaded.root })))];

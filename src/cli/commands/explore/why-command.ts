@@ -30,7 +30,7 @@ export function whyCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         .example("$0 why src/a.ts src/b.ts --plane runtime", "Only imports that survive compilation"),
     handler: async (args) => {
       const limit = countArgument("all", args.all, DEFAULT_CHAINS) ?? 1;
-      const explore = await import("../../../explore/index.js");
+      const explore = await import("../../../api/explore.js");
       const loaded = await explore.loadGraph(toLoadOptions(args, io));
       const from = explore.matchModules(loaded.graph, args.from, { root: loaded.root });
       const to = explore.matchModules(loaded.graph, args.to, { root: loaded.root });

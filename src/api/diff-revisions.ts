@@ -10,34 +10,29 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, posix, relative, resolve } from "node:path";
-import { makeScratchFolder, removeScratchFolder } from "../../model/scratch-folders.js";
-import { defaultCacheDir, map, type MapOptions, type MapResult } from "../../api/map.js";
-import type { Plane } from "../../config/config-schema.js";
-import { CONFIG_FILE_NAME } from "../../config/load-config.js";
-import type { MapDocument } from "../../model/document.js";
-import { isUserError, UserError } from "../../model/errors.js";
-import { checkRules } from "../../rules/check-rules.js";
-import { describeRoot } from "../load-graph.js";
-import { diffMaps, type ArchitectureDiff, type MappedRevision, type Revision } from "./diff-maps.js";
-import { checkoutRevision, openRepository, resolveRevision } from "./git-revisions.js";
+import { makeScratchFolder, removeScratchFolder } from "../model/scratch-folders.js";
+import { defaultCacheDir, map, type MapOptions, type MapResult } from "./map.js";
+import type { Plane } from "../config/config-schema.js";
+import { CONFIG_FILE_NAME } from "../config/load-config.js";
+import type { MapDocument } from "../model/document.js";
+import { isUserError, UserError } from "../model/errors.js";
+import { checkRules } from "../rules/check-rules.js";
+import { describeRoot } from "./load-graph.js";
+import { diffMaps, type MappedRevision, type Revision, type RevisionsDiff } from "../explore/diff/diff-maps.js";
+import { checkoutRevision, openRepository, resolveRevision } from "../explore/diff/git-revisions.js";
 
 export interface DiffRevisionsOptions extends MapOptions {
   /** The revision before the change: a branch, a tag, a commit, HEAD~3. */
   base: string;
   /** The revision after it; the working tree (uncommitted changes included) when absent. */
   head?: string;
-}
-
-export interface RevisionsDiff {
-  diff: ArchitectureDiff;
-  /** The two maps compared, for drawing the change in its context. */
-  base: MapDocument;
-  head: MapDocument;
+  /** The working folder the root is shown relative to in messages (the CLI passes its own); default the process's. */
+  cwd?: string;
 }
 
 export async function diffRevisions(options: DiffRevisionsOptions): Promise<RevisionsDiff> {
-  const { base, head, root, ...mapOptions } = options;
-  const { root: shownRoot, rootPath } = describeRoot(root);
+  const { base, head, root, cwd, ...mapOptions } = options;
+  const { root: shownRoot, rootPath } = describeRoot(root, cwd);
   // Git first: a root that is not a checkout, or a ref that names nothing, fails before any mapping.
   const repository = openRepository(rootPath, shownRoot);
   const baseCommit = resolveRevision(repository, base, shownRoot);
