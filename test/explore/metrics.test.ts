@@ -80,6 +80,11 @@ describe("orphans", () => {
     expect(findOrphans(graph, { entries: ["app/main.ts"] }).unreachable).toEqual({ entries: ["app/main.ts"], modules: ["legacy/old.ts", "scripts/seed.ts"] });
   });
 
+  it("never lists a named entry point as an orphan: a preload or script is used by being named", () => {
+    const graph = inlineGraph({ "main.ts": ["run.ts"], "run.ts": [], "preload.ts": ["pkg:inspector"], "dead.ts": [] });
+    expect(findOrphans(graph, { entries: ["main.ts", "preload.ts"] })).toEqual({ orphans: ["dead.ts"], unreachable: { entries: ["main.ts", "preload.ts"], modules: ["dead.ts"] } });
+  });
+
   it("does not count a package import or a self-import as a tie to the codebase", () => {
     const graph = inlineGraph({ "a.ts": ["pkg:lodash", "a.ts"], "b.ts": ["c.ts"], "c.ts": [] });
     expect(findOrphans(graph).orphans).toEqual(["a.ts"]);

@@ -1,7 +1,8 @@
 /**
  * `layermap orphans`: local modules cut off from the rest — nothing local imports them and they
  * import nothing local (packages and builtins do not tie a file into the codebase) — and, given
- * entry points, the modules none of them reaches: dead files, or files only tests load.
+ * entry points, the modules none of them reaches: dead files, or files only tests load. The
+ * entry points themselves are never orphans.
  */
 import type { Plane } from "../../config/config-schema.js";
 import type { ImportGraph } from "../../graph/import-graph.js";
@@ -18,7 +19,10 @@ export interface OrphansResult {
 
 export function findOrphans(graph: ImportGraph, options: { entries?: readonly string[]; plane?: Plane } = {}): OrphansResult {
   const local = localSubgraph(planeView(graph, options.plane ?? "all"));
-  const alone = (id: string): boolean => local.neighbors(id).every((other) => other === id);
+  // An entry point named by the user is in use by definition (a script run by path, a preload
+  // loaded by URL), however alone it stands in the graph.
+  const named = new Set(options.entries);
+  const alone = (id: string): boolean => !named.has(id) && local.neighbors(id).every((other) => other === id);
   const orphans = local.filterNodes(alone).sort(compareCodeUnits);
   if (options.entries === undefined) return { orphans };
   const entries = options.entries.filter((id) => local.hasNode(id));

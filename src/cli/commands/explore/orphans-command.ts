@@ -1,6 +1,6 @@
 import type { CommandModule } from "yargs";
 import { planeChoices } from "../../../explore/choices.js";
-import { EXIT_OK, type CliIo } from "../../io.js";
+import { EXIT_OK, EXIT_VIOLATIONS, type CliIo } from "../../io.js";
 import { formatOption, formatOptions, toLoadOptions, withExploreOptions, type ExploreArguments } from "./explore-options.js";
 
 interface OrphansArguments extends ExploreArguments {
@@ -12,7 +12,7 @@ interface OrphansArguments extends ExploreArguments {
 export function orphansCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, OrphansArguments> {
   return {
     command: "orphans",
-    describe: "List local modules cut off from the rest; with --unreachable-from, the modules no entry point reaches (dead files)",
+    describe: "List local modules cut off from the rest; with --unreachable-from, the modules no entry point reaches (dead files); exit 1 when there are any",
     builder: (yargs) =>
       withExploreOptions(yargs)
         .option("unreachable-from", { type: "string", array: true, describe: "Entry points (ids or globs): also list the modules none of them reaches" })
@@ -29,7 +29,9 @@ export function orphansCommand(io: CliIo, setExitCode: (code: number) => void): 
       const result = explore.findOrphans(loaded.graph, { plane: args.plane, ...(entries === undefined ? {} : { entries }) });
       const options = formatOptions(io, args, loaded.root);
       io.stdout.write(args.format === "json" ? explore.orphansJson(result, options) : explore.orphansText(result, options));
-      setExitCode(EXIT_OK);
+      // Exit 1 when it finds what it looks for, as `cycles` does: CI can fail on a dead file.
+      const found = result.orphans.length + (result.unreachable?.modules.length ?? 0);
+      setExitCode(found > 0 ? EXIT_VIOLATIONS : EXIT_OK);
     },
   };
 }
