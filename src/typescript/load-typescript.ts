@@ -1,6 +1,7 @@
 /**
  * Loads the TypeScript compiler — the copy ts-morph bundles, `@ts-morph/common/dist/typescript.js`,
- * the very module `import { ts } from "ts-morph"` returns — once per process, for extract/ and
+ * the module whose functions and enums `import { ts } from "ts-morph"` re-exports (in a namespace
+ * object of ts-morph's own) — once per process, for extract/ and
  * resolve/ (through `./ts.ts`): one TypeScript in the process, without ts-morph's own
  * 4 MB on top (measured: 0.24 s of CPU for this file against 0.44 s for `import { ts } from
  * "ts-morph"`).
@@ -19,7 +20,9 @@
  *   (the hash would not stop a writer who can recompute it). It holds only TypeScript's compiled
  *   code, nothing of any project.
  * The module is registered in `require.cache` under its own path, so ts-morph, if something loads
- * it, gets the same instance.
+ * it, gets the same compiler. That contract — the path is declared (`@ts-morph/common` at the
+ * version ts-morph depends on), and it is ts-morph's compiler either way round — is checked
+ * against the installed ts-morph by test/typescript/load-typescript.test.ts.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire, Module } from "node:module";
