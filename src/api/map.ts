@@ -34,7 +34,7 @@ import { eventLoopBreaks } from "./event-loop-breaks.js";
 import { manifestDiagnostics } from "./manifest-diagnostics.js";
 import { stopwatch, type StageListener } from "./stopwatch.js";
 import { counted } from "../model/counted.js";
-import { DEFAULT_MAX_FILE_SIZE, decodeSource, readSourceBytes, type SourceProblem } from "./read-source.js";
+import { DEFAULT_MAX_FILE_SIZE, decodeSource, readSourceBytes, type SourceProblem } from "../extract/read-source.js";
 
 export interface MapOptions {
   /** The folder to map; module ids are relative to it. */
