@@ -8,11 +8,12 @@
  * resolved, so a run where nothing changed never loads the compiler. A cached run builds the same
  * document, byte for byte, as a run without the cache.
  */
-import { existsSync, mkdirSync, realpathSync, statSync } from "node:fs";
+import { mkdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { addTargets, collectInputs, verifyInputs, type InputsRecord } from "../cache/inputs.js";
 import { loadCache, saveCache, type CachedFile, type CachedResolution, type CachedTarget, type CachePayload } from "../cache/map-cache.js";
 import { hashOf, sameStamp, stampOf } from "../cache/stamp.js";
+import { cacheFolderOf } from "../cache/cache-folder.js";
 import { saveCompileCache, useCompileCache } from "../typescript/load-typescript.js";
 import { userSecret } from "../model/user-cache.js";
 import { globProblem } from "../config/glob-problem.js";
@@ -34,6 +35,7 @@ import { eventLoopBreaks } from "./event-loop-breaks.js";
 import { manifestDiagnostics } from "./manifest-diagnostics.js";
 import { stopwatch, type StageListener } from "./stopwatch.js";
 import { counted } from "../model/counted.js";
+export { defaultCacheDir } from "../cache/cache-folder.js";
 import { DEFAULT_MAX_FILE_SIZE, decodeSource, readSourceBytes, type SourceProblem } from "../extract/read-source.js";
 
 export interface MapOptions {
@@ -145,7 +147,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
     warn(`no private cache folder for this user ($XDG_CACHE_HOME/layermap or ~/.cache/layermap, owned by the user and writable by nobody else) to keep the cache's signing key: mapping without the cache`);
   }
   const cacheDir =
-    secret === undefined || options.cache === false ? undefined : options.cache !== undefined ? resolve(options.cache) : trustedDefaultCacheDir(root, warn);
+    secret === undefined || options.cache === false ? undefined : cacheFolderOf(root, options.cache, warn);
   const loaded = cacheDir === undefined ? undefined : loadCache(cacheDir, root, LAYERMAP_VERSION, secret!, warn);
   const previous = loaded?.payload;
   // A seed that cannot be read is only a missed shortcut: nothing to warn about.
@@ -411,44 +413,6 @@ export async function map(options: MapOptions): Promise<MapResult> {
   const document = toDocument(graph, diagnostics, files.length, config.layers.map((layer) => layer.name));
   clock.lap("document", counted(document.diagnostics.length, "diagnostic"));
   return { document, graph, config, layers, configPath, warnings, ...(cacheStats === undefined ? {} : { cache: cacheStats }) };
-}
-
-/** `node_modules/.cache/layermap` of the nearest folder at or above the root with a package.json. */
-export function defaultCacheDir(root: string): string {
-  for (let folder = root; ; folder = dirname(folder)) {
-    if (existsSync(join(folder, "package.json"))) return join(folder, "node_modules", ".cache", "layermap");
-    if (dirname(folder) === folder) return join(root, "node_modules", ".cache", "layermap");
-  }
-}
-
-/**
- * The default cache folder, unless a symbolic link on the way there (a `node_modules` committed
- * as a link, say) leads out of the project that holds it: the cache is then neither read nor
- * written, rather than written wherever the analysed repository points. (`--cache <dir>` is
- * the user's own choice, used as given.)
- */
-function trustedDefaultCacheDir(root: string, warn: (message: string) => void): string | undefined {
-  const dir = defaultCacheDir(root);
-  const project = dirname(dirname(dirname(dir)));
-  let realProject: string;
-  try {
-    realProject = realpathSync(project);
-  } catch {
-    return dir;
-  }
-  for (let folder = dir; folder !== project && folder.startsWith(project + sep); folder = dirname(folder)) {
-    let real: string;
-    try {
-      real = realpathSync(folder);
-    } catch {
-      continue; // not made yet: made below a folder that is checked here too
-    }
-    if (real !== realProject && !real.startsWith(realProject + sep)) {
-      warn(`not using the cache folder ${displayPath(dir)}: a symbolic link on the way leads out of ${displayPath(project)} (to ${displayPath(real)}); mapping without the cache (--cache <dir> names one)`);
-      return undefined;
-    }
-  }
-  return dir;
 }
 
 /** The same keys holding the very same objects: nothing to write. */
