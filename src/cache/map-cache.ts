@@ -57,7 +57,7 @@ export interface CachedResolution {
 
 export interface ResolutionSnapshot {
   inputs: InputsRecord;
-  tsconfigDiagnostics: Diagnostic[];
+  tsconfigDiagnostics: readonly Diagnostic[];
   files: Record<string, CachedResolution>;
 }
 

@@ -1,0 +1,87 @@
+/**
+ * The extract stage over every discovered file: read it and parse it, or take what a memo (the
+ * map cache) holds for it. TypeScript is loaded for the first file that must be parsed, so a run
+ * where the memo answers for every file never loads it.
+ */
+import { join } from "node:path";
+import { decodeSource, readSourceBytes, type SourceProblem } from "./read-source.js";
+import type { Extraction } from "./types.js";
+
+/** What became of one file: its extraction, or why it could not be read. */
+export type ExtractResult = { extraction: Extraction } | { problem: SourceProblem };
+export type ExtractedFile = { file: string } & ExtractResult;
+
+/**
+ * Remembers extractions between runs. Given how to read a file and how to parse what was read,
+ * it may answer from what it holds — before reading (the file is unchanged) or after (the same
+ * bytes) — and otherwise parses, and remembers what it got.
+ */
+export interface ExtractionMemo {
+  extract(file: string, read: () => Buffer | SourceProblem, parse: (bytes: Buffer) => Promise<ExtractResult>): Promise<ExtractResult>;
+}
+
+export interface ExtractAllOptions {
+  /** Files larger than this many bytes are not parsed (`too-large`). */
+  maxFileSize: number;
+  memo?: ExtractionMemo | undefined;
+  /** Called before each file; a promise it returns is awaited (it lets the event loop run). */
+  pause?: (() => Promise<void> | undefined) | undefined;
+  /** Called as files are done: how many, out of how many. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export interface Extracted {
+  /** One per file, in the order given. */
+  files: ExtractedFile[];
+  /** Files parsed in this run, taken from the memo, and not read. */
+  parsed: number;
+  reused: number;
+  failed: number;
+  /** How long loading TypeScript took, when this run loaded it. */
+  typescriptLoadMs?: number;
+}
+
+/** Without a memo: read, then parse. */
+const noMemo: ExtractionMemo = {
+  async extract(_file, read, parse) {
+    const bytes = read();
+    return Buffer.isBuffer(bytes) ? parse(bytes) : { problem: bytes };
+  },
+};
+
+/** `files` are relative to the absolute `root`. */
+export async function extractAll(root: string, files: readonly string[], options: ExtractAllOptions): Promise<Extracted> {
+  const memo = options.memo ?? noMemo;
+  let extractImports: ((path: string, text: string) => Extraction) | undefined;
+  let typescriptLoadMs: number | undefined;
+  let parsed = 0;
+  const parse = async (file: string, bytes: Buffer): Promise<ExtractResult> => {
+    const source = decodeSource(bytes);
+    if (!source.ok) return { problem: source };
+    if (extractImports === undefined) {
+      const started = performance.now();
+      extractImports = (await import("./extract-imports.js")).extractImports;
+      typescriptLoadMs = performance.now() - started;
+    }
+    parsed++;
+    return { extraction: extractImports(file, source.text) };
+  };
+
+  const outcomes: ExtractedFile[] = [];
+  for (const file of files) {
+    options.onProgress?.(outcomes.length, files.length);
+    await options.pause?.();
+    const read = (): Buffer | SourceProblem => readSourceBytes(join(root, file), options.maxFileSize);
+    outcomes.push({ file, ...(await memo.extract(file, read, (bytes) => parse(file, bytes))) });
+  }
+  options.onProgress?.(files.length, files.length);
+
+  const failed = outcomes.filter((outcome) => "problem" in outcome).length;
+  return {
+    files: outcomes,
+    parsed,
+    reused: outcomes.length - parsed - failed,
+    failed,
+    ...(typescriptLoadMs === undefined ? {} : { typescriptLoadMs }),
+  };
+}
