@@ -6,7 +6,7 @@
 import type { ModuleKind } from "../../model/document.js";
 import type { Collapse } from "./collapse.js";
 
-export type NodeKind = ModuleKind | "layer" | "folder";
+type NodeKind = ModuleKind | "layer" | "folder";
 
 export interface DiagramNode {
   /** Stable id: the module id, the folder path, or the layer name. */
