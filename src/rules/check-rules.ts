@@ -45,10 +45,10 @@ export function checkRules(graph: ImportGraph, assignment: LayerAssignment, conf
     violations.push(...outcome.violations);
     problems.push(...outcome.problems);
   });
-  return { violations: violations.sort(compareViolations), problems };
+  return { violations: violations.sort(violationOrder), problems };
 }
 
-function compareViolations(a: Violation, b: Violation): number {
+function violationOrder(a: Violation, b: Violation): number {
   return (
     compareCodeUnits(a.from, b.from) ||
     a.line - b.line ||
