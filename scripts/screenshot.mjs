@@ -11,6 +11,8 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
+/* global document -- the page.evaluate callbacks below run in the browser */
+
 const USAGE = "usage: node scripts/screenshot.mjs <file.svg|file.html> <out.png> [--width 1600] [--height 1000] [--full]";
 
 function fail(message) {

@@ -1,7 +1,7 @@
 /**
  * layermap's public API. The CLI is a thin shell over these functions.
  */
-export { map, type MapOptions, type MapResult } from "./api/map.js";
+export { map, type CacheStats, type MapOptions, type MapResult } from "./api/map.js";
 export type { StageListener, StageTiming } from "./api/stopwatch.js";
 export { fromDocument, toDocument } from "./graph/to-document.js";
 export type { ImportGraph, ImportAttributes, ModuleAttributes } from "./graph/import-graph.js";

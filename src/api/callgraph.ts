@@ -42,8 +42,8 @@ export interface CallGraphResult {
   notes: string[];
 }
 
-export const DEFAULT_NODE_THRESHOLD = 0.5;
-export const DEFAULT_EDGE_THRESHOLD = 0.1;
+const DEFAULT_NODE_THRESHOLD = 0.5;
+const DEFAULT_EDGE_THRESHOLD = 0.1;
 
 export function callGraph(options: CallGraphOptions): CallGraphResult {
   const root = resolve(options.root ?? ".");

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { Diagnostic } from "../model/document.js";
 import { PROTOTYPE_KEY, prototypeKeyPath, prototypeKeyPlace } from "../config/prototype-keys.js";
+import { errorCode } from "../model/errors.js";
 
 export function manifestDiagnostics(root: string, manifests: readonly string[], files: readonly string[]): Diagnostic[] {
   const folders = new Set<string>([""]);
@@ -31,7 +32,7 @@ function jsonProblem(path: string): { line?: number; message: string } | undefin
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    return { message: `cannot read it (${(error as NodeJS.ErrnoException).code}): imports resolved through it may be wrong` };
+    return { message: `cannot read it (${errorCode(error) ?? (error as Error).message}): imports resolved through it may be wrong` };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const errors: ParseError[] = [];

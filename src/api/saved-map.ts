@@ -12,7 +12,7 @@ import { fromDocument, toDocument } from "../graph/to-document.js";
 import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
 import { DOCUMENT_VERSION, mapDocumentSchema, type MapDocument } from "../model/document.js";
 import { assertConsistent } from "../model/document-consistency.js";
-import { UserError } from "../model/errors.js";
+import { errorCode, UserError } from "../model/errors.js";
 
 export interface SavedMap {
   /** The document, with the config's layers in it when a config was given. */
@@ -31,7 +31,7 @@ export function readText(path: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    throw new UserError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UserError(`${path}: cannot read (${errorCode(error) ?? (error as Error).message})`);
   }
 }
 

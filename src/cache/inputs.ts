@@ -21,7 +21,7 @@ import { dirname, join, parse, resolve, sep } from "node:path";
 import { hashOf, sameStamp, stampOf, type Stamp } from "./stamp.js";
 
 /** A file whose content matters: absent, or its stamp (null when not trusted) and hash. */
-export type ContentProbe = { absent: true } | { stamp: Stamp | null; hash: string };
+type ContentProbe = { absent: true } | { stamp: Stamp | null; hash: string };
 
 export interface InputsRecord {
   key: string;

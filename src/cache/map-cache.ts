@@ -28,10 +28,11 @@ import type { InputsRecord } from "./inputs.js";
 import { replaceFile } from "../model/replace-file.js";
 import { signatureOf } from "../model/user-cache.js";
 import { hashOf, type Stamp } from "./stamp.js";
+import { errorCode } from "../model/errors.js";
 
-export const CACHE_FORMAT = "layermap-map-cache";
+const CACHE_FORMAT = "layermap-map-cache";
 /** 2: files not valid UTF-8 are read as Latin-1, UTF-16 is decoded, and tsconfig messages name paths relative to the root. 3: signed. */
-export const CACHE_FORMAT_VERSION = 3;
+const CACHE_FORMAT_VERSION = 3;
 
 export interface CachedFile {
   /** null: the stamp is not trusted (the file was changing when read); compare the hash. */
@@ -83,7 +84,7 @@ export interface LoadedCache {
 }
 
 /** The cache file of a root: several roots may share a cache folder. */
-export function cacheFileOf(cacheDir: string, root: string): string {
+function cacheFileOf(cacheDir: string, root: string): string {
   return join(cacheDir, `map-${hashOf(root).slice(0, 16)}.json`);
 }
 
@@ -97,7 +98,7 @@ export function loadCache(cacheDir: string, root: string, version: string, secre
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     if (code !== "ENOENT" && code !== "ENOTDIR") warn(`cannot read the cache file ${path} (${code ?? "unknown error"}): mapping without it`);
     return { path, payload: undefined, text: undefined };
   }
@@ -106,9 +107,10 @@ export function loadCache(cacheDir: string, root: string, version: string, secre
     return { path, payload: undefined, text: undefined };
   };
   const newline = text.indexOf("\n");
-  let header: Partial<Header>;
+  // The first line is the repository's text, not ours: every field is checked before trusted.
+  let header: Partial<Header> | null;
   try {
-    header = JSON.parse(newline === -1 ? text : text.slice(0, newline)) as Partial<Header>;
+    header = JSON.parse(newline === -1 ? text : text.slice(0, newline)) as Partial<Header> | null;
   } catch {
     return ignore("not a layermap cache file (unreadable header)");
   }
@@ -140,7 +142,7 @@ export function saveCache(loaded: LoadedCache, payload: CachePayload, version: s
     replaceFile(loaded.path, `${JSON.stringify(header)}\n${body}`, ".tmp-");
     return undefined;
   } catch (error) {
-    return `cannot write the cache file ${loaded.path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): the next run maps without it`;
+    return `cannot write the cache file ${loaded.path} (${errorCode(error) ?? (error as Error).message}): the next run maps without it`;
   }
 }
 

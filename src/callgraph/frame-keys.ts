@@ -7,9 +7,9 @@
  */
 import type { CallGraphBy, FrameKey } from "../model/call-graph.js";
 
-export const NO_LAYER = "(no layer)";
-export const EXTERNAL = "(external)";
-export const NODE = "node:*";
+const NO_LAYER = "(no layer)";
+const EXTERNAL = "(external)";
+const NODE = "node:*";
 const ROOT_FOLDER = "./";
 
 export function frameKey(by: CallGraphBy, layerOf: (moduleId: string) => string | undefined = () => undefined): FrameKey {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { CallTree } from "../model/call-graph.js";
-import { UserError } from "../model/errors.js";
+import { errorCode, UserError } from "../model/errors.js";
 import { printable } from "../model/printable.js";
 import { emptyTree, placeProfile } from "./place-frames.js";
 import { readProfile } from "./read-profile.js";
@@ -29,6 +29,6 @@ function readText(path: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    throw new UserError(`${printable(path)}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UserError(`${printable(path)}: cannot read (${errorCode(error) ?? (error as Error).message})`);
   }
 }

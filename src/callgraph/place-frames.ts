@@ -14,7 +14,7 @@ import { SourceMaps } from "./source-maps.js";
 /** V8's entries that are no code of the program's. */
 const SPECIAL = new Set(["(program)", "(idle)", "(garbage collector)"]);
 /** Frames outside the root and outside node_modules are drawn as one node. */
-export const OUTSIDE_ROOT = "(outside root)";
+const OUTSIDE_ROOT = "(outside root)";
 
 export interface PlaceOptions {
   /** Absolute: the folder module ids are relative to. */
@@ -122,7 +122,7 @@ function frameKey(frame: Frame): string {
   return `${frame.kind}\u0000${frame.module}\u0000${frame.functionName}\u0000${frame.line}`;
 }
 
-export function placeFrame(callFrame: ProfileFrame, options: PlaceOptions): Frame {
+function placeFrame(callFrame: ProfileFrame, options: PlaceOptions): Frame {
   const { url, functionName } = callFrame;
   const line = callFrame.lineNumber >= 0 ? callFrame.lineNumber + 1 : 0;
   if (url === "") {
@@ -156,8 +156,9 @@ function classify(path: string, root: string): Pick<Frame, "kind" | "module"> {
   const packages = parts.lastIndexOf("node_modules");
   if (packages !== -1 && packages + 1 < parts.length) {
     const name = parts[packages + 1]!;
-    const scoped = name.startsWith("@") && packages + 2 < parts.length;
-    return { kind: "external", module: scoped ? `${name}/${parts[packages + 2]}` : name };
+    // `@scope/name`: the package is the folder after the scope's.
+    const scoped = name.startsWith("@") ? parts[packages + 2] : undefined;
+    return { kind: "external", module: scoped === undefined ? name : `${name}/${scoped}` };
   }
   const id = relative(root, path).split(sep).join("/");
   if (id === "" || id.startsWith("../") || id === ".." || isAbsolute(id)) return { kind: "outside", module: OUTSIDE_ROOT };

@@ -54,9 +54,10 @@ export function readProfile(text: string, name: string): CpuProfileData {
     if (ids.has(id)) throw new UserError(`${shown}: not a CPU profile: two nodes have the id ${id}`);
     ids.add(id);
   });
-  for (const node of profile.nodes as ProfileNode[]) {
+  // Checked so far: each node's id and callFrame; `children` may be missing (a leaf) or anything.
+  for (const node of profile.nodes as (Omit<ProfileNode, "children"> & { children?: unknown })[]) {
     node.children ??= [];
-    if (!Array.isArray(node.children) || !node.children.every((child) => ids.has(child))) {
+    if (!Array.isArray(node.children) || !node.children.every((child: unknown) => typeof child === "number" && ids.has(child))) {
       throw new UserError(`${shown}: not a CPU profile: node ${node.id} has children that are not nodes`);
     }
   }
@@ -71,12 +72,13 @@ export function readProfile(text: string, name: string): CpuProfileData {
 
 function nodeProblem(node: unknown): string | undefined {
   if (typeof node !== "object" || node === null) return "is not an object";
-  const { id, callFrame } = node as Partial<ProfileNode>;
+  const { id, callFrame } = node as Partial<Record<keyof ProfileNode, unknown>>;
   if (!Number.isInteger(id)) return "has no numeric id";
   if (typeof callFrame !== "object" || callFrame === null) return "has no callFrame";
-  if (typeof callFrame.functionName !== "string" || typeof callFrame.url !== "string") return "has a callFrame without functionName and url";
-  if (!isNumber(callFrame.lineNumber)) callFrame.lineNumber = -1;
-  if (!isNumber(callFrame.columnNumber)) callFrame.columnNumber = -1;
+  const frame = callFrame as Partial<Record<keyof ProfileFrame, unknown>>;
+  if (typeof frame.functionName !== "string" || typeof frame.url !== "string") return "has a callFrame without functionName and url";
+  if (!isNumber(frame.lineNumber)) frame.lineNumber = -1;
+  if (!isNumber(frame.columnNumber)) frame.columnNumber = -1;
   return undefined;
 }
 

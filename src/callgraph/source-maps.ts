@@ -36,7 +36,7 @@ export class SourceMaps {
     }
     if (map === undefined) return undefined;
     const found = originalPositionFor(map, { line: line + 1, column: Math.max(column, 0) });
-    if (found.source === null || found.line === null) return undefined;
+    if (found.source === null) return undefined; // an unmapped position (then line is null too)
     const source = found.source.startsWith("file://") ? safeFilePath(found.source) : resolve(dirname(path), found.source);
     if (source === undefined) return undefined;
     return { path: source, line: found.line, ...(found.name === null ? {} : { name: found.name }) };

@@ -44,7 +44,7 @@ export function toDiagramOptions(args: DiagramArguments): DiagramOptions {
   };
 }
 
-export function parseCollapse(text: string): Collapse {
+function parseCollapse(text: string): Collapse {
   if (text === "none" || text === "layer") return { by: text };
   const match = /^folder(?::(\d+))?$/.exec(text);
   if (match !== null) return { by: "folder", depth: Math.max(1, Number(match[1] ?? 1)) };
@@ -52,7 +52,7 @@ export function parseCollapse(text: string): Collapse {
 }
 
 /** Formats that draw a run over the map; the others (json, edges) leave a profile out. */
-export const DRAWN_FORMATS: readonly string[] = ["dot", "svg", "mermaid", "html"];
+const DRAWN_FORMATS: readonly string[] = ["dot", "svg", "mermaid", "html"];
 
 /**
  * Whether `--profile` is to be read for these formats: not when none of them draws it (a note

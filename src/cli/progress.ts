@@ -8,12 +8,12 @@ export interface ProgressStream {
   isTTY?: boolean;
 }
 
-export type ProgressCallback = (done: number, total: number) => void;
+type ProgressCallback = (done: number, total: number) => void;
 
 export interface Progress {
   onProgress: ProgressCallback | undefined;
   /** Erase the line (call before printing anything else). */
-  finish(): void;
+  finish: () => void;
 }
 
 const REDRAW_EVERY_MS = 100;

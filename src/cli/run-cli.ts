@@ -52,7 +52,8 @@ export async function runCli(argv: readonly string[], streams: CliStreams & { cw
       .fail((message, error, usage) => {
         // The third argument is yargs' usage object at run time (typed as the yargs instance): it knows the command's options.
         const described = (usage as unknown as { getDescriptions?: () => Record<string, unknown> }).getDescriptions?.() ?? {};
-        throw error ?? new UsageError(withSuggestions(message, Object.keys(described)));
+        // yargs types `error` as always there; it is null for a usage problem of its own.
+        throw (error as Error | null) ?? new UsageError(withSuggestions(message, Object.keys(described)));
       })
       .parseAsync();
     if (parsed["verbose"] === true) io.stderr.write(`${totalLine(commandStartedAt)}\n`);
@@ -63,8 +64,8 @@ export async function runCli(argv: readonly string[], streams: CliStreams & { cw
       if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
       return EXIT_USAGE;
     }
-    io.stderr.write(`layermap: internal error: ${printableLines((error as Error).message ?? String(error))}\n`);
-    io.stderr.write(debug ? `${(error as Error).stack}\n` : "This is a bug in layermap; run again with --debug for the stack trace and report it.\n");
+    io.stderr.write(`layermap: internal error: ${printableLines(error instanceof Error ? error.message : String(error))}\n`);
+    io.stderr.write(debug ? `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` : "This is a bug in layermap; run again with --debug for the stack trace and report it.\n");
     return EXIT_USAGE;
   }
   return exitCode;
@@ -86,5 +87,5 @@ function withSuggestions(message: string, known: readonly string[]): string {
   const unknown = /^(Unknown arguments?): (.+)$/.exec(message);
   if (unknown === null) return message;
   const names = unknown[2]!.split(", ").map((name) => `${name}${didYouMean(name.replace(/^-+/, ""), known, (option) => `--${option}`)}`);
-  return `${unknown[1]}: ${names.join(", ")}`;
+  return `${unknown[1]!}: ${names.join(", ")}`;
 }

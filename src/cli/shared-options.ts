@@ -67,7 +67,7 @@ function cacheOption(given: string | boolean | (string | boolean)[] | undefined)
 const UNITS: Record<string, number> = { "": 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
 /** `--max-file-size 20mb` → 20,971,520 bytes. Checked here rather than in a yargs coerce, whose errors are not UserErrors. */
-export function parseSize(text: string): number {
+function parseSize(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?b?)\s*$/i.exec(text);
   const unit = match === null ? undefined : UNITS[match[2]!.toLowerCase().replace(/^([kmg])$/, "$1b")];
   const bytes = match === null || unit === undefined ? NaN : Math.floor(Number(match[1]) * unit);

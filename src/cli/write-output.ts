@@ -15,7 +15,7 @@
  */
 import { closeSync, lstatSync, openSync, readdirSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
-import { UserError } from "../model/errors.js";
+import { errorCode, UserError } from "../model/errors.js";
 import { replaceFile, writerOfTemporary } from "../model/replace-file.js";
 import { isProcessRunning } from "../model/process-running.js";
 
@@ -34,7 +34,10 @@ export function writeOutputAtomically(path: string, text: string): void {
   }
   if (!isFolder) throw new UserError(`${path}: cannot write: the folder ${folder} does not exist`);
   const target = targetOf(path);
-  if (target === "through") return writeThrough(path, text);
+  if (target === "through") {
+    writeThrough(path, text);
+    return;
+  }
   removeLeftovers(folder, basename(path));
   let ours: string | undefined;
   try {
@@ -109,7 +112,7 @@ function writeThrough(path: string, text: string): void {
         written += writeSync(fd, bytes, written, bytes.length - written);
       } catch (error) {
         // A descriptor left non-blocking by whoever shares it: wait for room.
-        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+        if (errorCode(error) !== "EAGAIN") throw error;
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
       }
     }
@@ -128,7 +131,7 @@ function inheritedDescriptor(path: string): number | undefined {
 }
 
 function writeError(path: string, error: unknown): UserError {
-  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  const code = errorCode(error) ?? (error as Error).message;
   return new UserError(`${path}: cannot write: ${WRITE_ERRORS[code] ?? "failed"} (${code})`);
 }
 

@@ -20,12 +20,11 @@ const globs = z
   .union([glob, z.array(glob).min(1, "expected at least one glob")], "expected a glob or a list of globs")
   .transform((value) => (typeof value === "string" ? [value] : value));
 
-export const severities = ["error", "warn", "off"] as const;
-export type Severity = (typeof severities)[number];
+const severities = ["error", "warn", "off"] as const;
 const severity = z.enum(severities);
 
 /** Which imports a rule sees: `runtime` leaves out type-only imports, which vanish at compile time. */
-export const planes = ["runtime", "all"] as const;
+const planes = ["runtime", "all"] as const;
 export type Plane = (typeof planes)[number];
 const plane = z.enum(planes);
 
@@ -183,7 +182,6 @@ export const configSchema = z
     config.rules.independent.forEach((rule, index) => checkName(rule.name, ["rules", "independent", index, "name"]));
   });
 
-export type ConfigInput = z.input<typeof configSchema>;
 export type Config = z.output<typeof configSchema>;
 export type LayerDefinition = Config["layers"][number];
 export type ForbiddenRule = Config["rules"]["forbidden"][number];

@@ -48,7 +48,7 @@ export function globProblem(glob: string): string | undefined {
 }
 
 /** The most wildcards a glob left to picomatch may hold. */
-export const MAX_PICOMATCH_WILDCARDS = 2;
+const MAX_PICOMATCH_WILDCARDS = 2;
 
 function wildcardProblem(glob: string): string | undefined {
   if (isSimpleGlob(glob)) return undefined;

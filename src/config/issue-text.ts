@@ -58,7 +58,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** The keys an object at `path` may hold, found by walking the schema (through optionals, defaults, unions, transforms). */
-export function keysAt(schema: Schema, path: readonly PropertyKey[]): string[] {
+function keysAt(schema: Schema, path: readonly PropertyKey[]): string[] {
   let current: Schema[] = [schema];
   for (const part of path) current = current.flatMap((one) => childrenAt(one, part));
   return [...new Set(current.flatMap((one) => objectsOf(one).flatMap((object) => Object.keys(object._zod.def.shape))))];

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { configSchema } from "./config-schema.js";
 import { mapDocumentSchema } from "../model/document.js";
 
-export const SCHEMA_BASE_URL = "https://layermap.dev/schema";
+const SCHEMA_BASE_URL = "https://layermap.dev/schema";
 
 export function jsonSchemas(): Record<string, string> {
   const render = (schema: z.ZodType, id: string, title: string): string =>

@@ -7,7 +7,7 @@ import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { join, resolve } from "node:path";
 import { displayPath } from "../model/display-path.js";
 import type { z } from "zod";
-import { UserError } from "../model/errors.js";
+import { errorCode, UserError } from "../model/errors.js";
 import { configSchema, type Config } from "./config-schema.js";
 import { keyPathText } from "./key-path.js";
 import { issueText } from "./issue-text.js";
@@ -34,7 +34,7 @@ export function loadConfig(root: string, explicitPath?: string | false): LoadedC
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new UserError(`${shown}: cannot read the config (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`);
+    throw new UserError(`${shown}: cannot read the config (${errorCode(error) ?? "unknown error"})`);
   }
   const json = parseJsonWithComments(withoutByteOrderMark(text), shown);
   const parsed = configSchema.safeParse(json);
@@ -48,7 +48,7 @@ export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[], 
 }
 
 /** `["layers", 1, "paths"]` → `layers[1].paths`. */
-export const keyPath = keyPathText;
+const keyPath = keyPathText;
 
 /** Editors on Windows start UTF-8 files with a byte-order mark, which tsc accepts in tsconfig.json too. */
 function withoutByteOrderMark(text: string): string {
@@ -59,7 +59,7 @@ function withoutByteOrderMark(text: string): string {
  * The config is JSON with comments and trailing commas, like tsconfig.json: `layermap init`
  * writes one with comments. A syntax error names the file, line and column.
  */
-export function parseJsonWithComments(text: string, file: string): unknown {
+function parseJsonWithComments(text: string, file: string): unknown {
   // Looked for before parsing: jsonc-parser would make its value the object's prototype.
   const holder = prototypeKeyPath(text);
   if (holder !== undefined) throw new UserError(`${file}: ${keyPath(holder) || "(top level)"}: unknown key "${PROTOTYPE_KEY}"`);

@@ -38,7 +38,11 @@ export function prototypeKeyPlace(path: readonly (string | number)[]): string {
  */
 export function withoutPrototypeKeys(text: string): string {
   const spans: { offset: number; length: number }[] = [];
-  visit(text, { onObjectProperty: (property, offset, length) => void (property === PROTOTYPE_KEY && spans.push({ offset, length })) });
+  visit(text, {
+    onObjectProperty: (property, offset, length) => {
+      if (property === PROTOTYPE_KEY) spans.push({ offset, length });
+    },
+  });
   let result = text;
   for (const { offset, length } of spans.reverse()) result = `${result.slice(0, offset)}"(${PROTOTYPE_KEY})"${result.slice(offset + length)}`;
   return result;

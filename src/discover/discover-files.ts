@@ -14,7 +14,7 @@ import { readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from "
 import { isAbsolute, join, relative, sep } from "node:path";
 import { globMatcher } from "../config/glob-matcher.js";
 import { compareCodeUnits } from "../model/compare.js";
-import { UserError } from "../model/errors.js";
+import { errorCode, UserError } from "../model/errors.js";
 import { GitignoreRules } from "./gitignore-rules.js";
 import { isSourceFile } from "./source-extensions.js";
 
@@ -35,7 +35,7 @@ export interface DiscoverOptions {
 }
 
 /** A path seen but not mapped, and why: a symbolic link, or a folder that could not be listed. */
-export interface SkippedPath {
+interface SkippedPath {
   /** POSIX path relative to the root. */
   path: string;
   code: "symlink" | "read-error";
@@ -48,11 +48,6 @@ export interface Discovery {
   skipped: SkippedPath[];
   /** Every package.json in the folders walked, relative to the root, sorted. */
   manifests: string[];
-}
-
-/** Returns POSIX paths relative to the root, sorted by code unit so every machine agrees. */
-export function discoverFiles(options: DiscoverOptions): string[] {
-  return discoverSources(options).files;
 }
 
 export function discoverSources(options: DiscoverOptions): Discovery {
@@ -98,7 +93,7 @@ function listFolder(root: string, folder: string, skipped: SkippedPath[]): Diren
   try {
     return readdirSync(join(root, folder), { withFileTypes: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    const code = errorCode(error) ?? "unknown error";
     if (folder === "") throw new UserError(`${root}: cannot list the folder (${code})`);
     // Removed (or replaced by a file) while the walk went on: nothing there to map any more.
     if (code === "ENOENT" || code === "ENOTDIR") return [];
@@ -121,7 +116,7 @@ function describeLink(root: string, path: string): { message: string; isFolder: 
   try {
     isFolder = statSync(absolute).isDirectory();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error) ?? "unknown error";
     if (code === "ELOOP") return { message: `symbolic link loop (to ${target}): not followed`, isFolder: false };
     if (code === "ENOENT" || code === "ENOTDIR") return { message: `broken symbolic link (to ${target}, which does not exist): not mapped`, isFolder: false };
     return { message: `symbolic link to ${target} that cannot be followed (${code}): not mapped`, isFolder: false };

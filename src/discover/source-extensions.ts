@@ -1,5 +1,5 @@
 /** The file endings layermap parses. `.d.ts` files are declarations: opt-in, see `includeDeclarations`. */
-export const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
+const SOURCE_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
 
 /** TypeScript treats any `.ts` file whose name holds `.d.` before its ending as a declaration. */
 const DECLARATION = /\.d\.([mc]?ts|[^./\\]+\.ts)$/;
@@ -10,8 +10,4 @@ export function isSourceFile(path: string, includeDeclarations: boolean): boolea
   const extension = path.slice(dot);
   if (!(SOURCE_EXTENSIONS as readonly string[]).includes(extension)) return false;
   return includeDeclarations || !DECLARATION.test(path);
-}
-
-export function isDeclarationFile(path: string): boolean {
-  return DECLARATION.test(path);
 }

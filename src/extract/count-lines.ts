@@ -1,12 +1,3 @@
-/**
- * Lines as an editor numbers them: `\n`, `\r\n` and a lone `\r` each end one, and a final line
- * break does not start another line. (TypeScript's own numbering also breaks at U+2028 and
- * U+2029, which editors and GitHub do not: a site's line must be the one a reader sees.)
- */
-export function countLines(text: string): number {
-  return lineCount(lineStarts(text), text);
-}
-
 /** The offset at which each line starts. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
@@ -21,6 +12,12 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * Lines as an editor numbers them: `\n`, `\r\n` and a lone `\r` each end one, and a final line
+ * break does not start another line. (TypeScript's own numbering also breaks at U+2028 and
+ * U+2029, which editors and GitHub do not: a site's line must be the one a reader sees.)
+ * `starts` is lineStarts(text).
+ */
 export function lineCount(starts: readonly number[], text: string): number {
   if (text.length === 0) return 0;
   return starts[starts.length - 1] === text.length ? starts.length - 1 : starts.length;

@@ -189,7 +189,7 @@ function parseImports(path: string, text: string): Extraction {
 
 /** `import type X`, or `import { type A, type B }` where every binding is a type. */
 function isTypeOnlyImportClause(clause: TS.ImportClause): boolean {
-  if (clause.isTypeOnly) return true;
+  if (clause.phaseModifier === ts.SyntaxKind.TypeKeyword) return true;
   if (clause.name !== undefined) return false;
   const bindings = clause.namedBindings;
   return (

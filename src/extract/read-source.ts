@@ -9,8 +9,9 @@
  */
 import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import { errorCode } from "../model/errors.js";
 
-export type SourceProblemCode = "read-error" | "not-text" | "too-large";
+type SourceProblemCode = "read-error" | "not-text" | "too-large";
 export type SourceProblem = { ok: false; code: SourceProblemCode; message: string };
 export type SourceRead = { ok: true; text: string } | SourceProblem;
 
@@ -24,12 +25,8 @@ const SNIFF_BYTES = 8000;
  * (O_NOFOLLOW: ELOOP). O_NONBLOCK: a named pipe that replaced the file must not hang the run.
  * Both are 0 where the platform lacks them (Windows), which only loses those two guards.
  */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-
-export function readSource(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_SIZE): SourceRead {
-  const bytes = readSourceBytes(absolutePath, maxBytes);
-  return Buffer.isBuffer(bytes) ? decodeSource(bytes) : bytes;
-}
+const platform = constants as Partial<typeof constants>;
+const OPEN_FLAGS = constants.O_RDONLY | (platform.O_NOFOLLOW ?? 0) | (platform.O_NONBLOCK ?? 0);
 
 /** The file's bytes, or why it cannot be read; a file above `maxBytes` is not read at all. */
 export function readSourceBytes(absolutePath: string, maxBytes = DEFAULT_MAX_FILE_SIZE): Buffer | SourceProblem {
@@ -76,14 +73,14 @@ export function decodeSource(bytes: Buffer): SourceRead {
 }
 
 /** "1.5 MB", "900 KB", "12 bytes": sizes in units of 1,024. */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
   return `${bytes} bytes`;
 }
 
 function readError(error: unknown): SourceProblem {
-  const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+  const code = errorCode(error) ?? "unknown error";
   return { ok: false, code: "read-error", message: `${READ_ERRORS[code] ?? "cannot read the file"} (${code})` };
 }
 
@@ -117,6 +114,7 @@ function utf16WithoutMark(sample: Buffer): "le" | "be" | undefined {
 }
 
 /** Control characters that text never holds (tab, line feed, vertical tab, form feed and carriage return are whitespace). */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/;
 
 function decodeUtf16(bytes: Buffer, order: "le" | "be"): string {

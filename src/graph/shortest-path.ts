@@ -15,7 +15,7 @@ export interface Meter {
  * path), counting every neighbour it looks at against `meter`; null when there is no path or
  * the meter ran out.
  */
-export function bidirectionalPath(graph: DirectedGraph, source: string, target: string, meter: Meter = { left: Infinity }): string[] | null {
+export function bidirectionalPath(graph: Pick<DirectedGraph, "inNeighbors" | "outNeighbors">, source: string, target: string, meter: Meter = { left: Infinity }): string[] | null {
   if (source === target) return [source];
   const predecessor = new Map<string, string | null>([[source, null]]);
   const successor = new Map<string, string | null>([[target, null]]);

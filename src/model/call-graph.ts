@@ -7,7 +7,7 @@
 import { compareCodeUnits } from "./compare.js";
 
 /** Where a frame's code lives. */
-export type FrameKind =
+type FrameKind =
   /** A file under the root: `module` is its id, as the map names it. */
   | "local"
   /** A file in node_modules: `module` is the package. */

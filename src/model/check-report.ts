@@ -1,7 +1,7 @@
 /** The outcome of `check` as plain data: what every check reporter reads, and nothing more. */
 import type { Violation } from "./violation.js";
 
-export interface CheckSummary {
+interface CheckSummary {
   /** Local modules mapped. */
   modules: number;
   layered: number;
@@ -15,7 +15,7 @@ export interface CheckSummary {
   stale: number;
 }
 
-export interface StaleEntry {
+interface StaleEntry {
   rule: string;
   from: string;
   to: string;

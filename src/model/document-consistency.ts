@@ -7,7 +7,7 @@
 import type { MapDocument } from "./document.js";
 import { UserError } from "./errors.js";
 
-export function documentInconsistency(document: MapDocument): string | undefined {
+function documentInconsistency(document: MapDocument): string | undefined {
   const listed = new Set<string>();
   for (const [index, module] of document.modules.entries()) {
     if (listed.has(module.id)) return `modules[${index}]: module ${JSON.stringify(module.id)} is listed twice`;

@@ -26,7 +26,7 @@ export const importKinds = [
 ] as const;
 export type ImportKind = (typeof importKinds)[number];
 
-export const diagnosticCodes = [
+const diagnosticCodes = [
   "parse-error",
   "read-error",
   "not-text",
@@ -59,7 +59,7 @@ const moduleSchema = z
   .strict();
 
 /** The syntactic forms of an import site; "type-only" is not a form but a plane (see typeOnly). */
-export const importForms = importKinds.filter((kind) => kind !== "type-only") as Exclude<ImportKind, "type-only">[];
+export const importForms = importKinds.filter((kind): kind is Exclude<ImportKind, "type-only"> => kind !== "type-only");
 export type ImportForm = Exclude<ImportKind, "type-only">;
 
 const siteSchema = z

@@ -9,3 +9,13 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/**
+ * The `code` of a failed system call (`ENOENT`, `EACCES`, `ELOOP`, …), or undefined when the
+ * thrown value carries none (a bug's TypeError, a non-Error throw).
+ */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code } = error as { code?: unknown };
+  return typeof code === "string" ? code : undefined;
+}

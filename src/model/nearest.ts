@@ -1,7 +1,7 @@
 /** The "did you mean" of messages: the known word nearest a mistyped one, if any is near enough. */
 
 /** The candidate nearest `word` (fewest edits, then first in the list), or undefined when none is within a third of it. */
-export function nearestWord(word: string, candidates: Iterable<string>): string | undefined {
+function nearestWord(word: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   let best: string | undefined;
   let bestDistance = limit + 1;

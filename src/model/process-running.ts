@@ -1,3 +1,5 @@
+import { errorCode } from "./errors.js";
+
 /**
  * Whether a process still runs: what tells a temporary file or folder a run is writing right now
  * from one a killed run left behind. Signal 0 checks without signalling; EPERM means it exists
@@ -8,6 +10,6 @@ export function isProcessRunning(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return errorCode(error) === "EPERM";
   }
 }

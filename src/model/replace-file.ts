@@ -44,7 +44,8 @@ export function writeNewFile(path: string, data: string | Uint8Array, mode = 0o6
 export function replaceFile(target: string, data: string | Uint8Array, mark: string, onTemporary?: (temporary: string | undefined) => void): void {
   const temporary = temporaryNameFor(target, mark);
   onTemporary?.(temporary);
-  let created = false;
+  // Set by writeNewFile's callback, an assignment TypeScript's narrowing does not see.
+  let created = false as boolean;
   try {
     writeNewFile(temporary, data, undefined, () => (created = true));
     renameSync(temporary, target);

@@ -8,6 +8,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { linkSync, lstatSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { errorCode } from "./errors.js";
 import { temporaryNameFor, writeNewFile } from "./replace-file.js";
 
 /** The folder, made if need be; undefined when there is none this user alone can write. */
@@ -41,7 +42,7 @@ export function userSecret(): Buffer | undefined {
       if (key.length >= 32 && (lstatSync(path).mode & 0o077) === 0) return key;
       return undefined; // someone else could read it, or it is not one of ours
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") return undefined;
+      if (errorCode(error) !== "ENOENT") return undefined;
     }
     // Made whole under another name, then linked into place: two runs starting at once agree on one key.
     const temporary = temporaryNameFor(path, ".tmp-");

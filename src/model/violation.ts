@@ -1,7 +1,7 @@
 /** What a broken rule looks like, for every reporter and the baseline. */
 import type { ModuleKind } from "./document.js";
 
-export type RuleKind = "layers" | "cycles" | "forbidden" | "independent";
+type RuleKind = "layers" | "cycles" | "forbidden" | "independent";
 
 /** One import on a chain: `from` imports `to` at `line`, written `specifier`. */
 export interface ImportStep {

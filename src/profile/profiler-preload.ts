@@ -30,6 +30,9 @@ if (folder !== undefined && folder !== "") {
     ["SIGINT", 130],
     ["SIGTERM", 143],
   ] as const) {
+    // A listener for the signal takes away Node's own exit on it: end the process as the signal
+    // would have, so the "exit" listener above writes the profile (a killed process writes none).
+    // eslint-disable-next-line no-restricted-properties -- this preload runs inside the profiled program, not the library
     process.once(signal, () => process.exit(code));
   }
   // Tells layermap the profiler runs and a stop will keep the profile: `--duration` counts from

@@ -82,7 +82,7 @@ function run(program: string, args: readonly string[], env: NodeJS.ProcessEnv, f
     const finish = (): void => {
       if (timer !== undefined) clearTimeout(timer);
       process.off("SIGINT", forward);
-      for (const listener of previous) process.on("SIGINT", listener as NodeJS.SignalsListener);
+      for (const listener of previous) process.on("SIGINT", listener);
     };
     child.once("error", (error: NodeJS.ErrnoException) => {
       finish();

@@ -125,6 +125,7 @@ function readMarks(marks: string, at: string): { kind: ModuleKind | undefined; t
  * The kind of an unmarked id that imports nothing. layermap marks every target this guess would
  * get wrong, so it only decides lists written by hand or by another tool; a package whose name
  * has a file ending (`chart.js`) needs its `external` mark there.
+ * @internal Exported for its unit tests (knip --production ignores the tag).
  */
 export function guessKind(id: string): ModuleKind {
   if (id.startsWith("node:")) return "builtin";

@@ -83,8 +83,11 @@ export function changeStroke(change: number, largest: number): string {
   return hslToHex(change > 0 ? 0 : 0.6, 0.85, 0.7 - 0.32 * weight);
 }
 
-/** The fill of an unchanged node in a comparison. */
+/**
+ * The fill of an unchanged node in a comparison.
+ * @internal Exported for its unit tests (knip --production ignores the tag).
+ */
 export const UNCHANGED_FILL = "#d1d5db";
 /** The colour of an unchanged arrow in a comparison. */
-export const UNCHANGED_STROKE = "#9ca3af";
+const UNCHANGED_STROKE = "#9ca3af";
 const DARK_TEXT = "#111827";

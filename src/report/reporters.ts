@@ -11,7 +11,7 @@ import { edgesReport } from "./edges-report.js";
 import { htmlReport } from "./html/html-report.js";
 import { jsonReport } from "./json-report.js";
 
-export interface Rendered {
+interface Rendered {
   text: string;
   /** Lines for the user (an automatic collapse, say), printed on stderr by the CLI. */
   notes: string[];
@@ -20,16 +20,16 @@ export interface Rendered {
 export type Reporter = (input: DiagramInput, options: DiagramOptions) => Promise<Rendered>;
 
 export const reporters = {
-  json: async (input) => ({ text: jsonReport(input.document), notes: profileLeftOut(input, "json") }),
+  json: (input) => Promise.resolve({ text: jsonReport(input.document), notes: profileLeftOut(input, "json") }),
   /** One `from<TAB>to` line per import, for Unix pipes; `render -` reads it back. */
-  edges: async (input) => ({ text: edgesReport(input.document), notes: profileLeftOut(input, "edges") }),
-  dot: async (input, options) => {
+  edges: (input) => Promise.resolve({ text: edgesReport(input.document), notes: profileLeftOut(input, "edges") }),
+  dot: (input, options) => {
     const diagram = buildDiagram(input, options);
-    return { text: toDot(diagram), notes: diagram.notes };
+    return Promise.resolve({ text: toDot(diagram), notes: diagram.notes });
   },
-  mermaid: async (input, options) => {
+  mermaid: (input, options) => {
     const diagram = buildDiagram(input, options);
-    return { text: toMermaid(diagram), notes: diagram.notes };
+    return Promise.resolve({ text: toMermaid(diagram), notes: diagram.notes });
   },
   svg: async (input, options) => {
     const diagram = buildDiagram(input, options);

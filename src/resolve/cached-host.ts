@@ -26,8 +26,8 @@ export function createCachedHost(): CachedHost {
     return value;
   };
   return {
-    fileExists: (path) => remember(files, path, ts.sys.fileExists),
-    directoryExists: (path) => remember(folders, path, ts.sys.directoryExists),
+    fileExists: (path) => remember(files, path, (key) => ts.sys.fileExists(key)),
+    directoryExists: (path) => remember(folders, path, (key) => ts.sys.directoryExists(key)),
     realpath: (path) => remember(realpaths, path, (key) => ts.sys.realpath?.(key) ?? key),
     // TypeScript would make a package.json's "__proto__" the prototype of its fields (a `type`
     // or `exports` Node never sees): read it as Node does. manifestDiagnostics says so.

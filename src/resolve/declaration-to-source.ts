@@ -22,7 +22,7 @@ export function toSourceFile(path: string, host: CachedHost): string {
   if (standard === null) {
     const arbitrary = ARBITRARY_DECLARATION.exec(path);
     if (arbitrary !== null) {
-      const asset = path.slice(0, arbitrary.index) + arbitrary[1];
+      const asset = path.slice(0, arbitrary.index) + arbitrary[1]!;
       return exists(asset) ? asset : path;
     }
     // Build output of a workspace package, resolved through its `main`.

@@ -19,7 +19,7 @@ export interface TsProject {
   fileNames: ReadonlySet<string>;
 }
 
-export interface TsconfigProblem {
+interface TsconfigProblem {
   file: string;
   message: string;
 }
@@ -71,13 +71,18 @@ export function loadTsconfig(root: string, explicitPath: string | undefined): Lo
     fileExists: (path) => ts.sys.fileExists(path),
     readFile,
   };
+  // A function, not an inline check: readFile sets the error inside the TypeScript calls, where
+  // narrowing does not look.
+  const throwPrototypeError = (): void => {
+    if (prototypeError !== undefined) throw prototypeError;
+  };
   const visited = new Set<string>();
   const load = (path: string, isRoot: boolean): void => {
     const key = resolve(path);
     if (visited.has(key)) return;
     visited.add(key);
     const read = ts.readConfigFile(key, readFile);
-    if (prototypeError !== undefined) throw prototypeError;
+    throwPrototypeError();
     if (read.error !== undefined) {
       const message = ts.flattenDiagnosticMessageText(read.error.messageText, " ");
       if (isRoot) throw new UserError(`${key}: not a valid tsconfig: ${message}`);
@@ -85,7 +90,7 @@ export function loadTsconfig(root: string, explicitPath: string | undefined): Lo
       return;
     }
     const parsed = ts.parseJsonConfigFileContent(read.config, parseHost, dirname(key), undefined, key);
-    if (prototypeError !== undefined) throw prototypeError;
+    throwPrototypeError();
     for (const error of parsed.errors) {
       // "No inputs were found" only means the globs match nothing we need; resolution still works.
       if (error.code === 18003) continue;
@@ -119,11 +124,13 @@ function withResolutionDefaults(options: TS.CompilerOptions): TS.CompilerOptions
 }
 
 /** What tsc would use, except that Classic (which cannot see packages) becomes Bundler. */
-export function effectiveModuleResolution(options: TS.CompilerOptions): TS.ModuleResolutionKind {
+function effectiveModuleResolution(options: TS.CompilerOptions): TS.ModuleResolutionKind {
   const kind = ts.ModuleResolutionKind;
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- a user's tsconfig may still say "classic": it is what this replaces
   if (options.moduleResolution !== undefined && options.moduleResolution !== kind.Classic) return options.moduleResolution;
   switch (options.module) {
     case ts.ModuleKind.CommonJS:
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- what tsc resolves `module: commonjs` with when the tsconfig names no moduleResolution
       return kind.Node10;
     case ts.ModuleKind.Node16:
     case ts.ModuleKind.Node18:

@@ -172,13 +172,14 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
   return {
     keepsTypeOnlyImports(fromFile) {
       const options = projectFor(join(realRoot, fromFile)).project.options;
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- older tsconfigs still set it, and it keeps type-only imports as verbatimModuleSyntax does
       return options.verbatimModuleSyntax === true || options.preserveValueImports === true;
     },
     resolve(fromFile, specifier, form) {
       const fromAbsolute = join(realRoot, fromFile);
       const resolution = projectFor(fromAbsolute);
       const mode = form === "triple-slash" ? "path" : resolutionModeOf(form, fromAbsolute, resolution);
-      const key = `${dirname(fromAbsolute)}\0${specifier}\0${mode}\0${resolution.project.configPath ?? ""}`;
+      const key = `${dirname(fromAbsolute)}\0${specifier}\0${mode ?? ""}\0${resolution.project.configPath ?? ""}`;
       let result = memo.get(key);
       if (result === undefined) {
         result = resolveUncached(fromAbsolute, specifier, form, resolution, mode === "path" ? undefined : mode);
@@ -195,7 +196,7 @@ function resolutionModeOf(form: ImportForm, file: string, resolution: ProjectRes
   // Node16/NodeNext: a static import resolves by the format of the file it is in.
   if (!resolution.usesNodeFormats) return ts.ModuleKind.ESNext;
   const format = ts.getImpliedNodeFormatForFile(
-    file as TS.Path,
+    file,
     resolution.cache.getPackageJsonInfoCache(),
     ts.sys,
     resolution.project.options,

@@ -24,7 +24,7 @@ export interface ResolutionMemo {
   recall(file: string, extraction: Extraction): RecalledResolutions | undefined;
 }
 
-export interface RecalledResolutions {
+interface RecalledResolutions {
   /** What the site resolved to, while that holds. */
   target(site: ImportSite): ResolvedModule | undefined;
   /** Whether the file's project keeps type-only imports; null when it was never asked. */

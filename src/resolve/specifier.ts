@@ -23,7 +23,8 @@ export function packageNameOf(specifier: string): string | undefined {
   if (isRelativeOrAbsolute(specifier) || specifier.startsWith("#") || specifier.includes(":")) return undefined;
   const parts = specifier.split("/");
   if (specifier.startsWith("@")) {
-    return parts.length >= 2 && parts[0]!.length > 1 && parts[1]!.length > 0 ? `${parts[0]}/${parts[1]}` : undefined;
+    const [scope = "", name = ""] = parts;
+    return scope.length > 1 && name.length > 0 ? `${scope}/${name}` : undefined;
   }
   return parts[0] || undefined;
 }

@@ -9,7 +9,7 @@ import type { Violation } from "../model/violation.js";
 
 const entrySchema = z.object({ rule: z.string(), from: z.string(), to: z.string() }).strict();
 export const baselineSchema = z.object({ version: z.literal(1), violations: z.array(entrySchema) }).strict();
-export type BaselineEntry = z.infer<typeof entrySchema>;
+type BaselineEntry = z.infer<typeof entrySchema>;
 export type Baseline = z.infer<typeof baselineSchema>;
 
 export interface BaselineOutcome {

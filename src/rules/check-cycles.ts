@@ -33,7 +33,7 @@ export function checkCycles(graph: ImportGraph, assignment: LayerAssignment, rul
     violations.push({
       rule: "cycles",
       ruleKind: "cycles",
-      severity: rule.severity as Violation["severity"],
+      severity: rule.severity,
       from: first.from,
       to: first.to,
       toKind: "local",

@@ -19,7 +19,7 @@ interface ModuleSelector {
   kind?: ModuleAttributes["kind"][] | undefined;
 }
 
-export function moduleMatcher(selector: ModuleSelector, assignment: LayerAssignment): (id: string, attributes: ModuleAttributes) => boolean {
+function moduleMatcher(selector: ModuleSelector, assignment: LayerAssignment): (id: string, attributes: ModuleAttributes) => boolean {
   const path = selector.path === undefined ? undefined : globMatcher(selector.path);
   const pathNot = selector.pathNot === undefined ? undefined : globMatcher(selector.pathNot);
   return (id, attributes) => {
@@ -33,7 +33,7 @@ export function moduleMatcher(selector: ModuleSelector, assignment: LayerAssignm
   };
 }
 
-export function siteKind(site: ImportSiteRecord): ImportKind {
+function siteKind(site: ImportSiteRecord): ImportKind {
   return site.typeOnly ? "type-only" : site.kind;
 }
 
@@ -49,7 +49,8 @@ export function checkForbidden(
   const toMatches = moduleMatcher(rule.to, assignment);
   const kinds = rule.to.importKinds;
   const violations: Violation[] = [];
-  let fromMatchedAny = false;
+  // Set in forEachNode's callback, an assignment TypeScript's narrowing does not see.
+  let fromMatchedAny = false as boolean;
 
   view.forEachNode((from, attributes) => {
     if (!fromMatches(from, attributes)) return;

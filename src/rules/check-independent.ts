@@ -35,7 +35,8 @@ export function checkIndependent(
   };
 
   const violations: Violation[] = [];
-  let unitsFound = false;
+  // Set in forEachNode's callback, an assignment TypeScript's narrowing does not see.
+  let unitsFound = false as boolean;
   view.forEachNode((from, attributes) => {
     if (attributes.kind !== "local") return;
     const fromUnit = unitOf(from);

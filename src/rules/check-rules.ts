@@ -32,7 +32,7 @@ export function checkRules(graph: ImportGraph, assignment: LayerAssignment, conf
     if (layer.optional === true) continue;
     problems.push({
       keyPath: `layers[${layerIndex}].paths[${globIndex}]`,
-      message: `glob "${layer.paths[globIndex]}" of layer "${layer.name}" matches no module`,
+      message: `glob "${layer.paths[globIndex]!}" of layer "${layer.name}" matches no module`,
     });
   }
   rules.forbidden.forEach((rule, index) => {
@@ -45,10 +45,10 @@ export function checkRules(graph: ImportGraph, assignment: LayerAssignment, conf
     violations.push(...outcome.violations);
     problems.push(...outcome.problems);
   });
-  return { violations: violations.sort(compareViolations), problems };
+  return { violations: violations.sort(violationOrder), problems };
 }
 
-export function compareViolations(a: Violation, b: Violation): number {
+function violationOrder(a: Violation, b: Violation): number {
   return (
     compareCodeUnits(a.from, b.from) ||
     a.line - b.line ||

@@ -28,9 +28,11 @@ import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire, Module } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
+import type { ts as TypeScript } from "ts-morph";
 import { createHash } from "node:crypto";
 import { replaceFile } from "../model/replace-file.js";
 import { userCacheFolder } from "../model/user-cache.js";
+import { errorCode } from "../model/errors.js";
 
 const require = createRequire(import.meta.url);
 const TYPESCRIPT = require.resolve("@ts-morph/common/dist/typescript.js");
@@ -46,11 +48,11 @@ export function useCompileCache(enabled: boolean): void {
 }
 
 /** The TypeScript module, loaded on the first call. */
-export function loadTypeScript<T>(): T {
+export function loadTypeScript(): typeof TypeScript {
   const loaded = require.cache[TYPESCRIPT];
-  if (loaded !== undefined) return loaded.exports as T;
+  if (loaded !== undefined) return loaded.exports as typeof TypeScript;
   const folder = compileCacheDir;
-  if (folder === undefined) return require(TYPESCRIPT) as T;
+  if (folder === undefined) return require(TYPESCRIPT) as typeof TypeScript;
 
   const stats = statSync(TYPESCRIPT);
   const key = [TYPESCRIPT, stats.size, stats.mtimeMs, process.version, process.arch, process.execArgv.join(" ")].join("\0");
@@ -80,12 +82,15 @@ export function loadTypeScript<T>(): T {
       dirname(TYPESCRIPT),
     );
   } catch (error) {
+    // require.cache is Node's table of loaded modules by path: taking the half-loaded entry out
+    // is how a failed load is undone, so the next require tries again.
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- see above
     delete require.cache[TYPESCRIPT];
     throw error;
   }
   module.loaded = true;
   if (cachedData === undefined || script.cachedDataRejected === true) unsaved = { script, file };
-  return module.exports as T;
+  return module.exports as typeof TypeScript;
 }
 
 /**
@@ -105,6 +110,6 @@ export function saveCompileCache(): string | undefined {
     }
     return undefined;
   } catch (error) {
-    return `cannot write the compiler's code cache ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    return `cannot write the compiler's code cache ${file} (${errorCode(error) ?? (error as Error).message})`;
   }
 }

@@ -6,4 +6,4 @@
 import type { ts as TypeScript } from "ts-morph";
 import { loadTypeScript } from "./load-typescript.js";
 
-export const ts: typeof TypeScript = loadTypeScript<typeof TypeScript>();
+export const ts: typeof TypeScript = loadTypeScript();

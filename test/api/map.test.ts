@@ -24,7 +24,7 @@ describe("map on a fixture project", () => {
 
   it("keeps going past a file that does not parse, a missing file and a computed import, and says so", async () => {
     const { document } = await map({ root: fixture("basic") });
-    const codes = document.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`);
+    const codes = document.diagnostics.map((d) => `${d.file}:${String(d.line)} ${d.code}`);
     expect(codes).toEqual(["src/app/broken.ts:4 parse-error", "src/app/main.ts:5 unresolved", "src/app/main.ts:12 non-literal-import"]);
     expect(document.imports.some((i) => i.from === "src/app/broken.ts" && i.to === "src/server/server.ts")).toBe(true);
     expect(document.summary.failedFiles).toBe(1);

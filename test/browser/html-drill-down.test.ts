@@ -13,7 +13,7 @@ import { htmlReport } from "../../src/report/html/html-report.js";
 import { idsOf, openPage, skipBrowser } from "./open-page.js";
 
 describe.skipIf(skipBrowser)("the folded HTML page in Chromium", () => {
-  let browser: Browser;
+  let browser: Browser | undefined; // undefined when beforeAll failed before opening it
   let page: Page;
   let errors: string[] = [];
   let folder = "";

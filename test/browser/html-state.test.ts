@@ -23,7 +23,7 @@ const toggle = (page: Page, name: string) => page.locator("#layers label").filte
 async function toggles(page: Page): Promise<string[]> {
   return page
     .locator("#layers label")
-    .evaluateAll((labels) => labels.map((label) => `${label.querySelector("input")!.checked ? "☑" : "☐"}${label.textContent!}`));
+    .evaluateAll((labels) => labels.map((label) => `${label.querySelector("input")!.checked ? "☑" : "☐"}${String(label.textContent)}`));
 }
 
 /** Waits until the flashed shapes are drawn inside the diagram, at least `size` pixels across. */
@@ -52,7 +52,7 @@ async function inView(page: Page, selector: string): Promise<boolean> {
 }
 
 describe.skipIf(skipBrowser)("layer toggles and search on the samples folded by layer", () => {
-  let browser: Browser;
+  let browser: Browser | undefined; // undefined when beforeAll failed before opening it
   let page: Page;
   let errors: string[] = [];
 
@@ -120,7 +120,7 @@ describe.skipIf(skipBrowser)("layer toggles and search on the samples folded by 
 });
 
 describe.skipIf(skipBrowser)("violations on the broken fixture folded by layer", () => {
-  let browser: Browser;
+  let browser: Browser | undefined; // undefined when beforeAll failed before opening it
   let page: Page;
   let errors: string[] = [];
 
@@ -212,7 +212,7 @@ describe.skipIf(skipBrowser)("a violation that no view draws as an arrow", () =>
 });
 
 describe.skipIf(skipBrowser)("a wide page of 82 modules, every one drawn", () => {
-  let browser: Browser;
+  let browser: Browser | undefined; // undefined when beforeAll failed before opening it
   let page: Page;
   let errors: string[] = [];
 
@@ -266,7 +266,7 @@ describe.skipIf(skipBrowser)("a wide page of 82 modules, every one drawn", () =>
 });
 
 describe.skipIf(skipBrowser)("the broken fixture drawn whole", () => {
-  let browser: Browser;
+  let browser: Browser | undefined; // undefined when beforeAll failed before opening it
   let page: Page;
   let errors: string[] = [];
 

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { tempTree } from "../helpers/temp-tree.js";
 
 /** Debian's Chromium, or the browser LAYERMAP_CHROMIUM names; scripts/ensure-chromium.mjs (pretest) installs or reports it. */
-export const CHROMIUM = process.env["LAYERMAP_CHROMIUM"] || "/usr/bin/chromium";
+const CHROMIUM = process.env["LAYERMAP_CHROMIUM"] || "/usr/bin/chromium";
 export const skipBrowser = process.env["LAYERMAP_SKIP_BROWSER"] === "1" || !existsSync(CHROMIUM);
 
 export interface OpenedPage {

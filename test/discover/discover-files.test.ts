@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { discoverFiles } from "../../src/discover/discover-files.js";
+import { discoverSources, type DiscoverOptions } from "../../src/discover/discover-files.js";
 import { tempTree } from "../helpers/temp-tree.js";
 
 const tree = {
@@ -28,6 +28,9 @@ const tree = {
   ".gitignore": "src/generated/\n*.log\n",
   "lib/.gitignore": "ignored-here.ts\n",
 };
+
+/** The files found: POSIX paths relative to the root, sorted by code unit. */
+const discoverFiles = (options: DiscoverOptions): string[] => discoverSources(options).files;
 
 describe("discoverFiles", () => {
   it("finds every source extension, skips installed, generated and dot folders, honours nested .gitignore files, and sorts", () => {

@@ -61,7 +61,7 @@ describe("affected", () => {
     expect(() => changedFiles(join(folder, "missing"), "missing", "main")).toThrow("missing: no such folder");
   });
 
-  it("treats a subfolder of the repository with nothing changed as nothing affected", async () => {
+  it("treats a subfolder of the repository with nothing changed as nothing affected", () => {
     const { repository } = changedRepository();
     mkdirSync(join(repository, "quiet"));
     writeFileSync(join(repository, "quiet/a.ts"), "export const a = 1;\n");

@@ -104,7 +104,7 @@ describe("the temporary copy", () => {
     const repository = tempTree({});
     execFileSync(process.execPath, [GENERATE, "2000", repository]);
     commitAll(repository, "base", "base");
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
     const stale = join(tmpdir(), `layermap-diff-${dead}-stale`);
     mkdirSync(join(stale, "base"), { recursive: true });
 
@@ -121,7 +121,7 @@ describe("the temporary copy", () => {
     });
     const [code] = await new Promise<[number | null]>((resolve) => child.on("exit", (exitCode) => resolve([exitCode])));
     expect(code).toBe(130);
-    expect(scratchFolders().filter((name) => name.startsWith(`layermap-diff-${child.pid}-`))).toEqual([]);
+    expect(scratchFolders().filter((name) => name.startsWith(`layermap-diff-${child.pid!}-`))).toEqual([]);
     expect(existsSync(stale)).toBe(false);
   });
 });

@@ -42,7 +42,7 @@ describe("comparing imports", () => {
     const base = documentOf({ "a.ts": ["b.ts", "type:c.ts", "pkg:lodash"], "b.ts": ["c.ts"] });
     const head = documentOf({ "a.ts": ["b.ts", "c.ts", "node:fs", "node:fs"], "b.ts": [], "d.ts": ["type:a.ts"] });
     const diff = compareImports(base, head);
-    expect(diff.added.map(({ from, to, toKind, typeOnly, lines }) => `${from} ${to} ${toKind} ${typeOnly} ${lines.join(",")}`)).toEqual([
+    expect(diff.added.map(({ from, to, toKind, typeOnly, lines }) => `${from} ${to} ${toKind} ${String(typeOnly)} ${lines.join(",")}`)).toEqual([
       "a.ts node:fs builtin false 3,4",
       "d.ts a.ts local true 1",
     ]);
@@ -239,7 +239,7 @@ describe("diffRevisions (in a temporary git repository)", () => {
     const arrows = [...mermaid.matchAll(/^ {2}(n\d+ .+ n\d+)$/gm)].map(([, line]) => line!);
     const styleOf = (index: number) => mermaid.match(new RegExp(`^  linkStyle ${index} (.*)$`, "m"))?.[1];
     const edge = (from: string, arrow: string, to: string): { index: number; style: string | undefined } => {
-      const index = arrows.indexOf(`${node.get(from)} ${arrow} ${node.get(to)}`);
+      const index = arrows.indexOf(`${String(node.get(from))} ${arrow} ${String(node.get(to))}`);
       expect(index, `${from} ${arrow} ${to} in\n${arrows.join("\n")}`).toBeGreaterThanOrEqual(0);
       return { index, style: styleOf(index) };
     };
@@ -252,8 +252,8 @@ describe("diffRevisions (in a temporary git repository)", () => {
     // Context: an import the change left alone, drawn plain.
     expect(edge("users.ts", "-->", "db/client.ts").style).toBeUndefined();
     // New modules (a new file, a new package) have a green border; app/main.ts, untouched, is not drawn.
-    expect(mermaid).toContain(`  style ${node.get("billing.ts")} stroke:#16a34a,stroke-width:2px\n`);
-    expect(mermaid).toContain(`  style ${node.get("lodash")} stroke:#16a34a,stroke-width:2px\n`);
+    expect(mermaid).toContain(`  style ${node.get("billing.ts")!} stroke:#16a34a,stroke-width:2px\n`);
+    expect(mermaid).toContain(`  style ${node.get("lodash")!} stroke:#16a34a,stroke-width:2px\n`);
     expect(node.has("app/main.ts") || node.has("main.ts")).toBe(false);
   });
 

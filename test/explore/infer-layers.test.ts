@@ -43,7 +43,7 @@ describe("layers --infer", () => {
     const graph = inlineGraph({ "top/a.ts": ["bottom/x.ts"], "top/b.ts": ["bottom/x.ts"], "bottom/x.ts": ["type:top/a.ts"] });
     const result = inferLayers(graph);
     expect(brief(result)).toEqual(["top: top/**", "bottom: bottom/**"]);
-    expect(result.breaks.map((step) => `${step.from}:${step.line} → ${step.to} ${step.typeOnly} [${step.fromLayer} → ${step.toLayer}]`)).toEqual([
+    expect(result.breaks.map((step) => `${step.from}:${step.line} → ${step.to} ${String(step.typeOnly)} [${step.fromLayer} → ${step.toLayer}]`)).toEqual([
       "bottom/x.ts:1 → top/a.ts true [bottom → top]",
     ]);
     expect(inferLayers(graph, { plane: "runtime" }).breaks).toEqual([]);

@@ -13,7 +13,7 @@ describe("metrics on the layered fixture (worked out by hand)", () => {
     const { graph, layers } = await map({ root: LAYERED });
     const result = computeMetrics(graph, layers);
     const row = ({ id, fanIn, fanOut, instability, depth, layer }: (typeof result.modules)[number]): string =>
-      `${id} Ca=${fanIn} Ce=${fanOut} I=${instability} depth=${depth} ${layer}`;
+      `${id} Ca=${fanIn} Ce=${fanOut} I=${String(instability)} depth=${String(depth)} ${String(layer)}`;
     expect(result.modules.map(row)).toEqual([
       "db/client.ts Ca=3 Ce=1 I=0.25 depth=1 db",
       "services/users.ts Ca=3 Ce=2 I=0.4 depth=1 services",
@@ -31,7 +31,7 @@ describe("metrics on the layered fixture (worked out by hand)", () => {
   it("gives the same per folder and per layer, with the imports that cross between layers", async () => {
     const { graph, layers } = await map({ root: LAYERED });
     const result = computeMetrics(graph, layers, { sort: "name" });
-    expect(result.folders.map(({ name, modules, fanIn, fanOut, instability }) => `${name} ${modules} ${fanIn}/${fanOut} ${instability}`)).toEqual([
+    expect(result.folders.map(({ name, modules, fanIn, fanOut, instability }) => `${name} ${modules} ${fanIn}/${fanOut} ${String(instability)}`)).toEqual([
       "app 2 0/2 1",
       "db 1 3/1 0.25",
       "legacy 1 0/0 null",

@@ -39,7 +39,7 @@ describe("elidable imports agree with TypeScript's emit", () => {
       const ours = runtimeImports(file, text, true);
       const typescript = runtimeImports(file.replace(/\.ts$/, ".js"), emitted, false);
       elided += runtimeImports(file, text, false).length - ours.length;
-      if (JSON.stringify(ours) !== JSON.stringify(typescript)) disagreements.push(`${file}: ours ${ours} vs tsc ${typescript}`);
+      if (JSON.stringify(ours) !== JSON.stringify(typescript)) disagreements.push(`${file}: ours ${ours.join(",")} vs tsc ${typescript.join(",")}`);
     }
     expect(disagreements).toEqual([]);
   });

@@ -38,7 +38,7 @@ function hostile(): string {
 }
 
 /** Every character a terminal or a log acts on, but the newlines between lines (and tabs, the edges format's separator). */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 
 function expectSafe(run: CliRun): void {

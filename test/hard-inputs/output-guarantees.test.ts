@@ -64,7 +64,7 @@ describe("no half-written output", () => {
 
   it("a temporary file left by a run killed between writing and renaming is removed by the next write; the output is whole", () => {
     const folder = tempTree({ "a.ts": 'import "./b.js";\n', "b.ts": "" });
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
     writeFileSync(join(folder, "graph.json"), PREVIOUS);
     writeFileSync(join(folder, `.graph.json.layermap-tmp-${dead}`), '{ "version": 1, "roo');
     const run = runBuiltCli(["map", ".", "--no-cache", "--quiet", "--out", "graph.json"], folder);

@@ -67,7 +67,7 @@ describe("the temporary file beside an output", () => {
     expect(lstatSync(output).isFile()).toBe(true);
     expect(readFileSync(output, "utf8")).toBe("the map\n");
     // The planted link belongs to a live process (this one): left alone, not followed.
-    expect(readdirSync(folder).sort()).toEqual([".graph.json.layermap-tmp-" + process.pid, "graph.json", "victim.txt"]);
+    expect(readdirSync(folder).sort()).toEqual([`.graph.json.layermap-tmp-${process.pid}`, "graph.json", "victim.txt"]);
   });
 
   it("is created exclusively: an entry already there under the name, even a dangling link, is never written through", () => {

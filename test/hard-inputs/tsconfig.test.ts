@@ -111,7 +111,7 @@ describe("package.json", () => {
 
   it("one that is JSON but not an object, and one that is empty, are package-json-errors too", async () => {
     const { document } = await mapped({ "src/package.json": "[]", "lib/package.json": "" });
-    expect(document.diagnostics.filter((d) => d.code === "package-json-error").map((d) => `${d.file}: ${d.message.split(":")[0]}`)).toEqual([
+    expect(document.diagnostics.filter((d) => d.code === "package-json-error").map((d) => `${d.file}: ${d.message.split(":")[0]!}`)).toEqual([
       "lib/package.json: not valid JSON (ValueExpected)",
       "src/package.json: not a JSON object",
     ]);

@@ -26,6 +26,7 @@ describe.skipIf(skipBrowser)("the call graph's HTML page", () => {
   }, 60_000);
 
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed before opening it
     await opened?.browser.close();
   });
 

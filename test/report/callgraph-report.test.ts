@@ -8,7 +8,7 @@ import { UNPLACED, type CallGraph, type CallGraphComparison } from "../../src/mo
 import { printable } from "../../src/model/printable.js";
 import { callGraphHtml } from "../../src/report/callgraph/callgraph-html.js";
 import { callGraphJson, comparisonJson } from "../../src/report/callgraph/callgraph-json.js";
-import { callGraphFormatOfPath, callGraphFormats, callGraphToSvg, renderCallGraph } from "../../src/report/callgraph/callgraph-reporters.js";
+import { callGraphFormatOfPath, callGraphFormats, renderCallGraph } from "../../src/report/callgraph/callgraph-reporters.js";
 import { callGraphText, comparisonText } from "../../src/report/callgraph/callgraph-text.js";
 import { callGraphToDot, comparisonToDot } from "../../src/report/callgraph/to-callgraph-dot.js";
 import { callGraphToMermaid, comparisonToMermaid } from "../../src/report/callgraph/to-callgraph-mermaid.js";
@@ -160,7 +160,7 @@ describe("callGraphToDot", () => {
   });
 
   it("renders to SVG with Graphviz: every node, arrow and the legend, by id", async () => {
-    const svg = await callGraphToSvg(webApp);
+    const svg = await renderCallGraph(webApp, "svg", {});
     expect(svg).toContain("<svg");
     const ids = svgNodes(svg).map((node) => node.id);
     expect(ids).toEqual(expect.arrayContaining([...webApp.nodes.map((node) => `fn:${node.id}`), "legend-key"]));
@@ -168,6 +168,10 @@ describe("callGraphToDot", () => {
     expect(edges.sort()).toEqual(webApp.edges.map((edge) => `call:${edge.from}->${edge.to}`).sort());
   });
 });
+
+/** A control character other than a newline: none may reach a rendered file. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0009\u000b-\u001f]/;
 
 /** A graph whose ids are everything a profile's names can be. */
 const HOSTILE = [
@@ -195,7 +199,7 @@ describe("ids from a hostile profile", () => {
   const graph = hostileGraph();
 
   it("DOT: Graphviz parses it, and the SVG shows each id exactly, in its id, label and tooltip", async () => {
-    const svg = await callGraphToSvg(graph, { title: `title "with" <script>` });
+    const svg = await renderCallGraph(graph, "svg", { title: `title "with" <script>` });
     expect(svg).not.toMatch(/<script/i);
     const nodes = svgNodes(svg).filter((node) => node.id !== "legend-key");
     expect(nodes.map((node) => node.id).sort()).toEqual(graph.nodes.map((node) => `fn:${node.id}`).sort());
@@ -223,12 +227,12 @@ describe("ids from a hostile profile", () => {
     for (const arrow of arrows) expect(arrow).toMatch(/^ {2}n\d+ -->\|"[0-9.]+%"\| n\d+$/);
     expect(mermaid).toContain("#lt;script#gt;");
     expect(mermaid).toContain("#37;#37;");
-    expect(mermaid).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(mermaid).not.toMatch(CONTROL);
   });
 
   it("text: each id on one line, printable, no workflow command at a line's start", () => {
     const text = callGraphText(graph);
-    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(text).not.toMatch(CONTROL);
     expect(text).not.toMatch(/^\s*::/m);
     for (const node of graph.nodes) expect(text).toContain(`  ${printable(node.id)}\n`);
     expect(text).toContain("line\\nbreak\\r\\u001b[31m");
@@ -241,7 +245,7 @@ describe("ids from a hostile profile", () => {
     expect(html).toContain("&lt;/title&gt;&lt;script&gt;");
     // Our two scripts: svg-pan-zoom and the page's.
     expect(html.match(/<script>/g)).toHaveLength(2);
-    expect(html).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(html).not.toMatch(CONTROL);
   });
 
   it("JSON: ids kept exactly", () => {

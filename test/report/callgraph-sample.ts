@@ -44,7 +44,7 @@ export function tree(...tops: Call[]): CallTree {
 }
 
 /** The lead's keys in short: functions as module:function:line, native code folded into its caller. */
-export function keyBy(by: CallGraphBy): FrameKey {
+function keyBy(by: CallGraphBy): FrameKey {
   return (f) => {
     if (f.kind === "special") return { id: f.module, module: f.module, kind: "special" };
     if (f.kind === "native") return undefined;

@@ -91,7 +91,7 @@ describe("the edges report", () => {
     expect(document.summary).toMatchObject({ files: 0, imports: mapped.document.summary.imports, modules: mapped.document.summary.modules });
   });
 
-  it("escapes tabs, newlines, backslashes and control characters in ids, so a file named with a tab stays one module", async () => {
+  it("escapes tabs, newlines, backslashes and control characters in ids, so a file named with a tab stays one module", () => {
     const document = {
       modules: [
         { id: "src\tutil.ts", kind: "local" },

@@ -33,7 +33,7 @@ function upwardEverywhere(): string {
   layers.forEach((layer, index) => {
     for (const n of [1, 2]) {
       const imports: string[] = [];
-      if (index + 1 < layers.length) imports.push(`import "../${layers[index + 1]}/m${n}.js";`);
+      if (index + 1 < layers.length) imports.push(`import "../${layers[index + 1]!}/m${n}.js";`);
       for (const above of layers.slice(0, index)) imports.push(`import "../${above}/m${n}.js";`);
       files[`${layer}/m${n}.ts`] = `${imports.join("\n")}\nexport const x = 1;\n`;
     }
@@ -95,11 +95,12 @@ const views: [string, DiagramOptions][] = [
 ];
 
 describe.each(cases)("%s", (_name, root) => {
-  let input: DiagramInput;
-  const load = async (): Promise<DiagramInput> => (input ??= await loadDiagramInput({ source: root(), cache: false }));
+  let loaded: DiagramInput | undefined;
+  const load = async (): Promise<DiagramInput> => (loaded ??= await loadDiagramInput({ source: root(), cache: false }));
 
   it.each(views)("stacks the layers in the config's order: %s", async (_view, options) => {
-    const { diagram, svg } = await draw(await load(), options);
+    const input = await load();
+    const { diagram, svg } = await draw(input, options);
     expect(diagram.layers).toEqual((input.document.layers ?? []).filter((layer) => input.document.modules.some((module) => module.layer === layer)));
     const extents = layerExtents(diagram, svg);
     for (let index = 1; index < extents.length; index++) {
@@ -134,7 +135,8 @@ describe.each(cases)("%s", (_name, root) => {
   });
 
   it.each(views)("counts each layer's modules as the map does: %s", async (_view, options) => {
-    const { diagram } = await draw(await load(), options);
+    const input = await load();
+    const { diagram } = await draw(input, options);
     for (const layer of diagram.layers) {
       const expected = input.document.modules.filter((module) => module.kind === "local" && module.layer === layer).length;
       const drawn = layerNodes(diagram, layer);
@@ -145,7 +147,8 @@ describe.each(cases)("%s", (_name, root) => {
   });
 
   it.each(views)("paints an arrow red only for a violating import, and lights each violation's arrow: %s", async (_view, options) => {
-    const { diagram, svg } = await draw(await load(), options);
+    const input = await load();
+    const { diagram, svg } = await draw(input, options);
     const shapes = shapesOf(svg);
     const steps = input.violations.filter((violation) => violation.ruleKind !== "cycles").flatMap((violation) => violation.via ?? [violation]);
     for (const edge of diagram.edges) {

@@ -18,6 +18,7 @@ describe.skipIf(skipBrowser)("the HTML page's Heat toggle", () => {
     const { text } = await reporters.html({ ...input, runtime: { tree: overlayRun() } }, { collapse: { by: "layer" } });
     opened = await openPage(text, "overlay");
   }, 60_000);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed before opening it
   afterAll(async () => opened?.browser.close());
 
   // Evaluated as text: the tests are typed without the DOM's names.

@@ -50,10 +50,3 @@ export function shapesOf(svg: string): Map<string, Shape> {
   }
   return shapes;
 }
-
-/** The picture's size in points, from the root element. */
-export function sizeOf(svg: string): { width: number; height: number } {
-  const match = /<svg width="([\d.]+)pt" height="([\d.]+)pt"/.exec(svg);
-  if (match === null) throw new Error("not a Graphviz SVG");
-  return { width: Number(match[1]), height: Number(match[2]) };
-}

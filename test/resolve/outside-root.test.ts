@@ -12,7 +12,7 @@ import { tempTree } from "../helpers/temp-tree.js";
 
 function edgesOf(document: MapDocument): string[] {
   const kindOf = new Map(document.modules.map((module) => [module.id, module.kind]));
-  return document.imports.map(({ from, to }) => `${from} -> ${to} (${kindOf.get(to)})`);
+  return document.imports.map(({ from, to }) => `${from} -> ${to} (${String(kindOf.get(to))})`);
 }
 
 describe("imports that leave the root", () => {
@@ -37,7 +37,7 @@ describe("imports that leave the root", () => {
       `b.ts -> ${join(top, "outside.js")} (unresolved)`,
       "c.ts -> ../outside.ts (unresolved)",
     ].sort());
-    expect(document.diagnostics.map(({ file, line, code, message }) => `${file}:${line} ${code}: ${message}`)).toEqual([
+    expect(document.diagnostics.map(({ file, line, code, message }) => `${file}:${String(line)} ${code}: ${message}`)).toEqual([
       'a.ts:1 unresolved: cannot resolve "../outside.js": it is ../outside.ts, outside the root (map a folder that holds both to follow it)',
       'a.ts:3 unresolved: cannot resolve "@shared/util": it is ../shared/util.ts, outside the root (map a folder that holds both to follow it)',
       `b.ts:1 unresolved: cannot resolve "${join(top, "outside.js")}": it is ../outside.ts, outside the root (map a folder that holds both to follow it)`,

@@ -119,7 +119,7 @@ function checkExpectation(folder: string, document: MapDocument, expected: Expec
       .filter((edge) => edge.from === diagnostic.file && kindOf.get(edge.to) === "unresolved")
       .flatMap((edge) => edge.sites)
       .filter((site) => site.line === diagnostic.line);
-    expect(sites.length, `${diagnostic.file}:${diagnostic.line} has an unresolved site`).toBeGreaterThan(0);
+    expect(sites.length, `${diagnostic.file}:${String(diagnostic.line)} has an unresolved site`).toBeGreaterThan(0);
     expect(sites.some((site) => diagnostic.message.includes(`"${site.specifier}"`)), diagnostic.message).toBe(true);
   }
 

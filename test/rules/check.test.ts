@@ -173,8 +173,8 @@ describe("check reports", () => {
 
   it("colours the text report only when asked", async () => {
     const result = await check({ root: BROKEN });
-    expect(checkReporters.text(result, { color: false, verbose: false })).not.toMatch(/\u001b\[/);
-    expect(checkReporters.text(result, { color: true, verbose: false })).toMatch(/\u001b\[31m/);
+    expect(checkReporters.text(result, { color: false, verbose: false })).not.toContain("\u001b[");
+    expect(checkReporters.text(result, { color: true, verbose: false })).toContain("\u001b[31m");
   });
 
   it("escapes GitHub workflow command data", async () => {
@@ -209,6 +209,7 @@ describe("check reports", () => {
   it("JUnit is well-formed XML 1.0 whatever the names and specifiers hold: U+FFFE, U+FFFF, lone surrogates and controls escaped", async () => {
     const result = await check({ root: oddlyNamed(["core/\ufffe.ts", "core/\uffff.ts", "core/emoji 😀.ts"], "app/\\udfff\\ud800\\uffff\\u0001\\u001b/../a.js"), cache: false });
     const xml = checkReporters.junit({ ...result, root: "." }, { color: false, verbose: false });
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- still in fast-xml-parser 5; its successor (fast-xml-validator) is another dependency with another API
     expect(XMLValidator.validate(xml)).toBe(true);
     // XMLValidator checks the structure, not the characters: every character must be a Char of XML 1.0 (§2.2).
     const notXmlChar = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;

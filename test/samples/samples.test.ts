@@ -55,7 +55,7 @@ describe("shortener served by the dev server", () => {
     expect(follow.status).toBe(302);
     expect(follow.headers.get("location")).toBe(target);
 
-    const page = await fetch(`${server.url}${details}`);
+    const page = await fetch(`${server.url}${details!}`);
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toContain("text/html");
     const html = await page.text();

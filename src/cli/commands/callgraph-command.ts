@@ -34,7 +34,7 @@ export function callgraphCommand(io: CliIo, setExitCode: (code: number) => void)
       yargs
         .positional("profiles", { type: "string", array: true, demandOption: true, describe: ".cpuprofile files (several: one run's processes, added up)" })
         .option("root", { type: "string", describe: "The folder the profile was recorded with (layermap profile --root; default: the working folder)" })
-        .option("by", { choices: BY, default: "module" as CallGraphBy, describe: "What a node is: a function, a module, a folder, or a configured layer" })
+        .option("by", { choices: BY, default: "module" as const, describe: "What a node is: a function, a module, a folder, or a configured layer" })
         .option("config", { alias: "c", type: "string", describe: "The config whose layers --by layer uses (default: <root>/layermap.config.json)" })
         .option("node-threshold", { alias: "n", type: "number", describe: "Leave out nodes under this percentage of the run (default 0.5, as gprof2dot)" })
         .option("edge-threshold", { alias: "e", type: "number", describe: "Leave out calls under this percentage of the run (default 0.1)" })

@@ -21,7 +21,7 @@ interface CheckArguments extends MappingArguments {
   strict?: boolean;
 }
 
-export const DEFAULT_BASELINE = "layermap.baseline.json";
+const DEFAULT_BASELINE = "layermap.baseline.json";
 
 export function checkCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, CheckArguments> {
   return {
@@ -30,7 +30,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
     builder: (yargs) =>
       withStrictOption(withMappingOptions(yargs))
         .positional("root", { type: "string", default: ".", describe: "The folder to check" })
-        .option("format", { alias: "f", choices: checkFormats, default: "text" as CheckFormat, describe: "Report format" })
+        .option("format", { alias: "f", choices: checkFormats, default: "text" as const, describe: "Report format" })
         .option("out", { alias: "o", type: "string", describe: "Write the report to this file instead of stdout" })
         .option("baseline", { type: "string", describe: `Accept the violations listed in this file; fail only on new ones` })
         .option("update-baseline", { type: "boolean", describe: `Write every current violation to the baseline (default <root>/${DEFAULT_BASELINE})` })

@@ -49,7 +49,7 @@ export function profileCommand(io: CliIo, setExitCode: (code: number) => void, a
         writeOutputAtomically(path, `${JSON.stringify(profile)}\n`);
         return path;
       });
-      const failed = run.stopped ? `stopped after ${args.duration} s; ` : run.exitCode === 0 ? "" : `the command exited with code ${run.exitCode}; `;
+      const failed = run.stopped ? `stopped after ${String(args.duration)} s; ` : run.exitCode === 0 ? "" : `the command exited with code ${run.exitCode}; `;
       if (written.length === 0) {
         throw new UserError(`profile: ${failed}no Node process wrote a profile (is it a Node command? a process killed with SIGKILL writes none)`);
       }

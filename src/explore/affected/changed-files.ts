@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
-import { UserError } from "../../model/errors.js";
+import { errorCode, UserError } from "../../model/errors.js";
 
 export interface ChangedFiles {
   /** Paths relative to the root, sorted; files outside the root are left out. */
@@ -42,7 +42,7 @@ function gitTop(rootPath: string, shownRoot: string): string {
   try {
     return git(rootPath, ["rev-parse", "--show-toplevel"]).trim();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT" && !(error as { status?: number }).status) {
+    if (errorCode(error) === "ENOENT" && !(error as { status?: number }).status) {
       throw new UserError(`${shownRoot}: cannot run git (layermap affected needs git on the PATH)`);
     }
     throw new UserError(`${shownRoot}: not a git checkout (layermap affected needs git history)`);

@@ -68,7 +68,8 @@ function cycleArcs(graph: ImportGraph, arcs: readonly Arc[]): Set<number> {
     if (cycle !== undefined) break;
   }
   const onCycle = new Set<number>();
-  for (let index = 1; index < (cycle?.length ?? 0); index++) onCycle.add(indexOf.get(`${cycle![index - 1]}\0${cycle![index]}`)!);
+  if (cycle === undefined) return onCycle;
+  for (let index = 1; index < cycle.length; index++) onCycle.add(indexOf.get(`${cycle[index - 1]!}\0${cycle[index]!}`)!);
   return onCycle;
 }
 
@@ -76,6 +77,6 @@ function breaksEveryCycle(graph: ImportGraph, removed: readonly Arc[]): boolean 
   const attributes = removed.map(([from, to]) => graph.getEdgeAttributes(from, to));
   for (const [from, to] of removed) graph.dropEdge(from, to);
   const breaks = !hasCycle(graph);
-  removed.forEach(([from, to], index) => graph.addDirectedEdge(from, to, attributes[index]!));
+  removed.forEach(([from, to], index) => graph.addDirectedEdge(from, to, attributes[index]));
   return breaks;
 }

@@ -39,7 +39,7 @@ export interface CycleComponent {
   minimal?: false;
 }
 
-export interface Breaker extends ChainStep {
+interface Breaker extends ChainStep {
   lines: number[];
 }
 

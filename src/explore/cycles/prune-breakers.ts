@@ -39,7 +39,7 @@ export function pruneBreakers(order: readonly string[], kept: readonly Arc[], ca
   // Neighbours in id order, so the searches (and the budget they spend) depend only on the graph.
   const pairs = kept.map(([from, to]): [number, number] => [indexOf.get(from)!, indexOf.get(to)!]);
   for (const [from, to] of pairs) {
-    if (from >= to) throw new Error(`pruneBreakers: ${order[from]} → ${order[to]} does not point forwards in the order`);
+    if (from >= to) throw new Error(`pruneBreakers: ${order[from]!} → ${order[to]!} does not point forwards in the order`);
   }
   for (const [from, to] of pairs.sort((a, b) => compareCodeUnits(order[a[1]]!, order[b[1]]!))) outs[from]!.push(to);
   for (const [from, to] of pairs.sort((a, b) => compareCodeUnits(order[a[0]]!, order[b[0]]!))) ins[to]!.push(from);

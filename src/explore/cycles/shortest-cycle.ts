@@ -7,7 +7,7 @@ import type { ImportGraph } from "../../graph/import-graph.js";
 import { bidirectionalPath, type Meter } from "../../graph/shortest-path.js";
 import { compareCodeUnits } from "../../model/compare.js";
 
-export { bidirectionalPath, type Meter };
+export type { Meter };
 
 /** `[start, …, start]`: the shortest way back to `start` through each of its successors. */
 export function shortestCycleThrough(graph: ImportGraph, start: string, meter?: Meter): string[] | undefined {

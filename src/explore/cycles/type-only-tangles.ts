@@ -63,7 +63,7 @@ export function typeOnlyTangles(local: ImportGraph, runtime: ImportGraph): Tangl
     if (isTypeOnly(attributes)) typeOnlyArcs.push([from, to]);
   });
   const tangles: Tangle[] = [];
-  for (const components of stronglyConnectedComponents(between as unknown as ImportGraph)) {
+  for (const components of stronglyConnectedComponents(between)) {
     if (components.length === 1 && !between.hasDirectedEdge(components[0]!, components[0]!)) continue;
     const inside = new Set(components);
     tangles.push({
@@ -103,7 +103,7 @@ export function tangleBreakers(tangleGraph: ImportGraph, runtime: ImportGraph, t
     const a = componentOf.get(from)!;
     const b = componentOf.get(to)!;
     let row = count.get(a);
-    if (row === undefined) count.set(a, (row = new Map()));
+    if (row === undefined) count.set(a, (row = new Map<string, number>()));
     row.set(b, (row.get(b) ?? 0) + by);
   };
   tangleGraph.forEachEdge((_edge, attributes, from, to) => {

@@ -42,7 +42,7 @@ export function compareImports(base: MapDocument, head: MapDocument): ImportsDif
 }
 
 /** `from\0to` → the import, for lookups across revisions. */
-export function importsByPair(document: MapDocument): Map<string, ImportRecord> {
+function importsByPair(document: MapDocument): Map<string, ImportRecord> {
   return new Map(document.imports.map((edge) => [pairKey(edge.from, edge.to), edge]));
 }
 

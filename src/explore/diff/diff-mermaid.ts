@@ -15,8 +15,8 @@ import { changedNeighbourhood } from "./changed-neighbourhood.js";
 import { pairKey } from "./compare-imports.js";
 import type { ArchitectureDiff, Revision, RevisionsDiff } from "./diff-maps.js";
 
-export const ADDED_COLOUR = "#16a34a";
-export const WARNING_COLOUR = "#ca8a04";
+const ADDED_COLOUR = "#16a34a";
+const WARNING_COLOUR = "#ca8a04";
 
 type Change = "added" | "removed" | "retyped" | "error" | "warning" | "cycle";
 
@@ -41,7 +41,7 @@ export function diffMermaid({ diff, base, head }: RevisionsDiff, options: { titl
   const changes = changesByPair(diff);
   diagram.edges.forEach((edge, index) => {
     const change = changes.get(pairKey(edge.from, edge.to));
-    lines.push(`  ${ids.get(edge.from)} ${arrow(edge, change)} ${ids.get(edge.to)}`);
+    lines.push(`  ${ids.get(edge.from)!} ${arrow(edge, change)} ${ids.get(edge.to)!}`);
     const style = change === undefined ? undefined : LINK_STYLES[change.kind];
     if (style !== undefined) styles.push(`  linkStyle ${index} ${style}`);
   });

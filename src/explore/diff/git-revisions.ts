@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, realpathSync, rmSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { UserError } from "../../model/errors.js";
+import { errorCode, UserError } from "../../model/errors.js";
 
 export interface Repository {
   /** The top of the work tree. */
@@ -24,7 +24,7 @@ export function openRepository(rootPath: string, shownRoot: string): Repository 
   try {
     top = git(rootPath, ["rev-parse", "--show-toplevel"]).trim();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT" && !(error as { status?: number }).status) {
+    if (errorCode(error) === "ENOENT" && !(error as { status?: number }).status) {
       throw new UserError(`${shownRoot}: cannot run git (layermap diff needs git on the PATH)`);
     }
     throw new UserError(`${shownRoot}: not a git checkout (layermap diff compares git revisions)`);
@@ -92,7 +92,8 @@ function writeTree(top: string, commit: string, prefix: string, folder: string, 
     }
   } catch (error) {
     // A filter git cannot run (git-lfs not installed, say), a full disk: git's own first line.
-    const said = String((error as { stderr?: unknown }).stderr ?? "").trim().split("\n")[0] || (error as Error).message;
+    const { stderr } = error as { stderr?: unknown };
+    const said = (typeof stderr === "string" || Buffer.isBuffer(stderr) ? stderr.toString() : "").trim().split("\n")[0] || (error as Error).message;
     throw new UserError(`cannot write the files of ${commit.slice(0, 12)} to a temporary folder: ${said}`);
   } finally {
     rmSync(`${folder}.index`, { force: true });

@@ -16,7 +16,7 @@ export interface FormatOptions {
   color: boolean;
 }
 
-export type Colors = ReturnType<typeof createColors>;
+type Colors = ReturnType<typeof createColors>;
 
 export interface Printer {
   c: Colors;

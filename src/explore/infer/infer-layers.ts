@@ -29,7 +29,7 @@ export interface ProposedLayer {
 }
 
 /** An import the proposal would forbid: it points up. */
-export interface LayerBreak extends ChainStep {
+interface LayerBreak extends ChainStep {
   fromLayer: string;
   toLayer: string;
 }

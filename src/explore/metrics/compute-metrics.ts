@@ -24,7 +24,7 @@ export interface GroupMetrics extends Coupling {
   modules: number;
 }
 
-export interface LayerMetrics extends GroupMetrics {
+interface LayerMetrics extends GroupMetrics {
   /** Other layer → how many imports go from this layer into it, in layer order. */
   crossings: Record<string, number>;
 }

@@ -7,11 +7,10 @@
  * Rows and boxes are tied by the box's DOT name (n0, n1, …, the `<title>` Graphviz writes in
  * each box's group), never by text from the profile, which is only ever written escaped.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { share, type CallGraph, type CallGraphComparison } from "../../model/call-graph.js";
 import { compareCodeUnits } from "../../model/compare.js";
 import { printable } from "../../model/printable.js";
+import { panZoomScript } from "../pan-zoom-script.js";
 import { delta, isComparison } from "./callgraph-common.js";
 import type { CallGraphDrawOptions } from "./to-callgraph-dot.js";
 
@@ -103,14 +102,6 @@ function row(name: string, id: string, numbers: string[]): string {
 /** Escaped text with a line-break opportunity after each `/` and `:`, where a path or an id reads best split. */
 function breakable(escaped: string): string {
   return escaped.replace(/[/:]/g, "$&<wbr>");
-}
-
-let panZoomSource: string | undefined;
-
-/** svg-pan-zoom's own minified build, read once from the installed package (as html/to-html.ts does). */
-function panZoomScript(): string {
-  panZoomSource ??= readFileSync(createRequire(import.meta.url).resolve("svg-pan-zoom/dist/svg-pan-zoom.min.js"), "utf8");
-  return panZoomSource;
 }
 
 function escapeHtml(text: string): string {

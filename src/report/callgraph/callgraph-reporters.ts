@@ -12,16 +12,20 @@ import { callGraphText, comparisonText } from "./callgraph-text.js";
 import { callGraphToDot, comparisonToDot, type CallGraphDrawOptions } from "./to-callgraph-dot.js";
 import { callGraphToMermaid, comparisonToMermaid } from "./to-callgraph-mermaid.js";
 
+/**
+ * Every format renderCallGraph writes.
+ * @internal Exported for its unit tests (knip --production ignores the tag).
+ */
 export const callGraphFormats = ["text", "json", "dot", "svg", "mermaid", "html"] as const;
 export type CallGraphFormat = (typeof callGraphFormats)[number];
 
 /** The DOT of one run or of two compared. */
-export function anyCallGraphToDot(graph: CallGraph | CallGraphComparison, options: CallGraphDrawOptions = {}): string {
+function anyCallGraphToDot(graph: CallGraph | CallGraphComparison, options: CallGraphDrawOptions = {}): string {
   return isComparison(graph) ? comparisonToDot(graph, options) : callGraphToDot(graph, options);
 }
 
 /** The picture as SVG, laid out by Graphviz (WebAssembly, in process). */
-export async function callGraphToSvg(graph: CallGraph | CallGraphComparison, options: CallGraphDrawOptions = {}): Promise<string> {
+async function callGraphToSvg(graph: CallGraph | CallGraphComparison, options: CallGraphDrawOptions = {}): Promise<string> {
   return dotToSvg(anyCallGraphToDot(graph, options));
 }
 

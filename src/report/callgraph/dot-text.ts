@@ -20,7 +20,7 @@ export function dotTooltip(...lines: string[]): string {
 
 /** An element id: the text exactly (control characters as character references), so a script finds it by getElementById. */
 export function dotId(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this finds
   return `"${common(text, "\\\\").replace(/[\u0000-\u001f\u007f]/g, (character) => `&#${character.charCodeAt(0)};`)}"`;
 }
 

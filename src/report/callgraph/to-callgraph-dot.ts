@@ -45,7 +45,7 @@ export function callGraphToDot(graph: CallGraph, options: CallGraphDrawOptions =
       ...(heatTextColour(fill) === HEAT_TEXT ? [] : [`fontcolor="${heatTextColour(fill)}"`]),
       ...shapeOf(lookOf(node.kind), fill),
     ];
-    lines.push(`  ${names.get(node.id)} [${attributes.join(", ")}];`);
+    lines.push(`  ${names.get(node.id)!} [${attributes.join(", ")}];`);
   }
   for (const edge of graph.edges) {
     const from = names.get(edge.from);
@@ -105,7 +105,7 @@ export function comparisonToDot(comparison: CallGraphComparison, options: CallGr
       `fontcolor="${text}"`,
       ...shapeOf(lookOf(node.kind), fill),
     ];
-    lines.push(`  ${names.get(node.id)} [${attributes.join(", ")}];`);
+    lines.push(`  ${names.get(node.id)!} [${attributes.join(", ")}];`);
   }
   for (const edge of comparison.edges) {
     const from = names.get(edge.from);

@@ -84,7 +84,7 @@ function write(title: string | undefined, boxes: readonly Box[], links: readonly
   lines.push("flowchart TB");
   for (const box of boxes) {
     const [open, close] = box.look === "special" ? ["([", "])"] : box.look === "elsewhere" ? ["(", ")"] : ["[", "]"];
-    lines.push(`  ${ids.get(box.id)}${open}"${box.lines.map(label).join("<br/>")}"${close}`);
+    lines.push(`  ${ids.get(box.id)!}${open}"${box.lines.map(label).join("<br/>")}"${close}`);
   }
   const styles: string[] = [];
   let index = 0;
@@ -97,7 +97,7 @@ function write(title: string | undefined, boxes: readonly Box[], links: readonly
   }
   for (const box of boxes) {
     const border = box.look === "elsewhere" ? "stroke:#111827,stroke-dasharray:4 3" : `stroke:${box.fill}`;
-    lines.push(`  style ${ids.get(box.id)} fill:${box.fill},color:${box.colour},${border}`);
+    lines.push(`  style ${ids.get(box.id)!} fill:${box.fill},color:${box.colour},${border}`);
   }
   lines.push(...styles);
   return `${lines.join("\n")}\n`;

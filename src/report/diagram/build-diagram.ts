@@ -9,7 +9,7 @@ import type { ImportRecord, MapDocument, ModuleRecord } from "../../model/docume
 import type { Violation } from "../../model/violation.js";
 import { buildClusters } from "./build-clusters.js";
 import { AUTO_COLLAPSE_ABOVE, chooseCollapse, grouping } from "./collapse.js";
-import { NO_LAYER, type Collapse, type Diagram, type DiagramEdge, type DiagramNode } from "./diagram.js";
+import type { Collapse, Diagram, DiagramEdge, DiagramNode } from "./diagram.js";
 import { foldRuntime, type HeatBy } from "./runtime-heat.js";
 import { selectModules, type SelectOptions } from "./select-modules.js";
 
@@ -214,5 +214,3 @@ function foldedTooltip(weight: number, statements: number, breaking: string[], s
 function summarise(sites: string[]): string {
   return sites.length <= 5 ? sites.join("\n") : [...sites.slice(0, 5), `… and ${sites.length - 5} more`].join("\n");
 }
-
-export { NO_LAYER };

@@ -31,7 +31,7 @@ export const AUTO_COLLAPSE_ABOVE = 50;
  * The automatic fold aims at an overview a person takes in at a glance: at most this many boxes
  * and three times as many arrows (fewer when `autoCollapseAbove` is lower).
  */
-export const OVERVIEW_BOXES = 30;
+const OVERVIEW_BOXES = 30;
 
 /** The box of the files directly at the root, when folded by folder. */
 export const ROOT_FOLDER = "./";
@@ -52,6 +52,7 @@ export function folderBoxId(folder: string, layer: string | undefined): string {
 /**
  * The node a module is drawn as under a collapse mode. `split` holds the folders whose modules
  * lie in more than one layer: their boxes are per layer.
+ * @internal Exported for its unit tests (knip --production ignores the tag).
  */
 export function groupOf(module: ModuleRecord, collapse: Collapse, split: ReadonlySet<string> = new Set()): string {
   if (module.kind !== "local" || collapse.by === "none") return module.id;
@@ -135,8 +136,8 @@ export function chooseCollapse(
     const groups = grouping(modules.values(), collapse);
     const arrows = new Set<string>();
     for (const edge of imports) {
-      const from = groups.get(edge.from);
-      const to = groups.get(edge.to);
+      const from = groups.get(edge.from)!;
+      const to = groups.get(edge.to)!;
       if (from !== to) arrows.add(`${from}\0${to}`);
     }
     return { boxes: new Set(local.map((module) => groups.get(module.id))).size, arrows: arrows.size };

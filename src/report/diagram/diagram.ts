@@ -15,7 +15,7 @@ export type Collapse =
   /** `depths`: a deeper fold for some layers (the automatic overview gives detail where it fits). */
   | { by: "folder"; depth: number; depths?: ReadonlyMap<string, number>; open?: readonly string[] };
 
-export type NodeKind = ModuleKind | "layer" | "folder";
+type NodeKind = ModuleKind | "layer" | "folder";
 
 export interface DiagramNode {
   /** Stable id: the module id, the folder path, or the layer name. */

@@ -118,7 +118,7 @@ export function percentText(fraction: number): string {
 }
 
 /** Milliseconds as read: `45 ms`, `1.2 ms`, `0.3 ms`, `1,234 ms`. */
-export function msText(ms: number): string {
+function msText(ms: number): string {
   return `${ms >= 10 ? Math.round(ms).toLocaleString("en-US") : Number(ms.toFixed(1)).toString()} ms`;
 }
 

@@ -21,7 +21,7 @@ export function toMermaid(diagram: Diagram): string {
     // With a run drawn, every box is filled by its heat instead (below).
     if (colour !== undefined && diagram.runtime === undefined) {
       const { fill, border } = clusterColours(colour);
-      styles.push(`  style ${ids.get(node)} fill:${fill},stroke:${border}`);
+      styles.push(`  style ${ids.get(node)!} fill:${fill},stroke:${border}`);
     }
   }
   const stack = stackLayers(diagram, ids);
@@ -35,7 +35,7 @@ export function toMermaid(diagram: Diagram): string {
   diagram.edges.forEach((edge, index) => {
     const upward = pointsUp(edge, rankOf);
     const [top, bottom] = upward ? [edge.to, edge.from] : [edge.from, edge.to];
-    lines.push(`  ${ids.get(top)} ${arrow(edge, diagram, upward)} ${ids.get(bottom)}`);
+    lines.push(`  ${ids.get(top)!} ${arrow(edge, diagram, upward)} ${ids.get(bottom)!}`);
     const style = linkStyle(edge, diagram);
     if (style !== undefined) linkStyles.push(`  linkStyle ${offset + index} ${style}`);
   });
@@ -55,7 +55,7 @@ export function writeMermaidBoxes(diagram: Diagram, ids: ReadonlyMap<string, str
   const writeCluster = (cluster: DiagramCluster, indent: string): string => {
     const id = `c${subgraphs++}`;
     lines.push(`${indent}subgraph ${id}["${text(cluster.label)}"]`);
-    for (const node of cluster.nodes) lines.push(`${indent}  ${ids.get(node)}["${text(labelOf(diagram, node))}"]`);
+    for (const node of cluster.nodes) lines.push(`${indent}  ${ids.get(node)!}["${text(labelOf(diagram, node))}"]`);
     for (const child of cluster.clusters) writeCluster(child, `${indent}  `);
     lines.push(`${indent}end`);
     const { fill, border } = clusterColours(cluster.colour);
@@ -63,7 +63,7 @@ export function writeMermaidBoxes(diagram: Diagram, ids: ReadonlyMap<string, str
     return id;
   };
   for (const cluster of diagram.clusters) top.set(cluster.key, writeCluster(cluster, "  "));
-  for (const node of diagram.looseNodes) lines.push(`  ${ids.get(node)}["${text(labelOf(diagram, node))}"]`);
+  for (const node of diagram.looseNodes) lines.push(`  ${ids.get(node)!}["${text(labelOf(diagram, node))}"]`);
   return top;
 }
 
@@ -93,7 +93,7 @@ function writeRuntime(
 ): void {
   for (const node of diagram.nodes.values()) {
     const heat = heatFill(node, runtime);
-    styles.push(`  style ${ids.get(node.id)} ${heat === undefined ? `fill:#ffffff,stroke:${COLD_BORDER}` : `fill:${heat.fill},color:${heat.text}`}`);
+    styles.push(`  style ${ids.get(node.id)!} ${heat === undefined ? `fill:#ffffff,stroke:${COLD_BORDER}` : `fill:${heat.fill},color:${heat.text}`}`);
   }
   const labelled = labelledCalls(runtime);
   runtime.calls.forEach((call, index) => {
@@ -102,7 +102,7 @@ function writeRuntime(
     const weight = callWeight(runtime, call.ms);
     const label = labelled.has(callKey(call.from, call.to)) ? `calls ${percentLabel(share(runtime, call.ms))}` : "";
     const link = upward ? `===|${text(label === "" ? "▲" : `▲ ${label}`)}|` : label === "" ? "==>" : `==>|${text(label)}|`;
-    lines.push(`  ${ids.get(top)} ${link} ${ids.get(bottom)}`);
+    lines.push(`  ${ids.get(top)!} ${link} ${ids.get(bottom)!}`);
     linkStyles.push(`  linkStyle ${firstLink + index} stroke:${CALL_COLOUR},stroke-width:${px(callPenwidth(weight))}`);
   });
 }
@@ -122,7 +122,7 @@ function stackLayers(diagram: Diagram, ids: ReadonlyMap<string, string>): { link
     if (index === 0) return;
     const upper = bands[index - 1]!;
     if (upper.length === 1 && lower.length === 1) {
-      links.push(`  ${upper[0]} ~~~ ${lower[0]}`);
+      links.push(`  ${upper[0]!} ~~~ ${lower[0]!}`);
       return;
     }
     const anchor = `a${index}`;

@@ -15,7 +15,7 @@ import { buildDiagram, type DiagramInput, type DiagramOptions } from "../diagram
 import { AUTO_COLLAPSE_ABOVE, depthOf, folderBoxId, ROOT_FOLDER } from "../diagram/collapse.js";
 import { NO_LAYER, type Collapse, type Diagram, type DiagramNode } from "../diagram/diagram.js";
 
-export interface DiagramView {
+interface DiagramView {
   /** "" for the first view; else the id of the box this view opens. */
   key: string;
   /** The view this one is opened from ("" for a box of the first view). */
@@ -34,7 +34,7 @@ export interface DrillDown {
  * Beyond the first view: at most this many views, and this many boxes and arrows in them all —
  * each costs about 1 KB of SVG, so the budget keeps a page within a few megabytes.
  */
-export const DRILL_DOWN_BUDGET = { views: 100, shapes: 5_000 };
+const DRILL_DOWN_BUDGET = { views: 100, shapes: 5_000 };
 
 export function drillDown(input: DiagramInput, options: DiagramOptions, first: Diagram, budget = DRILL_DOWN_BUDGET): DrillDown {
   const views: DiagramView[] = [{ key: "", parent: undefined, diagram: first }];

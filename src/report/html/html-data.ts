@@ -16,7 +16,7 @@ import { penwidthOf } from "../diagram/to-dot.js";
 import { plainEdgeLook, plainNodeLook } from "../diagram/to-dot-heat.js";
 import { runSummary } from "../diagram/runtime-heat.js";
 
-export interface ViewData {
+interface ViewData {
   /** "" for the first view; else the box it opens. */
   key: string;
   parent: string | null;
@@ -36,7 +36,7 @@ export interface ViewData {
   heat?: { nodes: [string, string, string, string][]; edges: [string, string, number][]; only: string[] };
 }
 
-export interface ProblemData {
+interface ProblemData {
   rule: string;
   severity: string;
   message: string;

@@ -2,22 +2,13 @@
  * One self-contained HTML page: the SVG diagram, its data, styles, svg-pan-zoom and a small
  * script, all inlined — no network access — so it can be attached to a CI run or committed.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Violation } from "../../model/violation.js";
+import { panZoomScript } from "../pan-zoom-script.js";
 import type { DrillDown } from "./drill-down.js";
 import { pageData } from "./html-data.js";
 import { PAGE_SCRIPT } from "./page-script.js";
 import { PAGE_STYLE } from "./page-style.js";
 import { HEAT_SCRIPT } from "./heat-script.js";
-
-let panZoomSource: string | undefined;
-
-/** svg-pan-zoom's own minified build, read once from the installed package. */
-function panZoomScript(): string {
-  panZoomSource ??= readFileSync(createRequire(import.meta.url).resolve("svg-pan-zoom/dist/svg-pan-zoom.min.js"), "utf8");
-  return panZoomSource;
-}
 
 /**
  * `svgs[i]` is the SVG of `drill.views[i]`. The first view is in the page; the others wait in
@@ -65,7 +56,7 @@ ${heatPanel}<h2>Layers</h2>
 <h2>Violations and cycles</h2>
 <div id="problems"></div>
 </aside>
-<main id="diagram">${inline[0]}</main>
+<main id="diagram">${inline[0]!}</main>
 ${templates}<script type="application/json" id="layermap-data">${data}</script>
 <script>${panZoomScript()}</script>
 <script>${PAGE_SCRIPT}</script>

@@ -17,7 +17,7 @@ export function metricsCommand(io: CliIo, setExitCode: (code: number) => void): 
     describe: "Coupling per module, folder and layer: fan-in (Ca), fan-out (Ce), instability, depth from the entry points, lines",
     builder: (yargs) =>
       withExploreOptions(yargs)
-        .option("sort", { alias: "s", choices: metricKeys, default: "fan-in" as MetricKey, describe: "Sort modules and folders by this (biggest first; name: A to Z)" })
+        .option("sort", { alias: "s", choices: metricKeys, default: "fan-in" as const, describe: "Sort modules and folders by this (biggest first; name: A to Z)" })
         .option("top", { alias: "n", type: "number", describe: "Show only the first N modules and folders" })
         .option("plane", { choices: planeChoices, default: "all" as const, describe: "Count every import, or only runtime ones" })
         .option("format", formatOption(["text", "json"] as const))
