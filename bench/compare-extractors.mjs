@@ -6,19 +6,22 @@
  * (src/, samples/, test/fixtures/), plus the TypeScript sources elision.test.ts checks against
  * `tsc` (node_modules/zod/src, node_modules/ajv/lib).
  *
- *   node compare-extractors.mjs [corpus…] [--limit N] [--runs N]
+ *   node compare-extractors.mjs [corpus…] [--limit N] [--runs N] [--cold N]
  *
  * Per corpus: files, sites, identical sites and files, every difference (file, line, specifier,
  * what differs), the fallback rate and why, how many files the module record answered alone,
  * and the CPU time of each extractor (ms and ms/MB; the median of --runs passes, each
- * extractor's pass alternating first). Each difference in `elidable` is checked against `tsc`'s
+ * extractor's pass alternating first), in this process (warm: the second corpus meets a compiled
+ * parser) and in fresh processes (--cold N runs, lib/extract-run.mjs: what a cold `layermap map`
+ * pays, the extractor's load included). Each difference in `elidable` is checked against `tsc`'s
  * own emit (`ts.transpileModule`): where the fast extractor agrees with `tsc`, it is listed apart
  * as a layermap bug, not a disagreement. The walk is also run on every file the module record
- * answered (`alwaysWalk`), so both ways through oxc are compared with TypeScript.
+ * answered without it (`alwaysWalk`), so every way through oxc is compared with TypeScript.
  *
  * Runs the build: `npm run build` in the repository root first.
  * Exit code: 0 when every difference is an explained one, 1 otherwise, 2 when a corpus is missing.
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -37,10 +40,25 @@ const SOURCE = /\.(?:[cm]?[jt]sx?)$/i;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { limit: { type: "string", default: "40" }, runs: { type: "string", default: "3" } },
+  options: { limit: { type: "string", default: "40" }, runs: { type: "string", default: "3" }, cold: { type: "string", default: "3" } },
 });
 const limit = Number(values.limit);
 const runs = Math.max(1, Number(values.runs));
+const coldRuns = Math.max(0, Number(values.cold));
+
+/** Each extractor in fresh processes (alternating): median CPU ms to load it and to extract every file. */
+function coldTimes(root) {
+  const samples = { typescript: [], fast: [] };
+  for (let run = 0; run < coldRuns; run++) {
+    for (const which of run % 2 === 0 ? ["typescript", "fast"] : ["fast", "typescript"]) {
+      const child = spawnSync(process.execPath, [path.join(repo, "bench", "lib", "extract-run.mjs"), which, root], { encoding: "utf8" });
+      if (child.status !== 0) throw new Error(child.stderr);
+      samples[which].push(JSON.parse(child.stdout));
+    }
+  }
+  const summary = (list) => ({ loadMs: median(list.map((sample) => sample.loadMs)), extractMs: median(list.map((sample) => sample.extractMs)) });
+  return coldRuns === 0 ? undefined : { typescript: summary(samples.typescript), fast: summary(samples.fast) };
+}
 
 const targets = [
   ...corpora.map((corpus) => ({ name: corpus.name, root: mappedRoot(corpus), fetched: true })),
@@ -148,6 +166,7 @@ for (const target of targets) {
   // Agreement, both ways through oxc; and the fallback rate.
   const fallbacks = {};
   let recordOnly = 0;
+  let light = 0;
   let sites = 0;
   let identicalSites = 0;
   let identicalFiles = 0;
@@ -158,12 +177,13 @@ for (const target of targets) {
     const outcome = extractWithOxc(file, text);
     if (outcome.fallback !== undefined) fallbacks[outcome.fallback] = (fallbacks[outcome.fallback] ?? 0) + 1;
     if (outcome.path === "record") recordOnly++;
+    if (outcome.path === "light") light++;
     const actual = fastResults[index];
     if (JSON.stringify(actual) !== JSON.stringify(outcome.extraction ?? expected)) listed.push(`${path.relative(target.root, file)}: extractImportsFast differs from extractWithOxc`);
     sites += expected.sites.length;
     const relative = path.relative(target.root, file);
     const { found, bugs: fileBugs } = differences(file, text, expected, actual);
-    const walked = outcome.path === "record" ? differences(file, text, expected, extractWithOxc(file, text, { alwaysWalk: true }).extraction) : { found: [], bugs: [] };
+    const walked = outcome.path !== "walk" && outcome.extraction !== undefined ? differences(file, text, expected, extractWithOxc(file, text, { alwaysWalk: true }).extraction) : { found: [], bugs: [] };
     for (const line of found) listed.push(`${relative}: ${line}`);
     for (const line of walked.found) listed.push(`${relative} (walk): ${line}`);
     for (const line of fileBugs) bugs.push(`${relative}: ${line}`);
@@ -181,7 +201,7 @@ for (const target of targets) {
   console.log(`files ${files.length} (${megabytes.toFixed(2)} MB), identical ${identicalFiles} (${percent(identicalFiles, files.length)} %)`);
   console.log(`sites ${sites}, identical ${identicalSites} (${percent(identicalSites, sites)} %)`);
   console.log(
-    `oxc answered ${files.length - fallbackCount} files (${recordOnly} from the module record alone, ${files.length - fallbackCount - recordOnly} with one walk); ` +
+    `oxc answered ${files.length - fallbackCount} files (${recordOnly} from the module record alone, ${light} with the value uses from the tree without types, ${files.length - fallbackCount - recordOnly - light} with one walk of the full tree); ` +
       `TypeScript fallback ${fallbackCount} (${percent(fallbackCount, files.length)} %)${fallbackCount > 0 ? ` ${JSON.stringify(fallbacks)}` : ""}`,
   );
   console.log(
@@ -189,6 +209,11 @@ for (const target of targets) {
       `oxc+fallback ${fastMs.toFixed(0)} ms (${(fastMs / megabytes).toFixed(0)} ms/MB): ${(typescriptMs / fastMs).toFixed(2)}× ` +
       `(median of ${runs}; runs TS ${times.typescript.map((ms) => ms.toFixed(0)).join("/")}, oxc ${times.fast.map((ms) => ms.toFixed(0)).join("/")})`,
   );
+  const cold = coldTimes(target.root);
+  if (cold !== undefined) {
+    const line = ({ loadMs, extractMs }) => `load ${loadMs.toFixed(0)} ms + extract ${extractMs.toFixed(0)} ms (${(extractMs / megabytes).toFixed(0)} ms/MB)`;
+    console.log(`cold process (median of ${coldRuns}): TypeScript ${line(cold.typescript)}; oxc+fallback ${line(cold.fast)}`);
+  }
   if (listed.length > 0) {
     console.log(`differences (${listed.length}):`);
     for (const line of listed.slice(0, limit)) console.log(`  ${line}`);
@@ -198,16 +223,20 @@ for (const target of targets) {
     console.log(`layermap elision bugs: oxc's answer is the one tsc emits (${bugs.length}):`);
     for (const line of bugs) console.log(`  ${line}`);
   }
-  summary.push({ name: target.name, files: files.length, megabytes, sites, identicalSites, differences: listed.length, bugs: bugs.length, fallbackCount, recordOnly, typescriptMs, fastMs });
+  summary.push({ name: target.name, files: files.length, megabytes, sites, identicalSites, differences: listed.length, bugs: bugs.length, fallbackCount, recordOnly, light, typescriptMs, fastMs, cold });
 }
 
-console.log(`\n| corpus | files | MB | sites | identical | differences | tsc-confirmed layermap bugs | fallback | record only | TypeScript ms (ms/MB) | oxc ms (ms/MB) | speed-up |`);
-console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+console.log(`\n| corpus | files | MB | sites | identical | differences | tsc-confirmed layermap bugs | fallback | record / light / walk | warm TypeScript ms (ms/MB) | warm oxc ms (ms/MB) | warm speed-up | cold TypeScript load + extract ms | cold oxc load + extract ms | cold speed-up |`);
+console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
 for (const row of summary) {
   const identical = row.sites === 0 ? "–" : `${((100 * row.identicalSites) / row.sites).toFixed(row.identicalSites === row.sites ? 0 : 2)} %`;
   console.log(
-    `| ${row.name} | ${row.files} | ${row.megabytes.toFixed(2)} | ${row.sites} | ${identical} | ${row.differences} | ${row.bugs} | ${row.fallbackCount} | ${row.recordOnly} | ` +
-      `${row.typescriptMs.toFixed(0)} (${(row.typescriptMs / row.megabytes).toFixed(0)}) | ${row.fastMs.toFixed(0)} (${(row.fastMs / row.megabytes).toFixed(0)}) | ${(row.typescriptMs / row.fastMs).toFixed(2)}× |`,
+    `| ${row.name} | ${row.files} | ${row.megabytes.toFixed(2)} | ${row.sites} | ${identical} | ${row.differences} | ${row.bugs} | ${row.fallbackCount} | ${row.recordOnly} / ${row.light} / ${row.files - row.fallbackCount - row.recordOnly - row.light} | ` +
+      `${row.typescriptMs.toFixed(0)} (${(row.typescriptMs / row.megabytes).toFixed(0)}) | ${row.fastMs.toFixed(0)} (${(row.fastMs / row.megabytes).toFixed(0)}) | ${(row.typescriptMs / row.fastMs).toFixed(2)}× | ` +
+      (row.cold === undefined
+        ? "– | – | – |"
+        : `${row.cold.typescript.loadMs.toFixed(0)} + ${row.cold.typescript.extractMs.toFixed(0)} | ${row.cold.fast.loadMs.toFixed(0)} + ${row.cold.fast.extractMs.toFixed(0)} | ` +
+          `${((row.cold.typescript.loadMs + row.cold.typescript.extractMs) / (row.cold.fast.loadMs + row.cold.fast.extractMs)).toFixed(2)}× |`),
   );
 }
 console.log(`\nNode ${process.version}; oxc-parser raw transfer: ${(await import("oxc-parser")).rawTransferSupported() ? "on" : "off (Node < 22)"}`);

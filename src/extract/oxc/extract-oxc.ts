@@ -30,10 +30,13 @@ const MENTIONS_REQUIRE = /\brequire\b/;
 /** Only TypeScript drops imports used as types (the same test as extract-imports.ts). */
 const TYPESCRIPT_FILE = /\.[mc]?tsx?$/;
 /**
- * Where a namespace, `declare module` or `declare global` body may start (its declarations are
- * not in the module record). Generous: a word followed by anything a declaration allows.
+ * Where a `declare module "x"` or `declare global` body may start: the module record has none of
+ * the declarations inside. (A namespace body can hold none that oxc accepts: an import or export
+ * from a module there is an error to oxc, and `import x = require()` needs `require`, which
+ * makes the walk happen anyway.)
  */
-const MAY_DECLARE_MODULE = /\b(?:module|namespace|global)\b(?!\s*[.=:,;)\]?!([])/;
+const TRIVIA = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n\r]*[\n\r])*`;
+const MAY_DECLARE_MODULE = new RegExp(String.raw`\bmodule${TRIVIA}["']|\bglobal${TRIVIA}\{`);
 /** A string or template literal with nothing to unescape. */
 const PLAIN_STRING = /^(?:"[^"\\\r\n\u2028\u2029]*"|'[^'\\\r\n\u2028\u2029]*'|`[^`\\$\r]*`)$/;
 
@@ -50,8 +53,11 @@ export type FallbackReason = "syntax-error" | "stack-overflow";
 export interface OxcOutcome {
   extraction?: Extraction;
   fallback?: FallbackReason;
-  /** How the answer was read: the module record alone, or one walk of the tree. */
-  path?: "record" | "walk";
+  /**
+   * How the answer was read: the module record alone; the record and the value uses from the
+   * tree without types; or one walk of the full tree.
+   */
+  path?: "record" | "light" | "walk";
 }
 
 /** Raw transfer (Node ≥ 22, 64-bit): the same tree, deserialised from a shared buffer instead of JSON. */
@@ -88,45 +94,54 @@ function sourceTypeOf(path: string, lang: Lang): ParserOptions["sourceType"] {
 
 export function extractWithOxc(path: string, text: string, options: OxcExtractOptions = {}): OxcOutcome {
   const lang = langOf(path);
-  const parserOptions: ParserOptions & { experimentalRawTransfer?: boolean } = {
-    lang,
-    sourceType: sourceTypeOf(path, lang),
-  };
-  if (RAW_TRANSFER) parserOptions.experimentalRawTransfer = true;
-  const result = parseSync(path, text, parserOptions);
+  const deep = MAY_CALL_REQUIRE_OR_IMPORT.test(text);
+  const isTypeScript = TYPESCRIPT_FILE.test(path);
+  const typed = lang !== "jsx";
+  const mayDeclareModule = typed && MAY_DECLARE_MODULE.test(text);
+  const emptyExportFrom = hasEmptyExportFrom(text);
+  // A TypeScript file whose only reason for a walk can be its imports' value uses: the module
+  // record gives its sites, and the value uses are read from the tree without its types
+  // (astType "js": about half the tree to deserialise), confirmed on the full tree where that
+  // calls an import elidable (see `light`).
+  const light = options.alwaysWalk !== true && isTypeScript && typed && !deep && !mayDeclareModule && !emptyExportFrom;
+  const result = parse(path, text, lang, light ? "js" : undefined);
   if (result.errors.length > 0) return { fallback: "syntax-error" };
 
   const starts = lineStarts(text);
   const lineAt = (position: number): number => lineAtPosition(starts, position);
-  const deep = MAY_CALL_REQUIRE_OR_IMPORT.test(text);
-  const isTypeScript = TYPESCRIPT_FILE.test(path);
-  const typed = lang !== "jsx";
   const module = result.module;
+  const hasCandidates = isTypeScript && module.staticImports.some((entry) => !importIsTypeOnly(entry) && entry.entries.some((binding) => !binding.isType));
 
   const needsWalk =
     options.alwaysWalk === true ||
     (deep && (typed || MENTIONS_REQUIRE.test(text))) ||
-    (typed && MAY_DECLARE_MODULE.test(text)) ||
-    hasEmptyExportFrom(text) ||
-    (isTypeScript && module.staticImports.some((entry) => !importIsTypeOnly(entry) && entry.entries.some((binding) => !binding.isType))) ||
+    mayDeclareModule ||
+    emptyExportFrom ||
+    hasCandidates ||
     (deep && module.dynamicImports.some(({ moduleRequest }) => mustUnescape(text.slice(moduleRequest.start, moduleRequest.end))));
 
   let sites: ImportSite[];
   let problems: ExtractProblem[];
-  if (needsWalk) {
-    const program = result.program as Program;
-    let walked: ReturnType<typeof walkProgram>;
-    try {
-      walked = walkProgram(program, text, { deep, valueNames: isTypeScript, lineAt });
-    } catch (error) {
-      if (error instanceof RangeError) return { fallback: "stack-overflow" };
-      throw error;
+  let how: OxcOutcome["path"] = "record";
+  try {
+    if (!needsWalk) ({ sites, problems } = readModuleRecord(module, text, deep, lineAt));
+    else {
+      const lightAnswer = light ? readLight(result, text, lineAt) : undefined;
+      if (lightAnswer !== undefined) {
+        ({ sites, problems } = lightAnswer);
+        how = "light";
+      } else {
+        const program = (light ? parse(path, text, lang, undefined) : result).program as Program;
+        const walked = walkProgram(program, text, { deep, valueNames: isTypeScript, lineAt });
+        sites = walked.sites;
+        problems = walked.problems;
+        markElidable(walked.candidates, walked.valueNames);
+        how = "walk";
+      }
     }
-    sites = walked.sites;
-    problems = walked.problems;
-    markElidable(walked.candidates, walked.valueNames);
-  } else {
-    ({ sites, problems } = readModuleRecord(module, text, deep, lineAt));
+  } catch (error) {
+    if (error instanceof RangeError) return { fallback: "stack-overflow" };
+    throw error;
   }
 
   if (text.includes("///")) {
@@ -134,7 +149,30 @@ export function extractWithOxc(path: string, text: string, options: OxcExtractOp
       sites.push({ specifier: reference.fileName, kind: "triple-slash", typeOnly: true, line: lineAt(reference.pos) });
     }
   }
-  return { extraction: { sites, problems, lines: lineCount(starts, text) }, path: needsWalk ? "walk" : "record" };
+  return { extraction: { sites, problems, lines: lineCount(starts, text) }, path: how };
+}
+
+function parse(path: string, text: string, lang: Lang, astType: "js" | undefined): ReturnType<typeof parseSync> {
+  const parserOptions: ParserOptions & { experimentalRawTransfer?: boolean } = { lang, sourceType: sourceTypeOf(path, lang) };
+  if (astType !== undefined) parserOptions.astType = astType;
+  if (RAW_TRANSFER) parserOptions.experimentalRawTransfer = true;
+  return parseSync(path, text, parserOptions);
+}
+
+/**
+ * The sites from the module record and the value uses from the tree without types. That tree
+ * holds a subset of the full tree's value-position identifiers (types are dropped, nothing is
+ * added), so an import it finds used is used; one it finds unused may be used only by a
+ * type-parameter name or an `export type { x }` (which value-names.ts counts): undefined then,
+ * and the caller walks the full tree.
+ */
+function readLight(result: ReturnType<typeof parseSync>, text: string, lineAt: (position: number) => number): { sites: ImportSite[]; problems: ExtractProblem[] } | undefined {
+  const record = readModuleRecord(result.module, text, false, lineAt);
+  const { valueNames } = walkProgram(result.program as Program, text, { deep: false, valueNames: true, lineAt, sitesFromRecord: true });
+  for (const { names } of record.candidates) {
+    if (names.every((name) => !valueNames!.has(name))) return undefined;
+  }
+  return record;
 }
 
 function markElidable(candidates: readonly Candidate[], valueNames: ReadonlySet<string> | undefined): void {
@@ -163,13 +201,17 @@ function readModuleRecord(
   text: string,
   deep: boolean,
   lineAt: (position: number) => number,
-): { sites: ImportSite[]; problems: ExtractProblem[] } {
+): { sites: ImportSite[]; problems: ExtractProblem[]; candidates: Candidate[] } {
   const found: { start: number; site?: ImportSite; problem?: ExtractProblem }[] = [];
+  const candidates: Candidate[] = [];
   for (const entry of module.staticImports) {
     const specifier = entry.moduleRequest.value;
     const line = lineAt(entry.start);
     if (entry.entries.length > 0) {
-      found.push({ start: entry.start, site: { specifier, kind: "static", typeOnly: importIsTypeOnly(entry), line } });
+      const site: ImportSite = { specifier, kind: "static", typeOnly: importIsTypeOnly(entry), line };
+      found.push({ start: entry.start, site });
+      const names = entry.entries.filter((binding) => !binding.isType).map((binding) => binding.localName.value);
+      if (!site.typeOnly && names.length > 0) candidates.push({ site, names });
       continue;
     }
     // `import "x"`, `import {} from "x"` and `import type {} from "x"` all have no entries.
@@ -214,7 +256,7 @@ function readModuleRecord(
     if (site !== undefined) sites.push(site);
     if (problem !== undefined) problems.push(problem);
   }
-  return { sites, problems };
+  return { sites, problems, candidates };
 }
 
 /** Past whitespace and comments from `position`. */

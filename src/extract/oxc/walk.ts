@@ -44,6 +44,11 @@ export interface WalkOptions {
   /** Collect value names and elision candidates (a TypeScript file). */
   valueNames: boolean;
   lineAt: (position: number) => number;
+  /**
+   * The caller reads the sites from the module record and only wants the value names (the tree
+   * may be oxc's `astType: "js"` one, without import and export kinds).
+   */
+  sitesFromRecord?: boolean;
 }
 
 export interface Walked {
@@ -69,6 +74,7 @@ const FUNCTION_SCOPES = new Set(["FunctionDeclaration", "FunctionExpression", "A
 
 export function walkProgram(program: Node | object, text: string, options: WalkOptions): Walked {
   const { deep, lineAt } = options;
+  const readDeclarations = options.sitesFromRecord !== true;
   const collectValues = options.valueNames;
   const sites: ImportSite[] = [];
   const problems: ExtractProblem[] = [];
@@ -174,11 +180,13 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
         if (inValue && valueNames !== undefined) valueNames.add(node.name as string);
         return;
       case "ImportDeclaration":
+        if (readDeclarations) visitDeclaration(node, node.start);
+        return;
       case "ExportAllDeclaration":
-        visitDeclaration(node, node.start);
-        if (type === "ImportDeclaration") return;
+        if (readDeclarations) visitDeclaration(node, node.start);
         break;
       case "ExportNamedDeclaration": {
+        if (!readDeclarations) break;
         const declaration = node.declaration as Node | null;
         if (declaration !== null && declaration.type === "TSImportEqualsDeclaration") {
           // `export import x = require("y")`: the statement starts at `export`.
@@ -190,7 +198,7 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
         break;
       }
       case "TSImportEqualsDeclaration":
-        visitDeclaration(node, node.start);
+        if (readDeclarations) visitDeclaration(node, node.start);
         break;
       case "CallExpression":
         if (deep) {
