@@ -18,7 +18,7 @@
  * (no recovery) and rejects some code TypeScript's parser accepts (top-level `return` in `.js`,
  * type annotations in `.js`, namespaces that import modules…): all of those fall back.
  */
-import { parseSync, rawTransferSupported, type ParserOptions, type Program, type StaticImport } from "oxc-parser";
+import { parseSync, rawTransferSupported, type ParserOptions, type StaticImport } from "oxc-parser";
 import { lineAtPosition, lineCount, lineStarts } from "../count-lines.js";
 import type { Extraction, ExtractProblem, ImportSite } from "../types.js";
 import { tripleSlashReferences } from "./triple-slash.js";
@@ -40,7 +40,7 @@ const MAY_DECLARE_MODULE = new RegExp(String.raw`\bmodule${TRIVIA}["']|\bglobal$
 /** A string or template literal with nothing to unescape. */
 const PLAIN_STRING = /^(?:"[^"\\\r\n\u2028\u2029]*"|'[^'\\\r\n\u2028\u2029]*'|`[^`\\$\r]*`)$/;
 
-export type Lang = NonNullable<ParserOptions["lang"]>;
+type Lang = NonNullable<ParserOptions["lang"]>;
 
 export interface OxcExtractOptions {
   /** Walk the syntax tree even where the module record would do (tests and the bench compare both ways). */
@@ -48,7 +48,7 @@ export interface OxcExtractOptions {
 }
 
 /** Why a file was handed to TypeScript; for the bench's fallback rate. */
-export type FallbackReason = "syntax-error" | "stack-overflow";
+type FallbackReason = "syntax-error" | "stack-overflow";
 
 export interface OxcOutcome {
   extraction?: Extraction;
@@ -68,7 +68,7 @@ const RAW_TRANSFER = rawTransferSupported();
  * parses JSX in every JavaScript file, so oxc is told `jsx` for `.js`/`.mjs`/`.cjs` too;
  * declaration files are `dts` (ambient context, as TypeScript parses them).
  */
-export function langOf(path: string): Lang {
+function langOf(path: string): Lang {
   const lower = path.toLowerCase();
   const dot = lower.lastIndexOf(".");
   switch (lower.slice(dot)) {
@@ -131,7 +131,7 @@ export function extractWithOxc(path: string, text: string, options: OxcExtractOp
         ({ sites, problems } = lightAnswer);
         how = "light";
       } else {
-        const program = (light ? parse(path, text, lang, undefined) : result).program as Program;
+        const program = (light ? parse(path, text, lang, undefined) : result).program;
         const walked = walkProgram(program, text, { deep, valueNames: isTypeScript, lineAt });
         sites = walked.sites;
         problems = walked.problems;
@@ -168,7 +168,7 @@ function parse(path: string, text: string, lang: Lang, astType: "js" | undefined
  */
 function readLight(result: ReturnType<typeof parseSync>, text: string, lineAt: (position: number) => number): { sites: ImportSite[]; problems: ExtractProblem[] } | undefined {
   const record = readModuleRecord(result.module, text, false, lineAt);
-  const { valueNames } = walkProgram(result.program as Program, text, { deep: false, valueNames: true, lineAt, sitesFromRecord: true });
+  const { valueNames } = walkProgram(result.program, text, { deep: false, valueNames: true, lineAt, sitesFromRecord: true });
   for (const { names } of record.candidates) {
     if (names.every((name) => !valueNames!.has(name))) return undefined;
   }

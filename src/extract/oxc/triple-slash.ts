@@ -40,11 +40,6 @@ function isWhiteSpaceLike(code: number): boolean {
   );
 }
 
-/** Whether a leading `///` comment can be anywhere in the text: most files have none. */
-export function mayHaveTripleSlash(text: string): boolean {
-  return text.includes("///");
-}
-
 export function tripleSlashReferences(text: string): TripleSlashReference[] {
   const references: TripleSlashReference[] = [];
   let pos = 0;
