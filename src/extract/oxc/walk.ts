@@ -18,9 +18,8 @@
  *   import declarations are skipped; a constructor's `constructor` key is no Identifier in
  *   TypeScript's tree and is skipped here; PrivateIdentifiers never count.
  * - an instantiation expression (`Request.Class<X>`) uses its expression as a value, as `tsc`'s
- *   emit does. value-names.ts skips it whole (TypeScript's node for it is a type node), which
- *   marks such an import elidable that `tsc` keeps: the one place the two extractors differ on
- *   purpose (issue #16's elision bug).
+ *   emit does, and its type arguments are types (value-names.ts reads TypeScript's
+ *   ExpressionWithTypeArguments outside a heritage clause the same way: issue #16's elision bug).
  */
 import { visitorKeys } from "oxc-parser";
 import type { ExtractProblem, ImportSite } from "../types.js";
