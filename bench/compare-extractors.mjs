@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The two extractors side by side: layermap's `extractImports` (TypeScript's parser) and
- * `extractImportsFast` (oxc-parser, TypeScript as the per-file fallback), over every source file
+ * The two extractors side by side: `extractImports` (TypeScript's parser alone, layermap's
+ * extractor before #16) and what the extract stage does now (`oxcExtraction`, oxc-parser, with
+ * TypeScript as the per-file fallback; called `extractImportsFast` here), over every source file
  * of the benchmark corpora (fetch them first: node fetch-corpora.mjs) and of this repository
  * (src/, samples/, test/fixtures/), plus the TypeScript sources elision.test.ts checks against
  * `tsc` (node_modules/zod/src, node_modules/ajv/lib).
@@ -33,7 +34,9 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = (file) => path.join(repo, "dist", file);
 const { extractImports } = await import(dist("extract/extract-imports.js"));
 const { extractWithOxc } = await import(dist("extract/oxc/extract-oxc.js"));
-const { extractImportsFast } = await import(dist("extract/extract-fast.js"));
+const { oxcExtraction } = await import(dist("extract/extract-all.js"));
+/** What the extract stage does with one file: oxc's answer, or TypeScript's where oxc rejects it. */
+const extractImportsFast = (file, text) => oxcExtraction(file, text) ?? extractImports(file, text);
 const { ts } = await import(dist("typescript/ts.js"));
 
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/i;

@@ -162,9 +162,11 @@ function discover(root: string, { include, exclude, includeDeclarations }: Setti
   return discovery;
 }
 
-function parseDetail({ parsed, reused, failed, typescriptLoadMs }: Extracted, cached: boolean): string {
+/** Files parsed (by oxc, and by TypeScript's parser where oxc rejected one: loading it is part of the stage's time). */
+function parseDetail({ parsed, reused, failed, parsedByTypeScript, typescriptLoadMs }: Extracted, cached: boolean): string {
   return [
     `${counted(parsed, "file")} parsed`,
+    ...(parsedByTypeScript > 0 ? [`${String(parsedByTypeScript)} by TypeScript's parser`] : []),
     ...(cached ? [`${counted(reused, "file")} from the cache`] : []),
     ...(failed > 0 ? [`${counted(failed, "file")} not read`] : []),
     ...(typescriptLoadMs === undefined ? [] : [`TypeScript loaded in ${Math.round(typescriptLoadMs)} ms`]),

@@ -1,9 +1,13 @@
 /**
  * The extract stage over every discovered file: read it and parse it, or take what a memo (the
- * map cache) holds for it. TypeScript is loaded for the first file that must be parsed, so a run
- * where the memo answers for every file never loads it.
+ * map cache) holds for it. Each file is parsed by oxc-parser (./oxc/extract-oxc.ts); a file oxc
+ * rejects (a syntax error, or syntax only TypeScript accepts) is parsed by TypeScript's parser
+ * (./extract-imports.ts), whose partial recovery and parse-error diagnostics are the ones
+ * layermap reports. TypeScript is loaded for the first such file, so a run where oxc answers for
+ * every file (or the memo does) never loads it here.
  */
 import { join } from "node:path";
+import { extractWithOxc } from "./oxc/extract-oxc.js";
 import { decodeSource, readSourceBytes, type SourceProblem } from "./read-source.js";
 import type { Extraction } from "./types.js";
 
@@ -37,8 +41,23 @@ export interface Extracted {
   parsed: number;
   reused: number;
   failed: number;
-  /** How long loading TypeScript took, when this run loaded it. */
+  /** Of the files parsed, those oxc rejected and TypeScript's parser read. */
+  parsedByTypeScript: number;
+  /** How long loading TypeScript took, when this run loaded it (for a file oxc rejected). */
   typescriptLoadMs?: number;
+}
+
+/**
+ * oxc's extraction of a file, or undefined where TypeScript's parser must read it: oxc rejected
+ * the text, or threw (the extract stage never fails on a file's content).
+ * @internal exported for the parity tests and bench/compare-extractors.mjs
+ */
+export function oxcExtraction(path: string, text: string): Extraction | undefined {
+  try {
+    return extractWithOxc(path, text).extraction;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Without a memo: read, then parse. */
@@ -55,15 +74,19 @@ export async function extractAll(root: string, files: readonly string[], options
   let extractImports: ((path: string, text: string) => Extraction) | undefined;
   let typescriptLoadMs: number | undefined;
   let parsed = 0;
+  let parsedByTypeScript = 0;
   const parse = async (file: string, bytes: Buffer): Promise<ExtractResult> => {
     const source = decodeSource(bytes);
     if (!source.ok) return { problem: source };
+    parsed++;
+    const extraction = oxcExtraction(file, source.text);
+    if (extraction !== undefined) return { extraction };
     if (extractImports === undefined) {
       const started = performance.now();
       extractImports = (await import("./extract-imports.js")).extractImports;
       typescriptLoadMs = performance.now() - started;
     }
-    parsed++;
+    parsedByTypeScript++;
     return { extraction: extractImports(file, source.text) };
   };
 
@@ -82,6 +105,7 @@ export async function extractAll(root: string, files: readonly string[], options
     parsed,
     reused: outcomes.length - parsed - failed,
     failed,
+    parsedByTypeScript,
     ...(typescriptLoadMs === undefined ? {} : { typescriptLoadMs }),
   };
 }

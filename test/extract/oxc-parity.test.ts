@@ -1,5 +1,6 @@
 /**
- * extractImportsFast (oxc-parser, TypeScript per file as the fallback) must give exactly the
+ * The extract stage's way through a file (oxc-parser, TypeScript per file as the fallback:
+ * `oxcExtraction` in src/extract/extract-all.ts, then extractImports) must give exactly the
  * Extraction extractImports (TypeScript's parser) gives: on every source file of this
  * repository's fixtures, samples and sources and of the code elision.test.ts checks against
  * `tsc`, both ways through oxc (module record alone, and the walk), and on the traps oxc sets.
@@ -10,8 +11,12 @@ import { fdir } from "fdir";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractImports } from "../../src/extract/extract-imports.js";
-import { extractImportsFast } from "../../src/extract/extract-fast.js";
+import { oxcExtraction } from "../../src/extract/extract-all.js";
 import { extractWithOxc } from "../../src/extract/oxc/extract-oxc.js";
+import type { Extraction } from "../../src/extract/types.js";
+
+/** What extractAll does with one file's text: oxc's answer, or TypeScript's where oxc rejects it. */
+const extractImportsFast = (path: string, text: string): Extraction => oxcExtraction(path, text) ?? extractImports(path, text);
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const SOURCE = /\.[cm]?[jt]sx?$/i;
