@@ -13,8 +13,9 @@
  *
  * The oxc traps this file is built around: the module record has no entry for
  * `export {} from "x"`, none at all inside `declare module` bodies, cannot tell `import {} from
- * "x"` or `import type {} from "x"` from `import "x"` (all have no entries), and files
- * `export { x }` of an imported `x` under the import's span; oxc stops at the first syntax error
+ * "x"` or `import type {} from "x"` from `import "x"` (all have no entries), files
+ * `export { x }` of an imported `x` under the import's span, and has no entry for an import or
+ * re-export whose specifier holds an escaped lone surrogate (`"\ud800"`); oxc stops at the first syntax error
  * (no recovery) and rejects some code TypeScript's parser accepts (top-level `return` in `.js`,
  * type annotations in `.js`, namespaces that import modules…): all of those fall back.
  */
@@ -37,6 +38,11 @@ const TYPESCRIPT_FILE = /\.[mc]?tsx?$/;
  */
 const TRIVIA = String.raw`(?:\s|/\*[\s\S]*?\*/|//[^\n\r]*[\n\r])*`;
 const MAY_DECLARE_MODULE = new RegExp(String.raw`\bmodule${TRIVIA}["']|\bglobal${TRIVIA}\{`);
+/**
+ * An escaped surrogate (`\ud800`, `\u{DC00}`): oxc-parser 0.159's module record leaves out an
+ * import or re-export whose specifier holds a lone one (the tree has it), so such a text is walked.
+ */
+const MAY_ESCAPE_SURROGATE = /\\u(?:[dD][89a-fA-F][\dA-Fa-f]{2}|\{0*[dD][89a-fA-F][\dA-Fa-f]{2}\})/;
 /** A string or template literal with nothing to unescape. */
 const PLAIN_STRING = /^(?:"[^"\\\r\n\u2028\u2029]*"|'[^'\\\r\n\u2028\u2029]*'|`[^`\\$\r]*`)$/;
 
@@ -99,11 +105,12 @@ export function extractWithOxc(path: string, text: string, options: OxcExtractOp
   const typed = lang !== "jsx";
   const mayDeclareModule = typed && MAY_DECLARE_MODULE.test(text);
   const emptyExportFrom = hasEmptyExportFrom(text);
+  const escapedSurrogate = MAY_ESCAPE_SURROGATE.test(text);
   // A TypeScript file whose only reason for a walk can be its imports' value uses: the module
   // record gives its sites, and the value uses are read from the tree without its types
   // (astType "js": about half the tree to deserialise), confirmed on the full tree where that
   // calls an import elidable (see `light`).
-  const light = options.alwaysWalk !== true && isTypeScript && typed && !deep && !mayDeclareModule && !emptyExportFrom;
+  const light = options.alwaysWalk !== true && isTypeScript && typed && !deep && !mayDeclareModule && !emptyExportFrom && !escapedSurrogate;
   const result = parse(path, text, lang, light ? "js" : undefined);
   if (result.errors.length > 0) return { fallback: "syntax-error" };
 
@@ -117,6 +124,7 @@ export function extractWithOxc(path: string, text: string, options: OxcExtractOp
     (deep && (typed || MENTIONS_REQUIRE.test(text))) ||
     mayDeclareModule ||
     emptyExportFrom ||
+    escapedSurrogate ||
     hasCandidates ||
     (deep && module.dynamicImports.some(({ moduleRequest }) => mustUnescape(text.slice(moduleRequest.start, moduleRequest.end))));
 
