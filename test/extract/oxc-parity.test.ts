@@ -68,6 +68,16 @@ function expectOxcParity(path: string, text: string): void {
 const sitesOf = (path: string, text: string): string[] =>
   extractImportsFast(path, text).sites.map((site) => `${site.line} ${site.kind} ${site.specifier}${site.typeOnly ? " type" : ""}${site.elidable ? " elidable" : ""}`);
 
+describe("nesting past oxc's native stack", () => {
+  it("is left to TypeScript's parser before oxc sees it (oxc would overflow its stack and kill the process)", () => {
+    for (const text of [`import "./a.js";\nexport const deep = ${"[".repeat(20_000)}${"]".repeat(20_000)};\n`, `import "./a.js";\nexport const x = ${"! ".repeat(100_000)}1;\n`]) {
+      expect(extractWithOxc("deep.ts", text).fallback).toBe("too-deep");
+      expect(extractImportsFast("deep.ts", text)).toEqual(extractImports("deep.ts", text));
+    }
+    expect(extractWithOxc("shallow.ts", `export const x = ${"[".repeat(500)}${"]".repeat(500)};\n`).fallback).toBeUndefined();
+  });
+});
+
 describe("the module record's blind spots", () => {
   it("has the imports and re-exports whose specifiers hold escaped lone surrogates (oxc's record leaves them out: the tree is walked)", () => {
     const source = 'import { a } from "../app/\\udfff\\ud800\\uffff\\u0001\\u001b/../a.js";\nexport { c } from "\\u{D800}";\nexport * from "\\uDC00x";\nimport "\\udfff";\nimport { e } from "./\\ud83d\\ude00";\nexport const b = a + e;\n';

@@ -54,7 +54,15 @@ export interface OxcExtractOptions {
 }
 
 /** Why a file was handed to TypeScript; for the bench's fallback rate. */
-type FallbackReason = "syntax-error" | "stack-overflow";
+type FallbackReason = "syntax-error" | "stack-overflow" | "too-deep";
+
+/**
+ * How deep oxc-parser is let go: its recursive descent overflows the native stack, which kills
+ * the process (a segmentation fault, nothing to catch), at 10,000 nested brackets or 30,000
+ * prefix operators on an 8 MB stack (0.159, measured). Beyond this much, TypeScript's parser
+ * reads the file (its own deep-nesting handling, extract-imports.ts).
+ */
+const MAX_NESTING = 1000;
 
 export interface OxcOutcome {
   extraction?: Extraction;
@@ -99,6 +107,7 @@ function sourceTypeOf(path: string, lang: Lang): ParserOptions["sourceType"] {
 }
 
 export function extractWithOxc(path: string, text: string, options: OxcExtractOptions = {}): OxcOutcome {
+  if (mayNestTooDeeply(text)) return { fallback: "too-deep" };
   const lang = langOf(path);
   const deep = MAY_CALL_REQUIRE_OR_IMPORT.test(text);
   const isTypeScript = TYPESCRIPT_FILE.test(path);
@@ -265,6 +274,29 @@ function readModuleRecord(
     if (problem !== undefined) problems.push(problem);
   }
   return { sites, problems, candidates };
+}
+
+/**
+ * Whether the text may nest deeper than MAX_NESTING: open brackets less closed ones, or a run of
+ * prefix operators (`!`, `~`, `+`, `-`, whitespace between). Brackets in strings and comments
+ * count too: an over-estimate only sends a file to TypeScript.
+ */
+function mayNestTooDeeply(text: string): boolean {
+  let depth = 0;
+  let run = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 40 || code === 91 || code === 123) {
+      if (++depth > MAX_NESTING) return true;
+      run = 0;
+    } else if (code === 41 || code === 93 || code === 125) {
+      if (depth > 0) depth--;
+      run = 0;
+    } else if (code === 33 || code === 126 || code === 43 || code === 45) {
+      if (++run > MAX_NESTING) return true;
+    } else if (code !== 32 && code !== 9 && code !== 10 && code !== 13) run = 0;
+  }
+  return false;
 }
 
 /** Past whitespace and comments from `position`. */
