@@ -24,7 +24,7 @@ const cpu = () => {
   return (user + system) / 1000;
 };
 let start = cpu();
-// TypeScript's extractor, or (as a wired map() would use it) oxc's, with TypeScript's imported
+// TypeScript's extractor, or (as extractAll does) oxc's, with TypeScript's imported
 // only when the first file oxc hands back needs it — that load is counted in the extraction.
 const typescriptExtractor = async () => (await import(path.join(repo, "dist/extract/extract-imports.js"))).extractImports;
 const extractWithOxc = which === "typescript" ? undefined : (await import(path.join(repo, "dist/extract/oxc/extract-oxc.js"))).extractWithOxc;
