@@ -33,6 +33,8 @@ export interface RenderTextOptions {
   name: string;
   /** A layermap config whose layers and rules to draw; without one, the document's own layers. */
   config?: string;
+  /** The working folder errors name files relative to (absolute without it). */
+  cwd?: string;
 }
 
 export async function loadDiagramInput(options: RenderSourceOptions): Promise<DiagramInput> {
@@ -52,7 +54,7 @@ export function diagramInputFromText(text: string, options: RenderTextOptions): 
   const read = isJson ? parseMapDocument(text, name) : documentFromEdges(parseEdges(text, name));
   if (options.config !== undefined) {
     // A file named outright: no folder is searched for one.
-    const { config } = loadConfig(dirname(resolve(options.config)), options.config);
+    const { config } = loadConfig(dirname(resolve(options.config)), options.config, options.cwd);
     // The config decides, as it would for a fresh map: an edges list has no layers, and a
     // document's saved ones may be stale.
     const { document, graph, layers } = loadSavedMap(read, config);

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import type { CallGraphBy } from "../../model/call-graph.js";
 import { UserError } from "../../model/errors.js";
@@ -57,9 +58,10 @@ export function callgraphCommand(io: CliIo, setExitCode: (code: number) => void)
       });
       const { graph, notes } = callGraph({
         profiles: args.profiles,
+        cwd: io.cwd,
         by: args.by,
         ...(args.root === undefined ? {} : { root: args.root }),
-        ...(args.config === undefined ? {} : { config: args.config }),
+        ...(args.config === undefined ? {} : { config: resolve(io.cwd, args.config) }),
         ...(args["node-threshold"] === undefined ? {} : { nodeThreshold: args["node-threshold"] }),
         ...(args["edge-threshold"] === undefined ? {} : { edgeThreshold: args["edge-threshold"] }),
         ...(args.focus === undefined ? {} : { focus: args.focus }),
