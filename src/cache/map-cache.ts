@@ -31,8 +31,11 @@ import { hashOf, type Stamp } from "./stamp.js";
 import { errorCode } from "../model/errors.js";
 
 const CACHE_FORMAT = "layermap-map-cache";
-/** 2: files not valid UTF-8 are read as Latin-1, UTF-16 is decoded, and tsconfig messages name paths relative to the root. 3: signed. */
-const CACHE_FORMAT_VERSION = 3;
+/**
+ * 2: files not valid UTF-8 are read as Latin-1, UTF-16 is decoded, and tsconfig messages name paths relative to the root. 3: signed.
+ * 4: an import used by an instantiation expression (`Request.Class<X>`) is no longer elidable: extractions stored before hold the old answer.
+ */
+const CACHE_FORMAT_VERSION = 4;
 
 export interface CachedFile {
   /** null: the stamp is not trusted (the file was changing when read); compare the hash. */

@@ -28,6 +28,12 @@ export function collectValueNames(sourceFile: TS.SourceFile): Set<string> {
         }
         return;
       }
+      case ts.SyntaxKind.ExpressionWithTypeArguments:
+        // Reached only outside a heritage clause (the case above reads those itself, and the
+        // tree has no parent pointers to ask): an instantiation expression, `Request.Class<X>`,
+        // whose expression is a value — `tsc` keeps its import — and whose type arguments are types.
+        visit((node as TS.ExpressionWithTypeArguments).expression);
+        return;
       case ts.SyntaxKind.JsxElement:
       case ts.SyntaxKind.JsxSelfClosingElement:
       case ts.SyntaxKind.JsxFragment:

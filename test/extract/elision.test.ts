@@ -78,4 +78,25 @@ describe("elidable imports by example", () => {
     expect(elidable(source, "a.tsx")).toEqual([]);
     expect(elidable('import { A } from "./a";\nlet a;\n', "a.js")).toEqual([]);
   });
+
+  it("keeps the import an instantiation expression uses as a value, as tsc's emit does, and not its type arguments' (issue #16)", () => {
+    // effect's Schema.ts → Request.ts: `Request.Class<…>` with no call after it.
+    const source = [
+      'import * as Request from "./namespace-instantiated";',
+      'import { make } from "./instantiated";',
+      'import { T } from "./type-argument";',
+      'import { U } from "./nested-type-argument";',
+      'import { Base } from "./extends-generic";',
+      'import { I } from "./implements-generic";',
+      "export const C = Request.Class<{ a: T }>;",
+      "const f = make<Map<string, U>>;",
+      "class X extends Base<T> implements I<U> {}",
+      "export { f, X };",
+    ].join("\n");
+    const emitted = ts.transpileModule(source, { fileName: "a.ts", compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ESNext } }).outputText;
+    const keptByTsc = runtimeImports("a.js", emitted, false);
+    expect(keptByTsc).toEqual(["./extends-generic", "./instantiated", "./namespace-instantiated"]);
+    expect(runtimeImports("a.ts", source, true)).toEqual(keptByTsc);
+    expect(elidable(source)).toEqual(["./type-argument", "./nested-type-argument", "./implements-generic"]);
+  });
 });
