@@ -12,6 +12,7 @@ import { createImportGraph, type ImportGraph } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
 import type { ImportSiteRecord, MapDocument } from "../model/document.js";
 import { UserError } from "../model/errors.js";
+import { printable } from "../model/printable.js";
 import type { Violation } from "../model/violation.js";
 import type { DiagramInput, DiagramOptions } from "../report/diagram/build-diagram.js";
 import { reporters, type ReportFormat } from "../report/reporters.js";
@@ -131,5 +132,12 @@ export interface RuntimeOptions {
  */
 export function withRuntime(input: DiagramInput, options: RuntimeOptions): DiagramInput {
   const tree = loadCallTree(options.profiles, { root: options.root });
+  // A run none of whose code is a module of the map would draw every box as never run: say why.
+  const modules = new Set(input.document.modules.map((module) => module.id));
+  if (!tree.frames.some((frame) => frame.kind === "local" && modules.has(frame.module))) {
+    throw new UserError(
+      `${options.profiles.map(printable).join(", ")}: no frame of the profile is a module of this map: record it with the root you map (layermap profile --root), and keep source maps for compiled code (frames in dist/ without them stay on the built files)`,
+    );
+  }
   return { ...input, runtime: { tree, ...(options.heat === undefined ? {} : { heat: options.heat }) } };
 }
