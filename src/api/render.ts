@@ -22,7 +22,8 @@ import { checkLayers } from "../rules/check-layers.js";
 import { checkRules } from "../rules/check-rules.js";
 import { map, type MapOptions, type MapResult } from "./map.js";
 import { loadCallTree } from "./callgraph.js";
-import { loadSavedMap, parseMapDocument, readText } from "./saved-map.js";
+import { loadSavedMap, parseMapDocument } from "./saved-map.js";
+import { readText } from "../model/read-text.js";
 
 export interface RenderSourceOptions extends Omit<MapOptions, "root"> {
   /** A saved map document (.json), an edges list, or a folder to map. */
@@ -41,7 +42,7 @@ export interface RenderTextOptions {
 export async function loadDiagramInput(options: RenderSourceOptions): Promise<DiagramInput> {
   const { source, ...mapOptions } = options;
   if (isFolder(source)) return diagramInputOf(await map({ ...mapOptions, root: source }));
-  return diagramInputFromText(readText(source), { name: source, ...(typeof options.config === "string" ? { config: options.config } : {}) });
+  return diagramInputFromText(readText(source), { name: source, ...(typeof options.config === "string" ? { config: options.config } : {}), ...(options.cwd === undefined ? {} : { cwd: options.cwd }) });
 }
 
 /**
