@@ -2,7 +2,7 @@
  * layermap's public API. The CLI is a thin shell over these functions.
  */
 export { map, type CacheStats, type MapOptions, type MapResult } from "./api/map.js";
-export type { StageListener, StageTiming } from "./api/stopwatch.js";
+export type { Stage, StageListener, StageTiming } from "./api/stopwatch.js";
 export { fromDocument, toDocument } from "./graph/to-document.js";
 export type { ImportGraph, ImportAttributes, ModuleAttributes } from "./graph/import-graph.js";
 export type { Extraction, ImportSite } from "./extract/types.js";

@@ -31,6 +31,8 @@ export interface CallGraphOptions {
   edgeThreshold?: number;
   /** Globs: keep only the call paths through the nodes they match. */
   focus?: readonly string[];
+  /** The working folder a relative root and the paths in messages are relative to. */
+  cwd?: string;
   /** Profiles of another run to compare with (`profiles` is the run looked at). */
   compare?: readonly string[];
 }
@@ -46,11 +48,11 @@ const DEFAULT_NODE_THRESHOLD = 0.5;
 const DEFAULT_EDGE_THRESHOLD = 0.1;
 
 export function callGraph(options: CallGraphOptions): CallGraphResult {
-  const root = resolve(options.root ?? ".");
+  const root = options.cwd === undefined ? resolve(options.root ?? ".") : resolve(options.cwd, options.root ?? ".");
   const by = options.by ?? "module";
   const nodeThreshold = checkedPercent("--node-threshold", options.nodeThreshold ?? DEFAULT_NODE_THRESHOLD);
   const edgeThreshold = checkedPercent("--edge-threshold", options.edgeThreshold ?? DEFAULT_EDGE_THRESHOLD);
-  const layerOf = by === "layer" ? layerMatcher(root, options.config) : undefined;
+  const layerOf = by === "layer" ? layerMatcher(root, options.config, options.cwd) : undefined;
   const keyOf = frameKey(by, layerOf);
   const focus = options.focus === undefined || options.focus.length === 0 ? undefined : globMatcher(options.focus);
   const prune = { nodeThreshold, edgeThreshold, ...(focus === undefined ? {} : { focus }) };
@@ -83,8 +85,8 @@ function checkedPercent(flag: string, value: number): number {
 }
 
 /** Each module's layer under the config, first matching layer top to bottom as `map` assigns them. */
-function layerMatcher(root: string, configPath: string | undefined): (moduleId: string) => string | undefined {
-  const { config, path } = loadConfig(root, configPath);
+function layerMatcher(root: string, configPath: string | undefined, cwd: string | undefined): (moduleId: string) => string | undefined {
+  const { config, path } = loadConfig(root, configPath, cwd);
   if (path === undefined) throw new UserError(`--by layer: needs a config with layers: ${printable(root)}/layermap.config.json does not exist (or give --config)`);
   const matchers = config.layers.map((layer) => ({ name: layer.name, matches: globMatcher(layer.paths) }));
   return (id) => matchers.find((layer) => layer.matches(id))?.name;

@@ -52,6 +52,7 @@ export async function proposeConfig(root: string, options: InitOptions = {}): Pr
   const exclude = [...STARTER_EXCLUDE, ...(options.exclude ?? [])];
   const mapped = await map({
     root,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     exclude,
     config: false,
     ...(options.include?.length ? { include: options.include } : {}),

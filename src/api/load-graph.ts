@@ -43,7 +43,7 @@ export async function loadGraph(options: LoadGraphOptions): Promise<LoadedGraph>
   }
   const document = readMapDocument(options.graph);
   // The config found for the root decides, as it would for a fresh map; without one, the document's layers.
-  const { config, path: configPath } = loadConfig(rootPath, options.config);
+  const { config, path: configPath } = loadConfig(rootPath, options.config, options.cwd);
   const { graph, layers } = loadSavedMap(document, configPath === undefined ? undefined : config);
   return { graph, layers, config, root, rootPath };
 }

@@ -37,6 +37,12 @@ export type { CacheStats } from "../cache/open-cache.js";
 export interface MapOptions {
   /** The folder to map; module ids are relative to it. */
   root: string;
+  /**
+   * The working folder: a relative root, and the paths in messages, are relative to it. The CLI
+   * passes its own; without it paths in messages are absolute (library code never asks the
+   * process where it is).
+   */
+  cwd?: string;
   /** A config file; default `<root>/layermap.config.json` when present; false: none (the defaults). */
   config?: string | false;
   /** Override the config's include globs. */
@@ -90,9 +96,9 @@ export interface MapResult {
 
 export async function map(options: MapOptions): Promise<MapResult> {
   const clock = stopwatch(options.onStage);
-  const root = checkedRoot(options.root);
-  const { config, path: configPath } = loadConfig(root, options.config);
-  clock.lap("config", configPath === undefined ? "no config file" : displayPath(configPath));
+  const root = checkedRoot(options.root, options.cwd);
+  const { config, path: configPath } = loadConfig(root, options.config, options.cwd);
+  clock.lap("config", configPath === undefined ? "no config file" : displayPath(configPath, options.cwd));
   const settings = settle(options, config, configPath);
   const discovery = discover(root, settings, options.root);
   const { files, skipped } = discovery;
@@ -103,12 +109,12 @@ export async function map(options: MapOptions): Promise<MapResult> {
     warnings.push(message);
     options.onWarning?.(message);
   };
-  const cache = openMapCache({ root, folder: options.cache, seed: options.seedCache, maxFileSize: settings.maxFileSize, warn });
+  const cache = openMapCache({ root, folder: options.cache, seed: options.seedCache, maxFileSize: settings.maxFileSize, warn, cwd: options.cwd });
   const pause = eventLoopBreaks();
   const extracted = await extractAll(root, files, { maxFileSize: settings.maxFileSize, memo: cache.extractions, pause, onProgress: options.onProgress });
   clock.lap("parse", parseDetail(extracted, cache.extractions !== undefined));
   const memo = cache.resolutions({ ...settings, configPath, config, files, links: skipped });
-  const resolved = await resolveAll(root, extracted.files, { tsconfig: settings.tsconfig, memo, pause });
+  const resolved = await resolveAll(root, extracted.files, { tsconfig: settings.tsconfig, memo, pause, cwd: options.cwd });
   const recalled = memo === undefined ? "" : `, ${counted(resolved.sites - resolved.resolvedSites, "site")} from the cache`;
   clock.lap("resolve", `${counted(resolved.resolvedSites, "import site")} resolved${recalled}`);
   const saved = cache.save(extracted, resolved);
@@ -221,8 +227,9 @@ function checkGlobs(option: string, globs: readonly string[] | undefined): void 
   }
 }
 
-function checkedRoot(root: string): string {
-  const absolute = resolve(root);
+/** The root, absolute (a relative one is relative to `cwd`), checked to be a folder; errors name it as given. */
+function checkedRoot(root: string, cwd: string | undefined): string {
+  const absolute = cwd === undefined ? resolve(root) : resolve(cwd, root);
   let isFolder: boolean;
   try {
     isFolder = statSync(absolute).isDirectory();

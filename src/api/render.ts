@@ -12,6 +12,7 @@ import { createImportGraph, type ImportGraph } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
 import type { ImportSiteRecord, MapDocument } from "../model/document.js";
 import { UserError } from "../model/errors.js";
+import { printable } from "../model/printable.js";
 import type { Violation } from "../model/violation.js";
 import type { DiagramInput, DiagramOptions } from "../report/diagram/build-diagram.js";
 import { reporters, type ReportFormat } from "../report/reporters.js";
@@ -21,7 +22,8 @@ import { checkLayers } from "../rules/check-layers.js";
 import { checkRules } from "../rules/check-rules.js";
 import { map, type MapOptions, type MapResult } from "./map.js";
 import { loadCallTree } from "./callgraph.js";
-import { loadSavedMap, parseMapDocument, readText } from "./saved-map.js";
+import { loadSavedMap, parseMapDocument } from "./saved-map.js";
+import { readText } from "../model/read-text.js";
 
 export interface RenderSourceOptions extends Omit<MapOptions, "root"> {
   /** A saved map document (.json), an edges list, or a folder to map. */
@@ -33,12 +35,14 @@ export interface RenderTextOptions {
   name: string;
   /** A layermap config whose layers and rules to draw; without one, the document's own layers. */
   config?: string;
+  /** The working folder errors name files relative to (absolute without it). */
+  cwd?: string;
 }
 
 export async function loadDiagramInput(options: RenderSourceOptions): Promise<DiagramInput> {
   const { source, ...mapOptions } = options;
   if (isFolder(source)) return diagramInputOf(await map({ ...mapOptions, root: source }));
-  return diagramInputFromText(readText(source), { name: source, ...(typeof options.config === "string" ? { config: options.config } : {}) });
+  return diagramInputFromText(readText(source), { name: source, ...(typeof options.config === "string" ? { config: options.config } : {}), ...(options.cwd === undefined ? {} : { cwd: options.cwd }) });
 }
 
 /**
@@ -52,7 +56,7 @@ export function diagramInputFromText(text: string, options: RenderTextOptions): 
   const read = isJson ? parseMapDocument(text, name) : documentFromEdges(parseEdges(text, name));
   if (options.config !== undefined) {
     // A file named outright: no folder is searched for one.
-    const { config } = loadConfig(dirname(resolve(options.config)), options.config);
+    const { config } = loadConfig(dirname(resolve(options.config)), options.config, options.cwd);
     // The config decides, as it would for a fresh map: an edges list has no layers, and a
     // document's saved ones may be stale.
     const { document, graph, layers } = loadSavedMap(read, config);
@@ -129,5 +133,12 @@ export interface RuntimeOptions {
  */
 export function withRuntime(input: DiagramInput, options: RuntimeOptions): DiagramInput {
   const tree = loadCallTree(options.profiles, { root: options.root });
+  // A run none of whose code is a module of the map would draw every box as never run: say why.
+  const modules = new Set(input.document.modules.map((module) => module.id));
+  if (!tree.frames.some((frame) => frame.kind === "local" && modules.has(frame.module))) {
+    throw new UserError(
+      `${options.profiles.map(printable).join(", ")}: no frame of the profile is a module of this map: record it with the root you map (layermap profile --root), and keep source maps for compiled code (frames in dist/ without them stay on the built files)`,
+    );
+  }
   return { ...input, runtime: { tree, ...(options.heat === undefined ? {} : { heat: options.heat }) } };
 }

@@ -4,7 +4,6 @@
  * one of another version, or one whose parts disagree (an import of a module not in the list) is
  * one UserError line naming the file, never a crash halfway through a query or a drawing.
  */
-import { readFileSync } from "node:fs";
 import type { Config } from "../config/config-schema.js";
 import { formatIssues } from "../config/load-config.js";
 import type { ImportGraph } from "../graph/import-graph.js";
@@ -12,7 +11,8 @@ import { fromDocument, toDocument } from "../graph/to-document.js";
 import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
 import { DOCUMENT_VERSION, mapDocumentSchema, type MapDocument } from "../model/document.js";
 import { assertConsistent } from "../model/document-consistency.js";
-import { errorCode, UserError } from "../model/errors.js";
+import { UserError } from "../model/errors.js";
+import { readText } from "../model/read-text.js";
 
 export interface SavedMap {
   /** The document, with the config's layers in it when a config was given. */
@@ -24,15 +24,6 @@ export interface SavedMap {
 /** The saved document at `path`, checked. */
 export function readMapDocument(path: string): MapDocument {
   return parseMapDocument(readText(path), path);
-}
-
-/** A file's text; a UserError naming it when it cannot be read. */
-export function readText(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    throw new UserError(`${path}: cannot read (${errorCode(error) ?? (error as Error).message})`);
-  }
 }
 
 /** A saved document's text, checked; `name` (a file, or `stdin`) starts every error. */

@@ -3,9 +3,11 @@
  * of a run add up to its whole. Timings never enter a document (it must not depend on the
  * machine): they go to a listener, which the CLI prints on stderr.
  */
+/** Every stage a run reports, in the order they can come; scripts read `--verbose` by these names. */
+export type Stage = "load" | "config" | "discover" | "parse" | "resolve" | "cache" | "graph" | "layers" | "document" | "rules" | "baseline" | "check" | "input" | "profile" | "report" | "output";
+
 export interface StageTiming {
-  /** config, discover, parse, resolve, … */
-  stage: string;
+  stage: Stage;
   /** Wall time, in milliseconds. */
   ms: number;
   /** What the stage did (files parsed, sites resolved, …), for people. */
@@ -16,7 +18,7 @@ export type StageListener = (timing: StageTiming) => void;
 
 export interface Stopwatch {
   /** Ends the current stage: reports the time since the previous lap (or the start). */
-  lap(stage: string, detail?: string): void;
+  lap(stage: Stage, detail?: string): void;
 }
 
 /** `startedAt`: when the first stage began (`performance.now()`), if not now. */

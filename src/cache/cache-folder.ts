@@ -15,8 +15,8 @@ export function defaultCacheDir(root: string): string {
 }
 
 /** The folder given (`--cache <dir>`, the user's own choice, used as given), else the trusted default, if any. */
-export function cacheFolderOf(root: string, given: string | undefined, warn: (message: string) => void): string | undefined {
-  return given !== undefined ? resolve(given) : trustedDefaultCacheDir(root, warn);
+export function cacheFolderOf(root: string, given: string | undefined, warn: (message: string) => void, cwd?: string): string | undefined {
+  return given !== undefined ? resolve(given) : trustedDefaultCacheDir(root, warn, cwd);
 }
 
 /**
@@ -24,7 +24,7 @@ export function cacheFolderOf(root: string, given: string | undefined, warn: (me
  * as a link, say) leads out of the project that holds it: the cache is then neither read nor
  * written, rather than written wherever the analysed repository points.
  */
-function trustedDefaultCacheDir(root: string, warn: (message: string) => void): string | undefined {
+function trustedDefaultCacheDir(root: string, warn: (message: string) => void, cwd: string | undefined): string | undefined {
   const dir = defaultCacheDir(root);
   const project = dirname(dirname(dirname(dir)));
   let realProject: string;
@@ -41,7 +41,7 @@ function trustedDefaultCacheDir(root: string, warn: (message: string) => void): 
       continue; // not made yet: made below a folder that is checked here too
     }
     if (real !== realProject && !real.startsWith(realProject + sep)) {
-      warn(`not using the cache folder ${displayPath(dir)}: a symbolic link on the way leads out of ${displayPath(project)} (to ${displayPath(real)}); mapping without the cache (--cache <dir> names one)`);
+      warn(`not using the cache folder ${displayPath(dir, cwd)}: a symbolic link on the way leads out of ${displayPath(project, cwd)} (to ${displayPath(real, cwd)}); mapping without the cache (--cache <dir> names one)`);
       return undefined;
     }
   }

@@ -26,6 +26,8 @@ export interface OpenCacheOptions {
   seed: { dir: string; root: string } | undefined;
   maxFileSize: number;
   warn: (message: string) => void;
+  /** The working folder paths in messages are relative to (absolute without it). */
+  cwd?: string | undefined;
 }
 
 export interface CacheStats {
@@ -57,7 +59,7 @@ export function openMapCache(options: OpenCacheOptions): MapCache {
   if (options.folder !== false && secret === undefined) {
     warn(`no private cache folder for this user ($XDG_CACHE_HOME/layermap or ~/.cache/layermap, owned by the user and writable by nobody else) to keep the cache's signing key: mapping without the cache`);
   }
-  const cacheDir = secret === undefined || options.folder === false ? undefined : cacheFolderOf(root, options.folder, warn);
+  const cacheDir = secret === undefined || options.folder === false ? undefined : cacheFolderOf(root, options.folder, warn, options.cwd);
   // The root's own cache: read now, written back by save().
   const own = cacheDir === undefined || secret === undefined ? undefined : { dir: cacheDir, secret, loaded: loadCache(cacheDir, root, LAYERMAP_VERSION, secret, warn) };
   const previous = own?.loaded.payload;
@@ -103,7 +105,7 @@ export function openMapCache(options: OpenCacheOptions): MapCache {
           resolutionsHeld: resolutions.holds,
           loadedTypeScript: extracted.typescriptLoadMs !== undefined || resolved.tsconfigFiles !== undefined,
         },
-        detail: unchanged ? "unchanged, not written" : problem === undefined ? `written to ${displayPath(own.loaded.path)}` : "not written",
+        detail: unchanged ? "unchanged, not written" : problem === undefined ? `written to ${displayPath(own.loaded.path, options.cwd)}` : "not written",
       };
     },
   };

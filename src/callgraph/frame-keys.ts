@@ -6,11 +6,9 @@
  * Native code (no file) folds into its caller: a `JSON.parse` is its caller's module's work.
  */
 import type { CallGraphBy, FrameKey } from "../model/call-graph.js";
+import { EXTERNALS, NO_LAYER, ROOT_FOLDER } from "../model/group-names.js";
 
-const NO_LAYER = "(no layer)";
-const EXTERNAL = "(external)";
 const NODE = "node:*";
-const ROOT_FOLDER = "./";
 
 export function frameKey(by: CallGraphBy, layerOf: (moduleId: string) => string | undefined = () => undefined): FrameKey {
   return (frame) => {
@@ -29,7 +27,7 @@ export function frameKey(by: CallGraphBy, layerOf: (moduleId: string) => string 
       const folder = slash === -1 ? ROOT_FOLDER : frame.module.slice(0, slash + 1);
       return { id: folder, module: folder, kind: "folder" };
     }
-    if (frame.kind === "external") return { id: EXTERNAL, module: EXTERNAL, kind: "external" };
+    if (frame.kind === "external") return { id: EXTERNALS, module: EXTERNALS, kind: "external" };
     if (frame.kind !== "local") return { id: frame.module, module: frame.module, kind: frame.kind };
     const layer = layerOf(frame.module) ?? NO_LAYER;
     return { id: layer, module: layer, kind: "layer" };

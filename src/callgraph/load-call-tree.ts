@@ -3,13 +3,13 @@
  * profiles (one per process, as `layermap profile` writes them) are merged: their times add up,
  * as gprof2dot adds up several runs.
  */
-import { readFileSync } from "node:fs";
 import type { CallTree } from "../model/call-graph.js";
-import { errorCode, UserError } from "../model/errors.js";
+import { UserError } from "../model/errors.js";
 import { printable } from "../model/printable.js";
 import { emptyTree, placeProfile } from "./place-frames.js";
 import { readProfile } from "./read-profile.js";
 import { SourceMaps } from "./source-maps.js";
+import { readText } from "../model/read-text.js";
 
 export interface LoadOptions {
   /** Absolute: module ids are relative to it, and relative frame URLs resolve against it. */
@@ -25,10 +25,3 @@ export function loadCallTree(paths: readonly string[], options: LoadOptions): Ca
   return tree;
 }
 
-function readText(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    throw new UserError(`${printable(path)}: cannot read (${errorCode(error) ?? (error as Error).message})`);
-  }
-}

@@ -43,7 +43,8 @@ export function withMappingOptions<T>(yargs: Argv<T>) {
 export function toMapOptions(args: MappingArguments, cwd: string, warn?: (message: string) => void, onStage?: StageListener): MapOptions {
   return {
     root: args.root,
-    ...(args.config === undefined ? {} : { config: args.config }),
+    cwd,
+    ...(args.config === undefined ? {} : { config: resolve(cwd, args.config) }),
     ...(args.include === undefined ? {} : { include: args.include }),
     ...(args.exclude === undefined ? {} : { exclude: args.exclude }),
     // Paths on the command line are relative to the working folder, as in every CLI.

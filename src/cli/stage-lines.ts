@@ -15,7 +15,7 @@ export function stageLines(stream: ProgressStream, verbose: boolean | undefined,
 }
 
 /** @internal Exported for its unit tests (knip --production ignores the tag). */
-export function stageLine({ stage, ms, detail }: StageTiming): string {
+export function stageLine({ stage, ms, detail }: Omit<StageTiming, "stage"> & { stage: StageTiming["stage"] | "total" }): string {
   const time = `${Math.round(ms).toLocaleString("en-US")} ms`;
   return `layermap: ${stage.padEnd(9)} ${time.padStart(9)}${detail === undefined ? "" : `  ${detail}`}`;
 }

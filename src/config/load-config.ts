@@ -21,15 +21,18 @@ export interface LoadedConfig {
   path: string | undefined;
 }
 
-/** `explicitPath`: a config file to read instead of `<root>/layermap.config.json`; false: none, the defaults. */
-export function loadConfig(root: string, explicitPath?: string | false): LoadedConfig {
+/**
+ * `explicitPath`: a config file to read instead of `<root>/layermap.config.json`; false: none, the
+ * defaults. `cwd`: the working folder errors name the file relative to (absolute without it).
+ */
+export function loadConfig(root: string, explicitPath?: string | false, cwd?: string): LoadedConfig {
   if (explicitPath === false) return { config: configSchema.parse({}), path: undefined };
   const path = explicitPath === undefined ? join(root, CONFIG_FILE_NAME) : resolve(explicitPath);
   if (!existsSync(path)) {
-    if (explicitPath !== undefined) throw new UserError(`${displayPath(path)}: config file not found`);
+    if (explicitPath !== undefined) throw new UserError(`${displayPath(path, cwd)}: config file not found`);
     return { config: configSchema.parse({}), path: undefined };
   }
-  const shown = displayPath(path);
+  const shown = displayPath(path, cwd);
   let text: string;
   try {
     text = readFileSync(path, "utf8");

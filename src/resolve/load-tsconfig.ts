@@ -35,13 +35,14 @@ export interface LoadedTsconfig {
  * `explicitPath` comes from `--tsconfig` or the config file and must exist; otherwise
  * `<root>/tsconfig.json` is used when present.
  */
-export function loadTsconfig(root: string, explicitPath: string | undefined): LoadedTsconfig {
+/** `cwd`: the working folder errors name the file relative to (absolute without it). */
+export function loadTsconfig(root: string, explicitPath: string | undefined, cwd?: string): LoadedTsconfig {
   const problems: TsconfigProblem[] = [];
   let configPath: string | undefined;
   if (explicitPath !== undefined) {
     configPath = resolve(root, explicitPath);
     if (existsSync(configPath) && statSync(configPath).isDirectory()) configPath = join(configPath, "tsconfig.json");
-    if (!existsSync(configPath)) throw new UserError(`${displayPath(configPath)}: tsconfig not found`);
+    if (!existsSync(configPath)) throw new UserError(`${displayPath(configPath, cwd)}: tsconfig not found`);
   } else if (existsSync(join(root, "tsconfig.json"))) {
     configPath = join(root, "tsconfig.json");
   }

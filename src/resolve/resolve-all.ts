@@ -37,6 +37,8 @@ export interface ResolveAllOptions {
   memo?: ResolutionMemo | undefined;
   /** Called before each file; a promise it returns is awaited (it lets the event loop run). */
   pause?: (() => Promise<void> | undefined) | undefined;
+  /** The working folder errors name files relative to (absolute without it). */
+  cwd?: string | undefined;
 }
 
 export interface Resolved {
@@ -60,7 +62,7 @@ interface LoadedResolver {
 /** `root` is absolute; the files are relative to it. */
 export async function resolveAll(root: string, files: readonly ExtractedFile[], options: ResolveAllOptions = {}): Promise<Resolved> {
   let loaded: LoadedResolver | undefined;
-  const load = async (): Promise<LoadedResolver> => (loaded ??= await loadResolver(root, options.tsconfig));
+  const load = async (): Promise<LoadedResolver> => (loaded ??= await loadResolver(root, options.tsconfig, options.cwd));
   if (options.memo?.holds !== true) await load();
 
   let resolvedSites = 0;
@@ -102,9 +104,9 @@ export async function resolveAll(root: string, files: readonly ExtractedFile[], 
 }
 
 /** The tsconfig and the resolver: TypeScript, loaded here and not before. */
-async function loadResolver(root: string, tsconfig: string | undefined): Promise<LoadedResolver> {
+async function loadResolver(root: string, tsconfig: string | undefined, cwd: string | undefined): Promise<LoadedResolver> {
   const [{ loadTsconfig }, { createModuleResolver }] = await Promise.all([import("./load-tsconfig.js"), import("./module-resolver.js")]);
-  const loaded = loadTsconfig(root, tsconfig);
+  const loaded = loadTsconfig(root, tsconfig, cwd);
   return {
     resolver: createModuleResolver(root, loaded.projects),
     tsconfigFiles: loaded.files,

@@ -18,7 +18,7 @@ async function savedMap(): Promise<string> {
 
 describe("loadGraph", () => {
   it("maps the root with its config, and names the root as the user would write it", async () => {
-    const loaded = await loadGraph({ root: LAYERED });
+    const loaded = await loadGraph({ root: LAYERED, cwd: process.cwd() });
     expect(loaded.root).toBe(LAYERED);
     expect(loaded.graph.order).toBe(9);
     expect(loaded.layers.layerOf.get("scripts/seed.ts")).toBe("app");

@@ -3,7 +3,7 @@
  * input — not a profile, an empty one, one recorded against another root, a missing file, a
  * thresholds typo — ending in one line and exit 2, never a stack trace.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -93,7 +93,6 @@ describe("layermap callgraph", () => {
   it("keeps hostile names harmless in text", () => {
     const hostile = NOTHING_UNDER_ROOT.replace("file:///elsewhere/app.js", "evil\\u001b[31m\\nname.js").replace('"work"', '"\\u001b]0;pwned\\u0007x"');
     const folder = tempTree({ "p.cpuprofile": hostile, "evil\u001b[31m\nname.js": "" });
-    writeFileSync(join(folder, "keep"), "");
     const run = runBuiltCli(["callgraph", "p.cpuprofile", "--by", "function"], folder);
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain("\u001b");

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { heatColour } from "../../src/report/heat.js";
 import { runBuiltCli } from "../helpers/run-built-cli.js";
+import { tempTree } from "../helpers/temp-tree.js";
 import { overlayProfile, overlayProgram } from "../report/overlay-fixture.js";
 
 function programWithProfile(): { root: string; profile: string } {
@@ -44,6 +45,16 @@ describe("map --profile", () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toContain("--profile is drawn only in dot, svg, mermaid, html; the json output leaves it out");
     expect(JSON.parse(run.stdout).version).toBe(1);
+  });
+
+  it("a profile none of whose frames is a module of the map is one line, not a picture of nothing run", () => {
+    const { profile } = programWithProfile();
+    // Another codebase: the profile's frames (top/app.ts, …) name none of its modules.
+    const other = tempTree({ "lib/only.ts": "export const x = 1;\n" });
+    const run = runBuiltCli(["map", other, "--no-cache", "-q", "--profile", profile, "--format", "dot"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain("no frame of the profile is a module of this map");
   });
 
   it("a profile that cannot be read is one line, and nothing is written", () => {

@@ -47,7 +47,7 @@ describe("affected", () => {
     expect(result.otherFiles).toEqual(["README.md"]);
     expect(result.dependents.map(({ depth, id }) => `${depth} ${id}`)).toEqual(["1 app/routes.ts", "2 app/main.ts"]);
     expect(affectedModules(result)).toEqual(["app/extra file.ts", "app/main.ts", "app/routes.ts", "legacy/old.ts", "scripts/seed.ts", "services/orders.ts"]);
-    expect(affectedList(result, { root: "project", color: true })).toBe(
+    expect(affectedList(result, { root: "project", colour: true })).toBe(
       ["app/extra file.ts", "app/main.ts", "app/routes.ts", "legacy/old.ts", "scripts/seed.ts", "services/orders.ts"].map((id) => `project/${id}\n`).join(""),
     );
   });

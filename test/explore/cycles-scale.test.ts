@@ -314,14 +314,14 @@ describe("cycles on a 3,000-module tangle", () => {
     expect(result.components[1]!.minimal).toBe(false);
     expect(result.components[1]!.fewest).toBe(false);
     expect(result.components[0]).not.toHaveProperty("minimal");
-    const text = cyclesText(result, { root: ".", color: false });
+    const text = cyclesText(result, { root: ".", colour: false });
     expect(text.match(/greedy: too big a tangle to prune to a minimal set, so some may be needless/g)).toHaveLength(1);
-    const json = JSON.parse(cyclesJson(result, { root: ".", color: false })) as { components: { minimal?: boolean }[] };
+    const json = JSON.parse(cyclesJson(result, { root: ".", colour: false })) as { components: { minimal?: boolean }[] };
     expect(json.components.map((component) => component.minimal)).toEqual([undefined, false]);
   });
 
   it("gives the same bytes on every run, and the same breakers however the graph was built", () => {
-    const options = { root: ".", color: false };
+    const options = { root: ".", colour: false };
     const first = findCycles(graph, { budgets });
     expect(cyclesJson(findCycles(graph, { budgets }), options)).toBe(cyclesJson(first, options));
     expect(cyclesText(findCycles(graph, { budgets }), options)).toBe(cyclesText(first, options));
@@ -350,7 +350,7 @@ describe("cycles on a 3,000-module tangle", () => {
       // A tangle is broken by type-only imports only: its runtime cycles are listed on their own.
       if (!component.runtime) expect(component.breakers.every((breaker) => breaker.typeOnly)).toBe(true);
     }
-    expect(cyclesText(result, { root: ".", color: false })).not.toContain("too big a tangle");
+    expect(cyclesText(result, { root: ".", colour: false })).not.toContain("too big a tangle");
   });
 });
 

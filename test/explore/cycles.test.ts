@@ -72,7 +72,7 @@ describe("findCycles", () => {
       ["a.ts b.ts", true, "a.ts:1 b.ts:1 a.ts", "a.ts->b.ts"],
     ]);
     expect(components[0]!.fewest).toBe(true);
-    const text = cyclesText(findCycles(graph), { root: ".", color: false });
+    const text = cyclesText(findCycles(graph), { root: ".", colour: false });
     expect(text).toContain("type-only tangle: 3 modules — around 1 runtime cycle listed on its own; type-only imports close the rest");
   });
 
@@ -93,7 +93,7 @@ describe("findCycles", () => {
       ["c.ts d.ts", true, "c.ts->d.ts"],
       ["e.ts", false, "e.ts->e.ts"],
     ]);
-    expect(cyclesText(findCycles(graph), { root: ".", color: false })).toContain("around 2 runtime cycles listed on their own");
+    expect(cyclesText(findCycles(graph), { root: ".", colour: false })).toContain("around 2 runtime cycles listed on their own");
   });
 
   it("finds a self-import, and ignores packages", () => {
@@ -181,7 +181,7 @@ describe("cycles on fixture projects", () => {
       [2, false, "types/first.ts:1 types/second.ts:1 types/first.ts", "types/first.ts->types/second.ts"],
     ]);
     for (const component of result.components) expect(breaksEverything(graph, component)).toBe(true);
-    const options = { root: "test/fixtures/explore/nested-cycles", color: false };
+    const options = { root: "test/fixtures/explore/nested-cycles", colour: false };
     await expect(cyclesText(result, options)).toMatchFileSnapshot("../fixtures/explore/nested-cycles/expected.cycles.txt");
     await expect(cyclesJson(result, options)).toMatchFileSnapshot("../fixtures/explore/nested-cycles/expected.cycles.json");
   });
@@ -191,7 +191,7 @@ describe("cycles on fixture projects", () => {
     const result = findCycles(graph);
     expect(result.failing).toBe(0);
     expect(result.components.map((component) => [component.modules.join(" "), component.runtime])).toEqual([["node.ts tree.ts", false]]);
-    await expect(cyclesText(result, { root: ".", color: false })).toMatchFileSnapshot("../fixtures/explore/type-only-cycle/expected.cycles.txt");
+    await expect(cyclesText(result, { root: ".", colour: false })).toMatchFileSnapshot("../fixtures/explore/type-only-cycle/expected.cycles.txt");
   });
 
   it("agrees with the cycles rule of check on the chain it shows", async () => {

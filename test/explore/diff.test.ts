@@ -151,7 +151,7 @@ describe("diffRevisions (in a temporary git repository)", () => {
     const { diff } = await diffRevisions({ root, base: "base" });
     expect(diff.base).toMatchObject({ ref: "base", commit: expect.stringMatching(/^[0-9a-f]{40}$/) });
     expect(diff.head).toEqual({ workingTree: true });
-    const text = diffText(diff, { root: "project", color: false }).replace(/\([0-9a-f]{7}\)/, "(COMMIT)");
+    const text = diffText(diff, { root: "project", colour: false }).replace(/\([0-9a-f]{7}\)/, "(COMMIT)");
     expect(text).toBe(readFileSync(join(FIXTURE, "expected.diff.txt"), "utf8"));
     expect(diffFails(diff)).toBe(true);
   });

@@ -33,7 +33,7 @@ describe("layers --infer", () => {
     const result = inferLayers(graph);
     expect(brief(result)).toEqual(["app: app/**", "services: services/**", "scripts: scripts/**", "db: db/**", "legacy: legacy/**", "shared: shared/**"]);
     expect(result.breaks).toEqual([]);
-    await expect(inferredLayersText(result, { root: "test/fixtures/explore/layered", color: false })).toMatchFileSnapshot(
+    await expect(inferredLayersText(result, { root: "test/fixtures/explore/layered", colour: false })).toMatchFileSnapshot(
       "../fixtures/explore/layered/expected.layers.txt",
     );
   });
@@ -55,7 +55,7 @@ describe("layers --infer", () => {
     const { graph } = await map({ root });
     const result = inferLayers(graph);
     const config = join(tempTree({}), "layermap.config.json");
-    writeFileSync(config, JSON.stringify({ ...JSON.parse(inferredLayersJson(result, { root, color: false })).config, rules: { cycles: "off" } }));
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(inferredLayersJson(result, { root, colour: false })).config, rules: { cycles: "off" } }));
     const checked = await check({ root, config });
     expect(checked.unlayered).toEqual([]);
     const where = (step: { from: string; line: number }): string => `${step.from}:${step.line}`;

@@ -59,7 +59,7 @@ describe("metrics on the layered fixture (worked out by hand)", () => {
 
   it("prints the three tables", async () => {
     const { graph, layers } = await map({ root: LAYERED });
-    await expect(metricsText(computeMetrics(graph, layers, { top: 5 }), { root: LAYERED, color: false })).toMatchFileSnapshot(
+    await expect(metricsText(computeMetrics(graph, layers, { top: 5 }), { root: LAYERED, colour: false })).toMatchFileSnapshot(
       "../fixtures/explore/layered/expected.metrics.txt",
     );
   });

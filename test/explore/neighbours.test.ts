@@ -71,7 +71,7 @@ describe("deps and dependents on the layered fixture", () => {
       "2 scripts/seed.ts (scripts/seed.ts:1 → db/client.ts)",
     ]);
     const report = { direction: "dependents" as const, pattern: "shared/log.ts", modules: [{ id: "shared/log.ts", kind: "local" as const }], depth: null, plane: "all" as const, found };
-    expect(neighboursText(report, { root: ".", color: false })).toBe(
+    expect(neighboursText(report, { root: ".", colour: false })).toBe(
       [
         "6 modules import shared/log.ts directly or not",
         "  1  db/client.ts:2        imports shared/log.ts",

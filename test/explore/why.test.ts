@@ -95,7 +95,7 @@ describe("why on the layered fixture", () => {
     const chains = findChains(graph, ["scripts/seed.ts"], ["shared/log.ts"]);
     const side = (id: string) => ({ pattern: id, modules: [{ id, kind: "local" as const }] });
     const report = { from: side("scripts/seed.ts"), to: side("shared/log.ts"), plane: "all" as const, chains, limit: 1 };
-    expect(chainsText(report, { root: "x", color: false })).toBe(
+    expect(chainsText(report, { root: "x", colour: false })).toBe(
       [
         "x/scripts/seed.ts:1 → x/db/client.ts:2 → x/shared/log.ts (2 imports)",
         '    x/scripts/seed.ts:1  "../db/client.js" → x/db/client.ts',
@@ -106,9 +106,9 @@ describe("why on the layered fixture", () => {
     const toFs = findChains(graph, ["scripts/seed.ts"], ["node:fs"]);
     const builtin = { ...report, to: { pattern: "node:fs", modules: [{ id: "node:fs", kind: "builtin" as const }] }, chains: toFs };
     // A builtin or a package is named as it is, never as a path under the root.
-    expect(chainsText(builtin, { root: "x", color: false }).split("\n")[0]).toBe("x/scripts/seed.ts:1 → x/db/client.ts:1 → node:fs (2 imports)");
-    expect(chainsText({ ...builtin, chains: [] }, { root: "x", color: false })).toContain("does not depend on node:fs:");
-    expect(chainsText({ ...report, chains: [] }, { root: ".", color: false })).toBe(
+    expect(chainsText(builtin, { root: "x", colour: false }).split("\n")[0]).toBe("x/scripts/seed.ts:1 → x/db/client.ts:1 → node:fs (2 imports)");
+    expect(chainsText({ ...builtin, chains: [] }, { root: "x", colour: false })).toContain("does not depend on node:fs:");
+    expect(chainsText({ ...report, chains: [] }, { root: ".", colour: false })).toBe(
       "✖ scripts/seed.ts does not depend on shared/log.ts: no import chain leads there\n",
     );
   });

@@ -137,7 +137,7 @@ describe("any module id, the prototype's names included", () => {
         const { violations } = checkRules(graph, layers, config);
 
         const cycles = findCycles(graph, { failPlane: "all" });
-        cyclesText(cycles, { root: ".", color: false });
+        cyclesText(cycles, { root: ".", colour: false });
         findChains(graph, [importers[0]!], ids, { limit: 3 });
         findNeighbours(graph, importers, { direction: "dependents", maxDepth: Infinity });
         computeMetrics(graph, layers);

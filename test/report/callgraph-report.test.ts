@@ -8,7 +8,8 @@ import { UNPLACED, type CallGraph, type CallGraphComparison } from "../../src/mo
 import { printable } from "../../src/model/printable.js";
 import { callGraphHtml } from "../../src/report/callgraph/callgraph-html.js";
 import { callGraphJson, comparisonJson } from "../../src/report/callgraph/callgraph-json.js";
-import { callGraphFormatOfPath, callGraphFormats, renderCallGraph } from "../../src/report/callgraph/callgraph-reporters.js";
+import { callGraphFormatOfPath, callGraphFormats } from "../../src/report/callgraph/callgraph-formats.js";
+import { renderCallGraph } from "../../src/report/callgraph/callgraph-reporters.js";
 import { callGraphText, comparisonText } from "../../src/report/callgraph/callgraph-text.js";
 import { callGraphToDot, comparisonToDot } from "../../src/report/callgraph/to-callgraph-dot.js";
 import { callGraphToMermaid, comparisonToMermaid } from "../../src/report/callgraph/to-callgraph-mermaid.js";

@@ -31,7 +31,7 @@ const layers = [
 
 describe("check on a fixture that breaks every kind of rule", () => {
   it("finds exactly the expected violations, each with file and line", async () => {
-    const result = await check({ root: BROKEN });
+    const result = await check({ cwd: process.cwd(), root: BROKEN });
     expect(brief(result)).toEqual([
       "apps-stay-apart apps/shop/cart.ts:2 -> apps/blog/post.ts",
       "no-runtime-lodash apps/shop/main.ts:3 -> lodash",
@@ -47,7 +47,7 @@ describe("check on a fixture that breaks every kind of rule", () => {
   });
 
   it("follows a chain through modules in no layer and reports every step", async () => {
-    const result = await check({ root: BROKEN });
+    const result = await check({ cwd: process.cwd(), root: BROKEN });
     const chained = result.violations.find((v) => v.from === "server/serve.ts");
     expect(chained?.via).toEqual([
       { from: "server/serve.ts", to: "util/decorate.ts", line: 2, specifier: "../util/decorate.js" },
@@ -56,13 +56,13 @@ describe("check on a fixture that breaks every kind of rule", () => {
   });
 
   it("lets type-only imports cross a forbidden rule limited to runtime import kinds", async () => {
-    const result = await check({ root: BROKEN });
+    const result = await check({ cwd: process.cwd(), root: BROKEN });
     // apps/shop/cart.ts has `import type { Dictionary } from "lodash"`: not a violation.
     expect(result.violations.filter((v) => v.rule === "no-runtime-lodash").map((v) => v.from)).toEqual(["apps/shop/main.ts"]);
   });
 
   it("strict mode allows only the layer directly below", async () => {
-    const result = await check({ root: BROKEN, config: fixturePath("layermap.strict.json") });
+    const result = await check({ cwd: process.cwd(), root: BROKEN, config: fixturePath("layermap.strict.json") });
     expect(brief(result)).toEqual([
       "layers apps/blog/post.ts:1 -> core/request.ts",
       "layers apps/shop/cart.ts:1 -> core/request.ts",
@@ -74,9 +74,9 @@ describe("check on a fixture that breaks every kind of rule", () => {
   });
 
   it("counts cycles on the runtime plane by default, and type-only ones when asked", async () => {
-    const runtime = await check({ root: brokenWithConfig({ layers, rules: { layers: "off" } }) });
+    const runtime = await check({ cwd: process.cwd(), root: brokenWithConfig({ layers, rules: { layers: "off" } }) });
     expect(runtime.violations.map((v) => v.via?.map((step) => step.from).join(" "))).toEqual(["core/headers.ts core/request.ts"]);
-    const all = await check({ root: brokenWithConfig({ layers, rules: { layers: "off", cycles: { severity: "error", plane: "all" } } }) });
+    const all = await check({ cwd: process.cwd(), root: brokenWithConfig({ layers, rules: { layers: "off", cycles: { severity: "error", plane: "all" } } }) });
     // Through `import type { Cart }`, core/request.ts and the apps join one tangle.
     expect(all.violations.map((v) => v.via?.map((step) => step.from).join(" "))).toEqual([
       "apps/blog/post.ts core/request.ts apps/shop/cart.ts",
@@ -85,7 +85,7 @@ describe("check on a fixture that breaks every kind of rule", () => {
   });
 
   it("lets the layers rule ignore type-only imports on the runtime plane", async () => {
-    const result = await check({ root: brokenWithConfig({ layers, rules: { layers: { plane: "runtime" }, cycles: "off" } }) });
+    const result = await check({ cwd: process.cwd(), root: brokenWithConfig({ layers, rules: { layers: { plane: "runtime" }, cycles: "off" } }) });
     // core/request.ts imports apps/shop/cart.ts only as a type.
     expect(brief(result)).toEqual(["layers server/serve.ts:2 -> middleware/logger.ts"]);
   });
@@ -95,7 +95,7 @@ describe("check on a fixture that breaks every kind of rule", () => {
       layers: [...layers, { name: "shared", paths: "shraed/**" }],
       rules: { forbidden: [{ name: "typo", from: { path: "aps/**" }, to: { kind: "external" } }], independent: [{ name: "none", siblings: "packages/*" }] },
     });
-    await expect(check({ root: typo })).rejects.toThrow(
+    await expect(check({ cwd: process.cwd(), root: typo })).rejects.toThrow(
       [
         'layermap.config.json: layers[4].paths: layer "shared" matches no module',
         'layermap.config.json: rules.forbidden[0].from: rule "typo": `from` matches no module',
@@ -106,13 +106,13 @@ describe("check on a fixture that breaks every kind of rule", () => {
         .replaceAll("layermap.config.json", `${typo}/layermap.config.json`),
     );
     const optional = brokenWithConfig({ layers: [...layers, { name: "shared", paths: "shraed/**", optional: true }] });
-    await expect(check({ root: optional })).resolves.toBeDefined();
+    await expect(check({ cwd: process.cwd(), root: optional })).resolves.toBeDefined();
   });
 });
 
 describe("baseline", () => {
   it("accepts known violations, fails on new ones, and reports the stale entries", async () => {
-    const first = await check({ root: BROKEN });
+    const first = await check({ cwd: process.cwd(), root: BROKEN });
     const folder = tempTree({});
     const baselinePath = join(folder, "baseline.json");
     const known = first.nextBaseline.violations.filter((entry) => entry.rule !== "apps-stay-apart");
@@ -120,7 +120,7 @@ describe("baseline", () => {
       baselinePath,
       JSON.stringify({ version: 1, violations: [...known, { rule: "layers", from: "core/gone.ts", to: "apps/old.ts" }] }),
     );
-    const second = await check({ root: BROKEN, baseline: baselinePath });
+    const second = await check({ cwd: process.cwd(), root: BROKEN, baseline: baselinePath });
     expect(brief(second)).toEqual(["apps-stay-apart apps/shop/cart.ts:2 -> apps/blog/post.ts"]);
     expect(second.summary).toMatchObject({ errors: 1, warnings: 0, known: 5, stale: 1 });
     expect(second.stale).toEqual([{ rule: "layers", from: "core/gone.ts", to: "apps/old.ts" }]);
@@ -139,7 +139,7 @@ describe("baseline", () => {
 
   it("rejects a file that is not a baseline, naming it", async () => {
     const folder = tempTree({ "baseline.json": '{ "violations": "all" }' });
-    await expect(check({ root: BROKEN, baseline: join(folder, "baseline.json") })).rejects.toThrow(/baseline\.json: violations: .*not a layermap baseline/s);
+    await expect(check({ cwd: process.cwd(), root: BROKEN, baseline: join(folder, "baseline.json") })).rejects.toThrow(/baseline\.json: violations: .*not a layermap baseline/s);
   });
 });
 
@@ -153,14 +153,14 @@ describe("check reports", () => {
   ] as const;
 
   it.each(formats)("%s matches %s stored beside the fixture", async (format, file) => {
-    const result = await check({ root: BROKEN });
-    await expect(checkReporters[format](result, { color: false, verbose: true })).toMatchFileSnapshot(`../fixtures/check/broken/${file}`);
+    const result = await check({ cwd: process.cwd(), root: BROKEN });
+    await expect(checkReporters[format](result, { colour: false, verbose: true })).toMatchFileSnapshot(`../fixtures/check/broken/${file}`);
   });
 
   it("SARIF is valid against the official SARIF 2.1.0 schema", async () => {
     const schema = JSON.parse(readFileSync(fileURLToPath(import.meta.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json")), "utf8"));
     const validate = new ajvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
-    const sarif = JSON.parse(checkReporters.sarif(await check({ root: BROKEN }), { color: false, verbose: false }));
+    const sarif = JSON.parse(checkReporters.sarif(await check({ cwd: process.cwd(), root: BROKEN }), { colour: false, verbose: false }));
     expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
     expect(sarif.runs[0].results).toHaveLength(6);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({
@@ -172,14 +172,14 @@ describe("check reports", () => {
   });
 
   it("colours the text report only when asked", async () => {
-    const result = await check({ root: BROKEN });
-    expect(checkReporters.text(result, { color: false, verbose: false })).not.toContain("\u001b[");
-    expect(checkReporters.text(result, { color: true, verbose: false })).toContain("\u001b[31m");
+    const result = await check({ cwd: process.cwd(), root: BROKEN });
+    expect(checkReporters.text(result, { colour: false, verbose: false })).not.toContain("\u001b[");
+    expect(checkReporters.text(result, { colour: true, verbose: false })).toContain("\u001b[31m");
   });
 
   it("escapes GitHub workflow command data", async () => {
-    const result = await check({ root: BROKEN });
-    const annotations = checkReporters.github(result, { color: false, verbose: false }).split("\n");
+    const result = await check({ cwd: process.cwd(), root: BROKEN });
+    const annotations = checkReporters.github(result, { colour: false, verbose: false }).split("\n");
     expect(annotations[0]).toMatch(/^::error file=test\/fixtures\/check\/broken\/apps\/shop\/cart\.ts,line=2,title=layermap apps-stay-apart::/);
     expect(annotations.every((line) => !line.includes("\r"))).toBe(true);
   });
@@ -196,8 +196,8 @@ describe("check reports", () => {
   it("SARIF locates each file by a relative URI reference that resolves to its own name: # ? % and a scheme-like x: encoded", async () => {
     // At the top, `http:x.ts` read as a URI would be an absolute URL of the http scheme.
     const names = ["core/issue#12?.ts", "http:x.ts", "core/100%.ts", "core/a b.ts", "core/café.ts"];
-    const result = await check({ root: oddlyNamed(names), cache: false });
-    const sarif = JSON.parse(checkReporters.sarif({ ...result, root: "." }, { color: false, verbose: false }));
+    const result = await check({ cwd: process.cwd(), root: oddlyNamed(names), cache: false });
+    const sarif = JSON.parse(checkReporters.sarif({ ...result, root: "." }, { colour: false, verbose: false }));
     const uris: string[] = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
     expect(uris.sort()).toEqual(["core/100%25.ts", "core/a%20b.ts", "core/caf%C3%A9.ts", "core/issue%2312%3F.ts", "http%3Ax.ts"]);
     // Resolved against the source root as a SARIF viewer does: no query, no fragment, no other scheme, the file's own name.
@@ -207,8 +207,8 @@ describe("check reports", () => {
   });
 
   it("JUnit is well-formed XML 1.0 whatever the names and specifiers hold: U+FFFE, U+FFFF, lone surrogates and controls escaped", async () => {
-    const result = await check({ root: oddlyNamed(["core/\ufffe.ts", "core/\uffff.ts", "core/emoji 😀.ts"], "app/\\udfff\\ud800\\uffff\\u0001\\u001b/../a.js"), cache: false });
-    const xml = checkReporters.junit({ ...result, root: "." }, { color: false, verbose: false });
+    const result = await check({ cwd: process.cwd(), root: oddlyNamed(["core/\ufffe.ts", "core/\uffff.ts", "core/emoji 😀.ts"], "app/\\udfff\\ud800\\uffff\\u0001\\u001b/../a.js"), cache: false });
+    const xml = checkReporters.junit({ ...result, root: "." }, { colour: false, verbose: false });
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- still in fast-xml-parser 5; its successor (fast-xml-validator) is another dependency with another API
     expect(XMLValidator.validate(xml)).toBe(true);
     // XMLValidator checks the structure, not the characters: every character must be a Char of XML 1.0 (§2.2).

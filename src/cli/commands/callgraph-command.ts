@@ -1,12 +1,13 @@
+import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import type { CallGraphBy } from "../../model/call-graph.js";
 import { UserError } from "../../model/errors.js";
 import { printable } from "../../model/printable.js";
+import { callGraphFormatOfPath, callGraphFormats, type CallGraphFormat } from "../../report/callgraph/callgraph-formats.js";
 import { EXIT_OK, type CliIo } from "../io.js";
 import { writeOutputAtomically } from "../write-output.js";
 
 const BY = ["function", "module", "folder", "layer"] as const satisfies readonly CallGraphBy[];
-const FORMATS = ["text", "json", "dot", "svg", "mermaid", "html"] as const;
 
 interface CallGraphArguments {
   profiles: string[];
@@ -17,7 +18,7 @@ interface CallGraphArguments {
   "edge-threshold"?: number;
   focus?: string[];
   compare?: string[];
-  format?: (typeof FORMATS)[number];
+  format?: CallGraphFormat;
   out?: string[];
   title?: string;
 }
@@ -40,7 +41,7 @@ export function callgraphCommand(io: CliIo, setExitCode: (code: number) => void)
         .option("edge-threshold", { alias: "e", type: "number", describe: "Leave out calls under this percentage of the run (default 0.1)" })
         .option("focus", { type: "string", array: true, describe: "Keep only the call paths through nodes matching these globs" })
         .option("compare", { type: "string", array: true, describe: "Profiles of another run: draw what got hotter and colder" })
-        .option("format", { alias: "f", choices: FORMATS, describe: "Output format (default: the --out file's ending, else text)" })
+        .option("format", { alias: "f", choices: callGraphFormats, describe: "Output format (default: the --out file's ending, else text)" })
         .option("out", { alias: "o", type: "string", array: true, describe: "Write to this file (format from its ending; repeatable) instead of stdout" })
         .option("title", { type: "string", describe: "A title for the picture" })
         .example("$0 callgraph layermap.cpuprofile", "The flat profile and who calls whom, by module, as text")
@@ -48,7 +49,7 @@ export function callgraphCommand(io: CliIo, setExitCode: (code: number) => void)
         .example("$0 callgraph run.cpuprofile --by layer --out layers.svg", "Which layers the time goes through")
         .example("$0 callgraph refresh.cpuprofile --compare idle.cpuprofile --out diff.svg", "What got hotter and colder"),
     handler: async (args) => {
-      const [{ callGraph }, { renderCallGraph, callGraphFormatOfPath }] = await Promise.all([import("../../api/callgraph.js"), import("../../report/callgraph/callgraph-reporters.js")]);
+      const [{ callGraph }, { renderCallGraph }] = await Promise.all([import("../../api/callgraph.js"), import("../../report/callgraph/callgraph-reporters.js")]);
       const outs = args.out ?? [];
       const formats = outs.map((path) => {
         const format = args.format ?? callGraphFormatOfPath(path);
@@ -57,9 +58,10 @@ export function callgraphCommand(io: CliIo, setExitCode: (code: number) => void)
       });
       const { graph, notes } = callGraph({
         profiles: args.profiles,
+        cwd: io.cwd,
         by: args.by,
         ...(args.root === undefined ? {} : { root: args.root }),
-        ...(args.config === undefined ? {} : { config: args.config }),
+        ...(args.config === undefined ? {} : { config: resolve(io.cwd, args.config) }),
         ...(args["node-threshold"] === undefined ? {} : { nodeThreshold: args["node-threshold"] }),
         ...(args["edge-threshold"] === undefined ? {} : { edgeThreshold: args["edge-threshold"] }),
         ...(args.focus === undefined ? {} : { focus: args.focus }),

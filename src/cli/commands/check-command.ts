@@ -86,8 +86,8 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
         if (!strictExit()) setExitCode(EXIT_OK);
         return;
       }
-      const color = args.color ?? (args.out === undefined && io.stdout.isTTY === true && !process.env["NO_COLOR"]);
-      const text = checkReporters[args.format](result, { color, verbose: args.verbose ?? false });
+      const colour = args.color ?? (args.out === undefined && io.stdout.isTTY === true && !process.env["NO_COLOR"]);
+      const text = checkReporters[args.format](result, { colour, verbose: args.verbose ?? false });
       await signalsHeard();
       if (args.out === undefined) io.stdout.write(text);
       else writeOutputAtomically(args.out, text);

@@ -55,8 +55,8 @@ export function renderCommand(io: CliIo, setExitCode: (code: number) => void): C
       const formats = format !== undefined ? [format] : (args.out ?? []).map(formatOfPath);
       const withProfile = profileWanted(args, formats, (line) => io.stderr.write(`layermap: ${printable(line)}\n`));
       let input = isStdin(args.input)
-        ? diagramInputFromText(await readStdin(), { name: "stdin", ...config })
-        : await loadDiagramInput({ source: args.input, ...config, ...(onStage === undefined ? {} : { onStage }) });
+        ? diagramInputFromText(await readStdin(), { name: "stdin", cwd: io.cwd, ...config })
+        : await loadDiagramInput({ source: args.input, cwd: io.cwd, ...config, ...(onStage === undefined ? {} : { onStage }) });
       clock.lap("input", `${counted(input.document.summary.local, "module")}, ${counted(input.violations.length, "violation")} to draw`);
       if (withProfile) {
         const { withRuntime } = await import("../../api/render.js");

@@ -25,7 +25,7 @@ export function affectedText(result: AffectedResult, options: FormatOptions): st
 }
 
 export function affectedList(result: AffectedResult, options: FormatOptions): string {
-  const p = printer({ ...options, color: false });
+  const p = printer({ ...options, colour: false });
   return affectedModules(result).map((id) => `${p.path(id)}\n`).join("");
 }
 

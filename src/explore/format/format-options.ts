@@ -13,7 +13,7 @@ import type { ChainStep } from "../chain-step.js";
 
 export interface FormatOptions {
   root: string;
-  color: boolean;
+  colour: boolean;
 }
 
 type Colors = ReturnType<typeof createColors>;
@@ -34,7 +34,7 @@ export interface Printer {
 }
 
 export function printer(options: FormatOptions): Printer {
-  const c = createColors(options.color);
+  const c = createColors(options.colour);
   const path = (id: string, kind: ModuleKind = "local"): string => printable(pathFrom(options, id, kind));
   const at = (id: string, line: number): string => c.cyan(`${path(id)}:${line}`);
   const target = (step: ChainStep): string => path(step.to, step.toKind);

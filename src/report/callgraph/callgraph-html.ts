@@ -13,6 +13,7 @@ import { printable } from "../../model/printable.js";
 import { panZoomScript } from "../pan-zoom-script.js";
 import { delta, isComparison } from "./callgraph-common.js";
 import type { CallGraphDrawOptions } from "./to-callgraph-dot.js";
+import { escapeHtml } from "../escape-html.js";
 
 /** `svg` is the picture of `graph` (callGraphToSvg). */
 export function callGraphHtml(graph: CallGraph | CallGraphComparison, svg: string, options: CallGraphDrawOptions = {}): string {
@@ -104,9 +105,6 @@ function breakable(escaped: string): string {
   return escaped.replace(/[/:]/g, "$&<wbr>");
 }
 
-function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
-}
 
 const STYLE = `
 * { box-sizing: border-box; }

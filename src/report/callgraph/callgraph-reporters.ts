@@ -1,7 +1,8 @@
 /**
  * Every output format of `callgraph`, by name: a reporter is a function from one run's call
  * graph, or two runs compared, to the text of one file. The CLI derives its `--format` choices
- * from `callGraphFormats`, and does the printing.
+ * from `callGraphFormats` (callgraph-formats.ts, light enough to load at start-up), and does the
+ * printing.
  */
 import type { CallGraph, CallGraphComparison } from "../../model/call-graph.js";
 import { dotToSvg } from "../diagram/to-svg.js";
@@ -11,13 +12,7 @@ import { isComparison } from "./callgraph-common.js";
 import { callGraphText, comparisonText } from "./callgraph-text.js";
 import { callGraphToDot, comparisonToDot, type CallGraphDrawOptions } from "./to-callgraph-dot.js";
 import { callGraphToMermaid, comparisonToMermaid } from "./to-callgraph-mermaid.js";
-
-/**
- * Every format renderCallGraph writes.
- * @internal Exported for its unit tests (knip --production ignores the tag).
- */
-export const callGraphFormats = ["text", "json", "dot", "svg", "mermaid", "html"] as const;
-export type CallGraphFormat = (typeof callGraphFormats)[number];
+import type { CallGraphFormat } from "./callgraph-formats.js";
 
 /** The DOT of one run or of two compared. */
 function anyCallGraphToDot(graph: CallGraph | CallGraphComparison, options: CallGraphDrawOptions = {}): string {
@@ -44,24 +39,4 @@ export async function renderCallGraph(graph: CallGraph | CallGraphComparison, fo
     case "html":
       return callGraphHtml(graph, await callGraphToSvg(graph, options), options);
   }
-}
-
-const EXTENSIONS: Readonly<Record<string, CallGraphFormat>> = {
-  txt: "text",
-  text: "text",
-  json: "json",
-  dot: "dot",
-  gv: "dot",
-  svg: "svg",
-  mmd: "mermaid",
-  mermaid: "mermaid",
-  html: "html",
-  htm: "html",
-};
-
-/** The format a file name asks for (`profile.svg` → svg), if its ending names one. */
-export function callGraphFormatOfPath(path: string): CallGraphFormat | undefined {
-  const dot = path.lastIndexOf(".");
-  if (dot === -1 || dot < Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"))) return undefined;
-  return EXTENSIONS[path.slice(dot + 1).toLowerCase()];
 }

@@ -7,6 +7,7 @@
  * (model/printable.ts): a control character shows as its escape, not as a line break.
  */
 import { printable } from "../../model/printable.js";
+import { escapeHtml } from "../escape-html.js";
 
 /** A label: each line as written, joined with DOT's centred line break. */
 export function dotLabel(...lines: string[]): string {
@@ -26,7 +27,7 @@ export function dotId(text: string): string {
 
 /** Text for an HTML-like label (`label=<…>`). */
 export function htmlLabelText(text: string): string {
-  return printable(text).replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  return escapeHtml(printable(text));
 }
 
 function common(text: string, backslash: string): string {

@@ -12,13 +12,13 @@ import { printable } from "../../model/printable.js";
 import { chainText, pathFrom } from "./paths.js";
 
 export interface TextOptions {
-  color: boolean;
+  colour: boolean;
   /** List unlayered modules and the violations the baseline accepts. */
   verbose: boolean;
 }
 
 export function textCheckReport(report: CheckReport, options: TextOptions): string {
-  const c = createColors(options.color);
+  const c = createColors(options.colour);
   const lines: string[] = [];
   const byRule = new Map<string, Violation[]>();
   // Appended in place: copying the list for each violation made 60,000 of them take minutes.

@@ -5,7 +5,8 @@
  */
 import { compareCodeUnits } from "../../model/compare.js";
 import { LAYER_SEPARATOR, opensBoxes } from "./collapse.js";
-import { EXTERNALS, NO_LAYER, type Collapse, type DiagramCluster, type DiagramNode } from "./diagram.js";
+import { type Collapse, type DiagramCluster, type DiagramNode } from "./diagram.js";
+import { EXTERNALS, NO_LAYER } from "../../model/group-names.js";
 
 /**
  * Every node is placed in the cluster of its own layer (a folded box holds modules of one layer

@@ -7,7 +7,8 @@
  */
 import type { ImportRecord, ModuleRecord } from "../../model/document.js";
 import { counted } from "../../model/counted.js";
-import { NO_LAYER, type Collapse } from "./diagram.js";
+import { type Collapse } from "./diagram.js";
+import { NO_LAYER, ROOT_FOLDER } from "../../model/group-names.js";
 
 /** The folder depth a layer's modules fold at. */
 export function depthOf(collapse: Extract<Collapse, { by: "folder" }>, layer: string | undefined): number {
@@ -32,9 +33,6 @@ export const AUTO_COLLAPSE_ABOVE = 50;
  * and three times as many arrows (fewer when `autoCollapseAbove` is lower).
  */
 const OVERVIEW_BOXES = 30;
-
-/** The box of the files directly at the root, when folded by folder. */
-export const ROOT_FOLDER = "./";
 
 /** Between a folder and its layer in the id of a folder box split across layers. */
 export const LAYER_SEPARATOR = " · ";

@@ -132,8 +132,6 @@ export interface DiagramRuntime {
   calls: RuntimeCall[];
 }
 
-export const NO_LAYER = "(no layer)";
-export const EXTERNALS = "(external)";
 
 /**
  * Folded arrows are labelled with their import count only up to this many arrows; past it the

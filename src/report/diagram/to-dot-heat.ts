@@ -12,6 +12,7 @@ import { quote } from "./dot-quote.js";
 import { isFoldedEdge, type Diagram, type DiagramEdge, type DiagramNode, type DiagramRuntime } from "./diagram.js";
 import { CALL_COLOUR, clusterColours, COLD_BORDER, CYCLE_COLOUR, EDGE_COLOUR, FAINT_COLOUR, VIOLATION_COLOUR } from "./palette.js";
 import { callKey, callText, callWeight, importMs, labelledCalls, nodeHeatText, nodeWeight, percentLabel, percentText, ran, runSummary, share, whiteTextOn } from "./runtime-heat.js";
+import { escapeHtml } from "../escape-html.js";
 
 /** The narrowest arrow that carried calls: bolder than a plain arrow (0.9), whatever its share. */
 const BOLD_AT_LEAST = 1.5;
@@ -96,11 +97,11 @@ export function heatLegend(diagram: Diagram, runtime: DiagramRuntime): string {
   const hottest = share(runtime, runtime.hottestMs);
   const steps = [0, 0.25, 0.5, 0.75, 1].map((weight) => {
     const fill = heatColour(weight);
-    return `<TD BGCOLOR="${fill}"><FONT COLOR="${whiteTextOn(fill) ? HEAT_TEXT : "#000000"}"> ${html(percentLabel(weight * hottest))} </FONT></TD>`;
+    return `<TD BGCOLOR="${fill}"><FONT COLOR="${whiteTextOn(fill) ? HEAT_TEXT : "#000000"}"> ${escapeHtml(percentLabel(weight * hottest))} </FONT></TD>`;
   });
   const scale = `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"><TR>${steps.join("")}</TR></TABLE>`;
   const rows: [string, string][] = [
-    [scale, `box: ${runtime.heat} time, share of the run (red: the hottest box, ${html(percentText(hottest))})`],
+    [scale, `box: ${runtime.heat} time, share of the run (red: the hottest box, ${escapeHtml(percentText(hottest))})`],
     [`<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" COLOR="${COLD_BORDER}"><TR><TD BGCOLOR="#ffffff">      </TD></TR></TABLE>`, "box: never ran"],
   ];
   const exercised = diagram.edges.filter((edge) => importMs(runtime, edge) > 0).length;
@@ -110,11 +111,6 @@ export function heatLegend(diagram: Diagram, runtime: DiagramRuntime): string {
   const cells = rows.map(([glyph, text]) => `<TR><TD ALIGN="LEFT">${glyph}</TD><TD ALIGN="LEFT">${text}</TD></TR>`).join("");
   const title = `<TR><TD ALIGN="LEFT" COLSPAN="2"><B>profile</B>: ${runSummary(runtime)}</TD></TR>`;
   return `"legend-heat" [id="legend-heat", shape=plaintext, style="", fontsize=9, label=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">${title}${cells}</TABLE>>];`;
-}
-
-/** Text inside a DOT HTML-like label (`<0.1%` would open a tag). */
-function html(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 /** A box's look without the overlay, as Graphviz writes it in SVG: what the HTML page's toggle restores. */

@@ -12,8 +12,9 @@
  */
 import { compareCodeUnits } from "../../model/compare.js";
 import { buildDiagram, type DiagramInput, type DiagramOptions } from "../diagram/build-diagram.js";
-import { AUTO_COLLAPSE_ABOVE, depthOf, folderBoxId, ROOT_FOLDER } from "../diagram/collapse.js";
-import { NO_LAYER, type Collapse, type Diagram, type DiagramNode } from "../diagram/diagram.js";
+import { AUTO_COLLAPSE_ABOVE, depthOf, folderBoxId } from "../diagram/collapse.js";
+import { type Collapse, type Diagram, type DiagramNode } from "../diagram/diagram.js";
+import { NO_LAYER, ROOT_FOLDER } from "../../model/group-names.js";
 
 interface DiagramView {
   /** "" for the first view; else the id of the box this view opens. */

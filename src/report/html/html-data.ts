@@ -10,11 +10,12 @@
  */
 import { compareCodeUnits } from "../../model/compare.js";
 import type { Violation } from "../../model/violation.js";
-import { EXTERNALS, NO_LAYER, type Diagram, type DiagramCluster } from "../diagram/diagram.js";
+import { type Diagram, type DiagramCluster } from "../diagram/diagram.js";
 import type { DrillDown } from "./drill-down.js";
 import { penwidthOf } from "../diagram/to-dot.js";
 import { plainEdgeLook, plainNodeLook } from "../diagram/to-dot-heat.js";
 import { runSummary } from "../diagram/runtime-heat.js";
+import { EXTERNALS, NO_LAYER } from "../../model/group-names.js";
 
 interface ViewData {
   /** "" for the first view; else the box it opens. */

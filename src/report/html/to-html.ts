@@ -9,6 +9,7 @@ import { pageData } from "./html-data.js";
 import { PAGE_SCRIPT } from "./page-script.js";
 import { PAGE_STYLE } from "./page-style.js";
 import { HEAT_SCRIPT } from "./heat-script.js";
+import { escapeHtml } from "../escape-html.js";
 
 /**
  * `svgs[i]` is the SVG of `drill.views[i]`. The first view is in the page; the others wait in
@@ -65,6 +66,3 @@ ${heatScript}</body>
 `;
 }
 
-function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
-}

@@ -36,8 +36,8 @@ export function toLoadOptions(args: ExploreArguments, io: CliIo): LoadGraphOptio
   };
 }
 
-export function formatOptions(io: CliIo, args: ExploreArguments, root: string): { root: string; color: boolean } {
-  return { root, color: args.color ?? (io.stdout.isTTY === true && !process.env["NO_COLOR"]) };
+export function formatOptions(io: CliIo, args: ExploreArguments, root: string): { root: string; colour: boolean } {
+  return { root, colour: args.color ?? (io.stdout.isTTY === true && !process.env["NO_COLOR"]) };
 }
 
 /**
