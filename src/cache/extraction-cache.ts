@@ -59,12 +59,15 @@ export function extractionCache(options: ExtractionCacheOptions): ExtractionCach
     contentHash: (file) => hashes.get(file),
     storedEntry: (file) => stored?.[file],
     entries(mapped) {
+      // In the files' order, whatever order their parses finished in (the store is deterministic).
+      const ordered: Record<string, CachedFile> = {};
+      for (const file of mapped) if (file in next) ordered[file] = next[file]!;
       // Entries of files this run did not map (other options, say) stay while the file exists.
       const discovered = new Set(mapped);
       for (const [file, entry] of Object.entries(stored ?? {})) {
-        if (!(file in next) && !discovered.has(file) && stampOf(join(root, file)) !== undefined) next[file] = entry;
+        if (!(file in next) && !discovered.has(file) && stampOf(join(root, file)) !== undefined) ordered[file] = entry;
       }
-      return next;
+      return ordered;
     },
   };
 }

@@ -4,10 +4,13 @@
  * rejects (a syntax error, or syntax only TypeScript accepts) is parsed by TypeScript's parser
  * (./extract-imports.ts), whose partial recovery and parse-error diagnostics are the ones
  * layermap reports. TypeScript is loaded for the first such file, so a run where oxc answers for
- * every file (or the memo does) never loads it here.
+ * every file (or the memo does) never loads it here. oxc parses all but the shortest texts in
+ * child processes (./oxc/oxc-pool.ts): side by side, and where a text that crashes oxc kills only
+ * its child.
  */
 import { join } from "node:path";
 import { extractWithOxc } from "./oxc/extract-oxc.js";
+import { sharedOxcPool } from "./oxc/oxc-pool.js";
 import { decodeSource, readSourceBytes, type SourceProblem } from "./read-source.js";
 import type { Extraction } from "./types.js";
 
@@ -48,8 +51,8 @@ export interface Extracted {
 }
 
 /**
- * oxc's extraction of a file, or undefined where TypeScript's parser must read it: oxc rejected
- * the text, or threw (the extract stage never fails on a file's content).
+ * oxc's extraction of a file in this process, or undefined where TypeScript's parser must read it:
+ * oxc rejected the text, or threw (the extract stage never fails on a file's content).
  * @internal exported for the parity tests and bench/compare-extractors.mjs
  */
 export function oxcExtraction(path: string, text: string): Extraction | undefined {
@@ -58,6 +61,23 @@ export function oxcExtraction(path: string, text: string): Extraction | undefine
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Texts this short are parsed in this process: every level of nesting takes at least a character,
+ * and oxc-parser overflows its stack only past 4,400 levels (./oxc/oxc-pool.ts), so none of them
+ * can crash it. Longer ones go to the pool's child processes.
+ */
+const IN_PROCESS_CHARS = 2048;
+
+/** Files whose reading and parsing overlap: enough to keep every child of the pool busy. */
+const CONCURRENT_FILES = 32;
+
+/** oxc's extraction, in this process or the pool's; undefined where TypeScript's parser must read the file. */
+async function oxcAnswer(path: string, text: string): Promise<Extraction | undefined> {
+  if (text.length <= IN_PROCESS_CHARS) return oxcExtraction(path, text);
+  const outcome = await sharedOxcPool().extract(path, text);
+  return outcome === undefined ? oxcExtraction(path, text) : outcome.extraction;
 }
 
 /** Without a memo: read, then parse. */
@@ -79,7 +99,7 @@ export async function extractAll(root: string, files: readonly string[], options
     const source = decodeSource(bytes);
     if (!source.ok) return { problem: source };
     parsed++;
-    const extraction = oxcExtraction(file, source.text);
+    const extraction = await oxcAnswer(file, source.text);
     if (extraction !== undefined) return { extraction };
     if (extractImports === undefined) {
       const started = performance.now();
@@ -90,14 +110,25 @@ export async function extractAll(root: string, files: readonly string[], options
     return { extraction: extractImports(file, source.text) };
   };
 
-  const outcomes: ExtractedFile[] = [];
-  for (const file of files) {
-    options.onProgress?.(outcomes.length, files.length);
-    await options.pause?.();
+  // Files are read in order and parsed side by side (the pool's children), a window at a time;
+  // each outcome lands at its file's index.
+  const outcomes: ExtractedFile[] = new Array<ExtractedFile>(files.length);
+  let done = 0;
+  const extractOne = async (index: number): Promise<void> => {
+    const file = files[index]!;
     const read = (): Buffer | SourceProblem => readSourceBytes(join(root, file), options.maxFileSize);
-    outcomes.push({ file, ...(await memo.extract(file, read, (bytes) => parse(file, bytes))) });
+    outcomes[index] = { file, ...(await memo.extract(file, read, (bytes) => parse(file, bytes))) };
+    options.onProgress?.(++done, files.length);
+  };
+  const pending = new Set<Promise<void>>();
+  options.onProgress?.(0, files.length);
+  for (let index = 0; index < files.length; index++) {
+    await options.pause?.();
+    const work = extractOne(index).finally(() => pending.delete(work));
+    pending.add(work);
+    if (pending.size >= CONCURRENT_FILES) await Promise.race(pending);
   }
-  options.onProgress?.(files.length, files.length);
+  await Promise.all(pending);
 
   const failed = outcomes.filter((outcome) => "problem" in outcome).length;
   return {

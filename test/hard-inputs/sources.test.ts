@@ -96,6 +96,32 @@ describe("source files that do not parse: a parse-error with file and line, and 
   });
 });
 
+describe("code that kills oxc-parser (a native stack overflow, no exception): the run goes on", () => {
+  // Shapes the extract stage's nesting scan does not count (it counts brackets and prefix
+  // operators): oxc-parser 0.159 dies on each, in the pool's child process, and TypeScript's
+  // parser answers for that file alone.
+  const shapes: Record<string, string> = {
+    "types.ts": `export let x: ${"A<".repeat(20_000)}B${">".repeat(20_000)} = 1;\n`,
+    "arrows.ts": `export const f = ${"a=>".repeat(40_000)}1;\n`,
+    "conditions.ts": `export const c = ${"a?b:".repeat(40_000)}1;\n`,
+    "labels.js": `${"a:".repeat(40_000)};\n`,
+  };
+
+  it("through the CLI: every other file's imports are read, the crashing files get a parse-error", () => {
+    const files: Record<string, string> = { ...targets, "main.ts": 'import "./a.js";\nimport "./types.js";\nimport "./arrows.js";\n' };
+    for (const [name, body] of Object.entries(shapes)) files[name] = `import "./b.js";\n${body}import "./after.js";\n`;
+    const root = tempTree(files);
+    const run = runBuiltCli(["map", root, "--no-cache", "--format", "json", "--quiet"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const document = JSON.parse(run.stdout) as MapDocument;
+    expect(importsOf(document, "main.ts")).toEqual(["a.ts:1", "arrows.ts:3", "types.ts:2"]);
+    for (const name of Object.keys(shapes)) {
+      expect(diagnosticsOf(document, name), name).toEqual(["1 parse-error: nested too deeply for the parser (it ran out of stack): not parsed, no imports read"]);
+    }
+  });
+});
+
 describe("bytes that are not UTF-8 text", () => {
   const source = 'import { a } from "./a.js";\r\nimport "./b.js";\r\n';
 

@@ -53,8 +53,8 @@ export interface OxcExtractOptions {
   alwaysWalk?: boolean;
 }
 
-/** Why a file was handed to TypeScript; for the bench's fallback rate. */
-type FallbackReason = "syntax-error" | "stack-overflow" | "too-deep";
+/** Why a file was handed to TypeScript; for the bench's fallback rate. `crashed`: oxc killed the child process parsing it (./oxc-pool.ts). */
+type FallbackReason = "syntax-error" | "stack-overflow" | "too-deep" | "crashed";
 
 /**
  * How deep oxc-parser is let go: its recursive descent overflows the native stack, which kills
