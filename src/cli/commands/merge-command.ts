@@ -47,7 +47,7 @@ export function mergeCommand(io: CliIo, setExitCode: (code: number) => void): Co
         .option("verbose", { alias: "v", type: "boolean", describe: "Print how long each stage took on stderr" })
         .example("$0 merge packages/*/layermap.json --out map.json", "Merge maps each saved in its package's folder")
         .example("$0 merge packages/a=.layermap/a.json packages/b=.layermap/b.json --out map.json", "Maps saved elsewhere: say which folder each maps")
-        .example("$0 render map.json --out map.svg", "Then draw the merged map, or query it (layermap cycles --graph map.json)"),
+        .example("$0 check --graph map.json", "Then check the merged map against the root's layermap.config.json (render and --graph read it too)"),
     handler: async (args) => {
       const started = performance.now();
       const onStage = stageLines(io.stderr, args.verbose);
