@@ -8,6 +8,7 @@ export type { ImportGraph, ImportAttributes, ModuleAttributes } from "./graph/im
 export type { Extraction, ImportSite } from "./extract/types.js";
 export { check, type CheckOptions, type CheckResult } from "./api/check.js";
 export { loadDiagramInput, render, type RenderSourceOptions } from "./api/render.js";
+export { mergeMapFiles, mergeMaps, type MapFile, type MergeInput, type MergeMapsOptions } from "./api/merge.js";
 export type { DiagramInput, DiagramOptions } from "./report/diagram/build-diagram.js";
 export { reportFormats, type ReportFormat } from "./report/reporters.js";
 export { checkFormats, checkReporters, type CheckFormat } from "./report/check/reporters.js";

@@ -1,11 +1,11 @@
 /**
- * `check`: map, then judge the graph against the config's layers and rules, then set the
- * violations against a baseline. The result is plain data for the check reporters.
+ * `check`: map (or read a saved map), then judge the graph against the config's layers and
+ * rules, then set the violations against a baseline. The result is plain data for the check reporters.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { displayPath } from "../model/display-path.js";
-import { formatIssues } from "../config/load-config.js";
+import { formatIssues, loadConfig } from "../config/load-config.js";
 import { UserError } from "../model/errors.js";
 import { applyBaseline, baselineOf, baselineSchema, type Baseline } from "../rules/baseline.js";
 import { checkRules } from "../rules/check-rules.js";
@@ -13,11 +13,18 @@ import { ruleInfos } from "../rules/rule-infos.js";
 import type { CheckReport } from "../model/check-report.js";
 import { counted } from "../model/counted.js";
 import { map, type MapOptions, type MapResult } from "./map.js";
+import { loadSavedMap, readMapDocument } from "./saved-map.js";
 import { stopwatch } from "./stopwatch.js";
 
 export interface CheckOptions extends MapOptions {
   /** A baseline file of accepted violations. */
   baseline?: string;
+  /**
+   * A saved map document to check instead of mapping the root (the map `merge` makes of a
+   * monorepo's packages, say): judged by the config found for the root, as the explore commands'
+   * `--graph` is; without one, by the layers the document records. Relative to `cwd`.
+   */
+  graph?: string;
   /** The working folder the root and the config are shown relative to (the CLI passes its own); default the process's. */
   cwd?: string;
 }
@@ -29,7 +36,7 @@ export interface CheckResult extends CheckReport {
 }
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const mapped = await map(options);
+  const mapped = options.graph === undefined ? await map(options) : savedMapResult(options.graph, options);
   const clock = stopwatch(options.onStage);
   const { violations, problems } = checkRules(mapped.graph, mapped.layers, mapped.config);
   clock.lap("rules", `${counted(violations.length, "violation")} of ${counted(ruleInfos(mapped.config).length, "rule")}`);
@@ -64,6 +71,18 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     nextBaseline: baselineOf(violations),
     map: mapped,
   };
+}
+
+/** A saved document, as `map` would have returned it for the root: the same rules judge it. */
+function savedMapResult(path: string, options: CheckOptions): MapResult {
+  const clock = stopwatch(options.onStage);
+  const fromCwd = (relative: string): string => (options.cwd === undefined ? resolve(relative) : resolve(options.cwd, relative));
+  const document = readMapDocument(fromCwd(path), path);
+  const root = fromCwd(options.root);
+  const { config, path: configPath } = loadConfig(root, options.config, options.cwd);
+  const saved = loadSavedMap(document, configPath === undefined ? undefined : config);
+  clock.lap("input", `${counted(document.summary.modules, "module")} from ${path}`);
+  return { document: saved.document, graph: saved.graph, config, configPath, layers: saved.layers, warnings: [] };
 }
 
 /** A missing baseline file is an empty baseline: `--update-baseline` is how one starts. */

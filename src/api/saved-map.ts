@@ -21,9 +21,9 @@ export interface SavedMap {
   layers: LayerAssignment;
 }
 
-/** The saved document at `path`, checked. */
-export function readMapDocument(path: string): MapDocument {
-  return parseMapDocument(readText(path), path);
+/** The saved document at `path`, checked; errors name it as `name` (default its path). */
+export function readMapDocument(path: string, name = path): MapDocument {
+  return parseMapDocument(readText(path, name), name);
 }
 
 /** A saved document's text, checked; `name` (a file, or `stdin`) starts every error. */

@@ -9,6 +9,7 @@ import { checkCommand } from "./commands/check-command.js";
 import { exploreCommands } from "./commands/explore/index.js";
 import { initCommand } from "./commands/init-command.js";
 import { mapCommand } from "./commands/map-command.js";
+import { mergeCommand } from "./commands/merge-command.js";
 import { profileCommand } from "./commands/profile-command.js";
 import { callgraphCommand } from "./commands/callgraph-command.js";
 import { renderCommand } from "./commands/render-command.js";
@@ -32,6 +33,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams & { cw
       .command(mapCommand(io, setExitCode))
       .command(checkCommand(io, setExitCode))
       .command(renderCommand(io, setExitCode))
+      .command(mergeCommand(io, setExitCode))
       .command(initCommand(io, setExitCode))
       .command(exploreCommands(io, setExitCode))
       .command(profileCommand(io, setExitCode, argv))

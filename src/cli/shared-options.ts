@@ -10,7 +10,8 @@ export interface MappingArguments {
   include?: string[];
   exclude?: string[];
   tsconfig?: string;
-  config?: string;
+  /** A file, or false for `--no-config` (yargs negates any option). */
+  config?: string | false;
   "include-dts"?: boolean;
   "max-file-size"?: string;
   /** A folder, or false for `--no-cache` (an array when given more than once). */
@@ -23,7 +24,7 @@ export function withMappingOptions<T>(yargs: Argv<T>) {
     .option("include", { type: "string", array: true, describe: "Only map files matching these globs (relative to the root)" })
     .option("exclude", { type: "string", array: true, describe: "Leave out files matching these globs (relative to the root)" })
     .option("tsconfig", { type: "string", describe: "The tsconfig for module resolution, relative to the working folder (default <root>/tsconfig.json)" })
-    .option("config", { alias: "c", type: "string", describe: "The layermap config, relative to the working folder (default <root>/layermap.config.json)" })
+    .option("config", { alias: "c", type: "string", describe: "The layermap config, relative to the working folder (default <root>/layermap.config.json; --no-config: none)" })
     .option("include-dts", { type: "boolean", describe: "Parse .d.ts files too" })
     .option("max-file-size", {
       type: "string",
@@ -44,7 +45,7 @@ export function toMapOptions(args: MappingArguments, cwd: string, warn?: (messag
   return {
     root: args.root,
     cwd,
-    ...(args.config === undefined ? {} : { config: resolve(cwd, args.config) }),
+    ...(args.config === undefined ? {} : { config: args.config === false ? false : resolve(cwd, args.config) }),
     ...(args.include === undefined ? {} : { include: args.include }),
     ...(args.exclude === undefined ? {} : { exclude: args.exclude }),
     // Paths on the command line are relative to the working folder, as in every CLI.

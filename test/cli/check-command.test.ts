@@ -21,6 +21,13 @@ describe("layermap check (the built CLI)", () => {
     expect(run.stdout).toMatch(/^✔ no errors, 0 warnings, 33 modules in 4 layers \(0 unlayered\)\n$/);
   });
 
+  it("checks cycles only with --no-config, as without a config file", () => {
+    const run = runBuiltCli(["check", broken, "--no-config", "--no-cache"], repository);
+    expect(run.stderr).not.toContain("internal error");
+    expect(run.stderr).toContain("layermap: --no-config: checking cycles only\n");
+    expect(run.stdout).toMatch(/ 0 layers /);
+  });
+
   it("exits 0 when only warnings remain", () => {
     const root = tempTree({
       "layermap.config.json": JSON.stringify({

@@ -19,6 +19,7 @@ interface CheckArguments extends MappingArguments {
   verbose?: boolean;
   color?: boolean;
   strict?: boolean;
+  graph?: string;
 }
 
 const DEFAULT_BASELINE = "layermap.baseline.json";
@@ -36,11 +37,14 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
         .option("update-baseline", { type: "boolean", describe: `Write every current violation to the baseline (default <root>/${DEFAULT_BASELINE})` })
         .option("verbose", { alias: "v", type: "boolean", describe: "Also list unlayered modules and known violations, and time each stage on stderr" })
         .option("color", { type: "boolean", describe: "Colour the text report (default: on a terminal, unless NO_COLOR is set)" })
+        .option("graph", { alias: "g", type: "string", describe: "Check a saved map document (from `layermap map` or `layermap merge`) instead of mapping the root" })
+        .conflicts("graph", ["include", "exclude", "tsconfig", "include-dts"])
         .example("$0 check", "Check the current folder against its layermap.config.json")
         .example("$0 check --format github", "Annotate the pull request in GitHub Actions")
         .example("$0 check --format sarif --out layermap.sarif", "For GitHub code scanning")
         .example("$0 check --baseline layermap.baseline.json", "Fail only on violations the baseline does not list")
-        .example("$0 check --update-baseline", "Accept every current violation into layermap.baseline.json"),
+        .example("$0 check --update-baseline", "Accept every current violation into layermap.baseline.json")
+        .example("$0 check --graph map.json", "Check a saved map (one `layermap merge` made of a monorepo's packages) against ./layermap.config.json"),
     handler: async (args) => {
       const started = performance.now();
       const { check } = await import("../../api/check.js");
@@ -61,11 +65,13 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
         ),
         ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
         ...(baselinePath === undefined ? {} : { baseline: baselinePath }),
+        ...(args.graph === undefined ? {} : { graph: args.graph }),
         cwd: io.cwd,
       });
       progress.finish();
       // Without a config only the default cycle rule runs: a check that passes must not look like one of layers.
-      if (result.map.configPath === undefined) {
+      if (result.map.configPath === undefined && args.config === false) io.stderr.write("layermap: --no-config: checking cycles only\n");
+      else if (result.map.configPath === undefined) {
         io.stderr.write(`layermap: no layermap.config.json in ${displayPath(resolve(io.cwd, args.root), io.cwd)}: checking cycles only (\`layermap init\` writes one)\n`);
       }
       const clock = stopwatch(onStage);
