@@ -84,10 +84,10 @@ export function typescriptOnlyReason(options: {
   resolvePackageJsonExports?: unknown;
   resolvePackageJsonImports?: unknown;
 }): string | undefined {
-  if (Array.isArray(options.rootDirs) && options.rootDirs.length > 0) return "the tsconfig sets rootDirs";
-  if (Array.isArray(options.moduleSuffixes) && options.moduleSuffixes.length > 0) return "the tsconfig sets moduleSuffixes";
-  if (options.preserveSymlinks === true) return "the tsconfig sets preserveSymlinks";
-  if (options.resolvePackageJsonExports === false) return "the tsconfig turns resolvePackageJsonExports off";
-  if (options.resolvePackageJsonImports === false) return "the tsconfig turns resolvePackageJsonImports off";
+  if (Array.isArray(options.rootDirs) && options.rootDirs.length > 0) return "the tsconfig's rootDirs";
+  if (Array.isArray(options.moduleSuffixes) && options.moduleSuffixes.length > 0) return "the tsconfig's moduleSuffixes";
+  if (options.preserveSymlinks === true) return "the tsconfig's preserveSymlinks";
+  if (options.resolvePackageJsonExports === false) return "resolvePackageJsonExports turned off";
+  if (options.resolvePackageJsonImports === false) return "resolvePackageJsonImports turned off";
   return undefined;
 }

@@ -109,6 +109,7 @@ function configObject(path: string): Record<string, unknown> | string {
 /** What TypeScript would complain about in the tsconfig's own keys, besides compilerOptions' entries. */
 function topLevelProblem(config: Record<string, unknown>, isRoot: boolean): string | undefined {
   const { compilerOptions, extends: bases, files, include, exclude, references, compileOnSave } = config;
+  if (isRoot && references !== undefined && !(Array.isArray(references) && references.length === 0)) return "the tsconfig's project references";
   if (compilerOptions !== undefined && !isRecord(compilerOptions)) return "a tsconfig whose compilerOptions is not an object";
   if (bases !== undefined && !(typeof bases === "string" || (Array.isArray(bases) && bases.every((base) => typeof base === "string")))) {
     return "a tsconfig whose extends is not a path or a list of paths";
@@ -122,7 +123,6 @@ function topLevelProblem(config: Record<string, unknown>, isRoot: boolean): stri
   for (const key of ["typeAcquisition", "watchOptions", "buildOptions"]) {
     if (key in config) return `the tsconfig's ${key}`;
   }
-  if (isRoot && references !== undefined && !(Array.isArray(references) && references.length === 0)) return "the tsconfig's project references";
   return undefined;
 }
 

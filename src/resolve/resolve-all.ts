@@ -166,8 +166,8 @@ async function loadResolver(root: string, tsconfig: string | undefined, cwd: str
   let projects: ProjectSettings[];
   let files: string[];
   if ("typescript" in reading) {
-    const { settingsOf } = await import("./load-tsconfig.js");
     const read = await readWithTypeScript();
+    const { settingsOf } = await import("./load-tsconfig.js");
     projects = read.projects.map(settingsOf);
     files = read.files;
   } else {
