@@ -9,21 +9,21 @@
  * `paths` and `baseUrl` are applied here, by TypeScript's rules, and each candidate path loaded
  * by oxc-resolver, which is given no tsconfig: read-tsconfig.ts has read it already.
  *
- * Where TypeScript's resolver answers otherwise than Node's rules that oxc-resolver follows, the
- * finder does not guess: it answers `{ typescript: why }` and module-resolver.ts asks TypeScript.
- * Those cases, each checked without loading anything:
- * - a relative import of a folder whose package.json has `typings`, `types`, `main` or
- *   `typesVersions` (TypeScript takes the first of those fields that is set, even when its file is
- *   missing, and reads `typesVersions`; oxc-resolver takes the first whose file exists), or a result
- *   reached any other way through a package.json;
- * - a file only TypeScript looks for: `x.js.ts` for `./x.js` when `x.ts`… are missing;
+ * Where TypeScript's rules and Node's (which oxc-resolver follows) part, the finder applies
+ * TypeScript's by hand when that takes a few stat calls: a folder's package.json (TypeScript takes
+ * the first of `typings`, `types`, `main` that is set, even when its file is missing; Node the first
+ * whose file exists), the files TypeScript tries that oxc-resolver does not (`x.js.ts` for `./x.js`),
+ * and a package of the repository without `exports` (those fields, then `index`). Otherwise it does
+ * not guess: it answers `{ typescript: why }` and module-resolver.ts asks TypeScript. Those cases,
+ * each checked without loading anything:
  * - a package of the repository itself (reached through a workspace link in `node_modules`, its
- *   own name, or `#imports`; not an installed one, whose id is its name whatever file it leads to):
- *   without `exports` (TypeScript's `types`/`typesVersions` rules), with a versioned `types@…`
- *   condition or a `"./folder/"` key, a JavaScript result (TypeScript looks for declarations under
- *   every condition first), a failure other than "not exported" (TypeScript tries the next
- *   condition when a target file is missing, Node stops), or, for its own name and `#imports`, a
- *   tsconfig with `outDir`/`declarationDir` (tsc maps output paths back to sources);
+ *   own name, or `#imports`; not an installed one, whose id is its name whatever file it leads to)
+ *   with a versioned `types@…` condition or a `"./folder/"` key, a JavaScript result (TypeScript
+ *   looks for declarations under every condition first), a failure other than "not exported"
+ *   (TypeScript tries the next condition when a target file is missing, Node stops), more than one
+ *   copy on the way up, an ESM import of one without `exports`, or, for its own name and
+ *   `#imports`, a tsconfig with `outDir`/`declarationDir` (tsc maps output paths back to sources);
+ * - `typesVersions` in a package.json that decides the answer;
  * - a bare specifier that matches a `paths` pattern none of whose substitutions exists, which
  *   oxc-resolver cannot resolve though a folder for its package is installed (TypeScript may still
  *   find it, or its `@types`), or that nothing resolves in a project that sets `typeRoots`;
@@ -39,7 +39,7 @@ import { packageNameOf } from "./specifier.js";
 /** The resolution mode of an import: ESM (`import`, `import()`) or CommonJS (`require`). */
 export type Mode = "import" | "require";
 
-/** A file (absolute, real path), nothing, or a question only TypeScript answers as tsc does. */
+/** A file (absolute), nothing, or a question only TypeScript answers as tsc does. */
 type Found = { path: string } | { path: undefined } | { typescript: string };
 
 export interface OxcFinder {
