@@ -11,6 +11,8 @@ export interface FileSystem {
   fileExists(path: string): boolean;
   directoryExists(path: string): boolean;
   realpath(path: string): string;
+  /** A path known to be real (oxc-resolver follows links and answers with real paths): `realpath` is then free. */
+  knownReal(path: string): void;
 }
 
 export function cachedFileSystem(): FileSystem {
@@ -34,6 +36,9 @@ export function cachedFileSystem(): FileSystem {
         realpaths.set(path, real);
       }
       return real;
+    },
+    knownReal(path) {
+      realpaths.set(path, path);
     },
   };
 }

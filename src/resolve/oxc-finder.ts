@@ -29,7 +29,7 @@
  *   find it, or its `@types`), or that nothing resolves in a project that sets `typeRoots`;
  * - a package.json that is not valid JSON on the way (TypeScript reads what it can of it).
  */
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { ResolverFactory, type EnforceExtension, type NapiResolveOptions } from "oxc-resolver";
 import type { FileSystem } from "./file-system.js";
 import type { Manifest, PackageJsons } from "./package-json.js";
@@ -93,19 +93,32 @@ export function createOxcFinder(realRoot: string, fs: FileSystem, manifests: Pac
   const inNodeModules = (path: string): boolean => isPackagePath(realRoot, path);
   const base = new ResolverFactory(optionsFor("all", [], false));
   const resolvers = new Map<string, ResolverFactory>();
+  const byProject = new WeakMap<ProjectSettings, Map<string, ResolverFactory>>();
   const installed = new Map<string, string | undefined>();
 
   /** One resolver per pass, conditions and ESM strictness, all sharing base's file-system cache. */
   const resolverFor = (pass: Pass, project: ProjectSettings, mode: Mode): ResolverFactory => {
-    const conditions = [mode, "types", ...(project.moduleResolution === "bundler" ? [] : ["node"]), ...project.customConditions];
-    const strict = isStrict(project, mode);
-    const key = `${pass}\0${String(strict)}\0${conditions.join("\0")}`;
-    let resolver = resolvers.get(key);
+    let ofProject = byProject.get(project);
+    if (ofProject === undefined) {
+      ofProject = new Map();
+      byProject.set(project, ofProject);
+    }
+    let resolver = ofProject.get(`${pass} ${mode}`);
     if (resolver === undefined) {
-      resolver = base.cloneWithOptions(optionsFor(pass, conditions, strict));
+      const conditions = [mode, "types", ...(project.moduleResolution === "bundler" ? [] : ["node"]), ...project.customConditions];
+      const strict = isStrict(project, mode);
+      const key = `${pass}\0${String(strict)}\0${conditions.join("\0")}`;
+      resolver = resolvers.get(key) ?? base.cloneWithOptions(optionsFor(pass, conditions, strict));
       resolvers.set(key, resolver);
+      ofProject.set(`${pass} ${mode}`, resolver);
     }
     return resolver;
+  };
+
+  /** oxc-resolver's answer: a real path (it follows links), so classifying it costs no realpath call. */
+  const real = (path: string): Found => {
+    fs.knownReal(path);
+    return { path };
   };
 
   /** The first `node_modules/<name>` folder at or above `folder`, as TypeScript's lookup finds it. */
@@ -142,7 +155,7 @@ export function createOxcFinder(realRoot: string, fs: FileSystem, manifests: Pac
     // oxc-resolver reads `x.d.ts` as `x.d` + `.ts`; TypeScript as `x` + `.d.ts`, tried as `x.js` is.
     const request = stripped === undefined ? candidate : path.slice(0, -stripped[0].length) + stripped[1];
     const result = resolverFor(pass, project, mode).sync(dirname(path), request);
-    if (result.error === undefined && files.includes(result.path!)) return { path: result.path! };
+    if (result.error === undefined && files.includes(result.path!)) return real(result.path!);
     const file = files.find((each) => fs.fileExists(each));
     if (file !== undefined) return { path: file };
     // TypeScript's ESM rules load no folder.
@@ -198,13 +211,13 @@ export function createOxcFinder(realRoot: string, fs: FileSystem, manifests: Pac
 
     if (result.error === undefined) {
       const path = result.path!;
-      if (inNodeModules(path)) return { path };
+      if (inNodeModules(path)) return real(path);
       if ((route === "imports" || route === "self") && scope !== undefined) {
         if (!path.startsWith(fs.realpath(scope.folder) + sep)) return { typescript: "an #imports entry that leads to another package" };
         if (hasOddKeys(scope.manifest[route === "imports" ? "imports" : "exports"])) return { typescript: "package.json conditions only TypeScript reads" };
         if (project.emitsElsewhere) return { typescript: "a package's own output, which tsc maps back to its sources" };
         if (route === "self" && inNodeModules(fromFolder)) return { typescript: "a package's own name inside node_modules" };
-        return { path };
+        return real(path);
       }
       return { typescript: "a package of the repository found an unexpected way" };
     }
@@ -242,7 +255,7 @@ export function createOxcFinder(realRoot: string, fs: FileSystem, manifests: Pac
       const path = result.path!;
       if (!path.startsWith(fs.realpath(folder) + sep)) return { typescript: "a package of the repository found an unexpected way" };
       // TypeScript looks for declarations under every condition before JavaScript under any.
-      return TYPESCRIPT_RESULT.test(path) ? { path } : { typescript: "a package of the repository whose export is JavaScript" };
+      return TYPESCRIPT_RESULT.test(path) ? real(path) : { typescript: "a package of the repository whose export is JavaScript" };
     }
     const broken = failure(result.error);
     if (broken !== undefined) return broken;
@@ -406,11 +419,11 @@ function failure(error: string): Found | undefined {
 
 /**
  * Is the file in an installed package? Only a node_modules *below* the root marks one: the root
- * itself may be inside one.
+ * itself may be inside one. (Asked of every file found: string tests, not `path.relative`.)
  */
 export function isPackagePath(realRoot: string, absolute: string): boolean {
-  const fromRoot = relative(realRoot, absolute);
-  return (isAbsolute(fromRoot) || fromRoot.startsWith("..") ? absolute : fromRoot).split(sep).includes("node_modules");
+  const below = absolute.startsWith(realRoot + sep) ? absolute.slice(realRoot.length) : absolute === realRoot ? "" : absolute;
+  return `${below}${sep}`.includes(`${sep}node_modules${sep}`);
 }
 
 /** Does the specifier name the package itself (TypeScript's self-name rule: it has `exports`)? */
