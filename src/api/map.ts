@@ -26,7 +26,7 @@ import { counted } from "../model/counted.js";
 import type { Diagnostic, ImportSiteRecord, MapDocument } from "../model/document.js";
 import { displayPath } from "../model/display-path.js";
 import { UserError } from "../model/errors.js";
-import { resolveAll, type ResolvedFile } from "../resolve/resolve-all.js";
+import { resolveAll, type Resolved, type ResolvedFile } from "../resolve/resolve-all.js";
 import { eventLoopBreaks } from "./event-loop-breaks.js";
 import { manifestDiagnostics } from "./manifest-diagnostics.js";
 import { stopwatch, type StageListener } from "./stopwatch.js";
@@ -115,8 +115,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
   clock.lap("parse", parseDetail(extracted, cache.extractions !== undefined));
   const memo = cache.resolutions({ ...settings, configPath, config, files, links: skipped });
   const resolved = await resolveAll(root, extracted.files, { tsconfig: settings.tsconfig, memo, pause, cwd: options.cwd });
-  const recalled = memo === undefined ? "" : `, ${counted(resolved.sites - resolved.resolvedSites, "site")} from the cache`;
-  clock.lap("resolve", `${counted(resolved.resolvedSites, "import site")} resolved${recalled}`);
+  clock.lap("resolve", resolveDetail(resolved, memo !== undefined));
   const saved = cache.save(extracted, resolved);
   if (saved !== undefined) clock.lap("cache", saved.detail);
 
@@ -177,6 +176,21 @@ function parseDetail({ parsed, reused, failed, parsedByTypeScript, typescriptLoa
     ...(failed > 0 ? [`${counted(failed, "file")} not read`] : []),
     ...(typescriptLoadMs === undefined ? [] : [`TypeScript loaded in ${Math.round(typescriptLoadMs)} ms`]),
   ].join(", ");
+}
+
+/** Sites resolved (and, where it was needed, what TypeScript did and why). */
+function resolveDetail({ resolvedSites, sites, typescript }: Resolved, cached: boolean): string {
+  const parts = [`${counted(resolvedSites, "import site")} resolved`];
+  if (typescript !== undefined) {
+    const used = [
+      ...(typescript.sites > 0 ? [`${counted(typescript.sites, "site")} by TypeScript's resolver`] : []),
+      ...(typescript.loadMs === undefined ? [] : [`TypeScript loaded in ${Math.round(typescript.loadMs)} ms`]),
+    ];
+    if (used.length === 0) used.push("the tsconfig read by TypeScript");
+    parts.push(`${used.join(", ")} (for ${typescript.reason})`);
+  }
+  if (cached) parts.push(`${counted(sites - resolvedSites, "site")} from the cache`);
+  return parts.join(", ");
 }
 
 /**

@@ -103,7 +103,7 @@ export function openMapCache(options: OpenCacheOptions): MapCache {
           parsedFiles: extracted.parsed,
           resolvedSites: resolved.resolvedSites,
           resolutionsHeld: resolutions.holds,
-          loadedTypeScript: extracted.typescriptLoadMs !== undefined || resolved.tsconfigFiles !== undefined,
+          loadedTypeScript: extracted.typescriptLoadMs !== undefined || resolved.typescript !== undefined,
         },
         detail: unchanged ? "unchanged, not written" : problem === undefined ? `written to ${displayPath(own.loaded.path, options.cwd)}` : "not written",
       };

@@ -6,7 +6,7 @@
  * running a build never changes the map.
  */
 import { dirname, join, relative, sep } from "node:path";
-import type { CachedHost } from "./cached-host.js";
+import type { FileSystem } from "./file-system.js";
 
 const STANDARD_DECLARATION = /\.d\.([mc]?)ts$/;
 /** `x.d.css.ts`: the declaration of `x.css` (TypeScript's allowArbitraryExtensions naming). */
@@ -16,7 +16,7 @@ const TYPESCRIPT_ENDINGS: Record<string, string[]> = { "": [".ts", ".tsx"], m: [
 const JAVASCRIPT_ENDINGS: Record<string, string[]> = { "": [".js", ".jsx"], m: [".mjs"], c: [".cjs"] };
 const BUILD_FOLDERS = ["dist", "lib", "build", "out", "types"];
 
-export function toSourceFile(path: string, host: CachedHost): string {
+export function toSourceFile(path: string, host: FileSystem): string {
   const exists = (candidate: string): boolean => host.fileExists(candidate);
   const standard = STANDARD_DECLARATION.exec(path);
   if (standard === null) {
@@ -46,7 +46,7 @@ export function toSourceFile(path: string, host: CachedHost): string {
 }
 
 /** `<package>/dist/a/b` → `<package>/src/a/b.ts`, for the package that owns the file. */
-function fromBuildFolder(stem: string, endings: readonly string[], host: CachedHost): string | undefined {
+function fromBuildFolder(stem: string, endings: readonly string[], host: FileSystem): string | undefined {
   let folder = dirname(stem);
   while (folder !== dirname(folder)) {
     if (host.fileExists(join(folder, "package.json"))) {

@@ -3,13 +3,13 @@
  * and follows project `references`, so each file is resolved with the options of the project
  * that owns it.
  */
-import { existsSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { ts as TS } from "ts-morph";
 import { ts } from "../typescript/ts.js";
 import { UserError } from "../model/errors.js";
-import { displayPath } from "../model/display-path.js";
 import { PROTOTYPE_KEY, prototypeKeyPath, prototypeKeyPlace } from "../config/prototype-keys.js";
+import { DEFAULT_SETTINGS, resolutionKindOf, typescriptOnlyReason, type ProjectSettings } from "./project-settings.js";
+import { locateTsconfig } from "./read-tsconfig.js";
 
 export interface TsProject {
   /** Absolute path of the tsconfig file; undefined for the defaults used without one. */
@@ -33,19 +33,12 @@ export interface LoadedTsconfig {
 
 /**
  * `explicitPath` comes from `--tsconfig` or the config file and must exist; otherwise
- * `<root>/tsconfig.json` is used when present.
+ * `<root>/tsconfig.json` is used when present (see locateTsconfig). `cwd`: the working folder
+ * errors name the file relative to (absolute without it).
  */
-/** `cwd`: the working folder errors name the file relative to (absolute without it). */
 export function loadTsconfig(root: string, explicitPath: string | undefined, cwd?: string): LoadedTsconfig {
   const problems: TsconfigProblem[] = [];
-  let configPath: string | undefined;
-  if (explicitPath !== undefined) {
-    configPath = resolve(root, explicitPath);
-    if (existsSync(configPath) && statSync(configPath).isDirectory()) configPath = join(configPath, "tsconfig.json");
-    if (!existsSync(configPath)) throw new UserError(`${displayPath(configPath, cwd)}: tsconfig not found`);
-  } else if (existsSync(join(root, "tsconfig.json"))) {
-    configPath = join(root, "tsconfig.json");
-  }
+  const configPath = locateTsconfig(root, explicitPath, cwd);
   if (configPath === undefined) {
     // No tsconfig: lenient resolution that finds what bundlers and Node find.
     return { projects: [{ configPath: undefined, options: withResolutionDefaults({}), fileNames: new Set() }], problems, files: [] };
@@ -142,4 +135,31 @@ function effectiveModuleResolution(options: TS.CompilerOptions): TS.ModuleResolu
     default:
       return kind.Bundler;
   }
+}
+
+/** The project as resolution takes it, from TypeScript's reading (read-tsconfig.ts gives the same without TypeScript). */
+export function settingsOf(project: TsProject): ProjectSettings {
+  if (project.configPath === undefined) return DEFAULT_SETTINGS;
+  const { options } = project;
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- tsconfigs still set baseUrl, and TypeScript still resolves with it
+  const { paths, pathsBasePath, baseUrl } = options;
+  return {
+    configPath: project.configPath,
+    moduleResolution: resolutionKindOf(nameOf(ts.ModuleResolutionKind, options.moduleResolution), nameOf(ts.ModuleKind, options.module)),
+    customConditions: options.customConditions ?? [],
+    paths: paths === undefined ? undefined : { patterns: paths, base: baseUrl ?? (pathsBasePath as string | undefined) ?? dirname(project.configPath) },
+    baseUrl,
+    typeRoots: (options.typeRoots?.length ?? 0) > 0,
+    emitsElsewhere: Boolean(options.outDir) || Boolean(options.declarationDir),
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- older tsconfigs still set it, and it keeps type-only imports as verbatimModuleSyntax does
+    keepsTypeOnlyImports: options.verbatimModuleSyntax === true || options.preserveValueImports === true,
+    typescriptOnly: typescriptOnlyReason(options),
+    fileNames: project.fileNames,
+  };
+}
+
+/** The tsconfig's lower-case name of an enum value (`ModuleResolutionKind.Node10` → "node10"). */
+function nameOf(values: Record<string, string | number>, value: number | undefined): string | undefined {
+  const name = value === undefined ? undefined : values[value];
+  return typeof name === "string" ? name.toLowerCase() : undefined;
 }

@@ -1,16 +1,23 @@
 /**
- * The resolve stage: (importing file, specifier, form) → module id and kind, through
- * TypeScript's own module resolution and one shared cache per project.
+ * The resolve stage: (importing file, specifier, form) → module id and kind. Where a specifier
+ * leads is found by oxc-resolver (oxc-finder.ts) the way TypeScript's resolution finds it, and by
+ * TypeScript's own `resolveModuleName` (ts-finder.ts) for the few cases oxc-finder leaves to it;
+ * around that, layermap's own steps: builtins first, then the file found, mapped from a `.d.ts`
+ * back to its source and classified (local, external, outside the root), or, when nothing was
+ * found, a relative file of another kind, a workspace package before install, an external package
+ * that is not installed, or unresolved with a reason.
  */
 import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
-import type { ts as TS } from "ts-morph";
-import { ts } from "../typescript/ts.js";
 import type { ImportForm, ModuleKind } from "../model/document.js";
-import { createCachedHost, type CachedHost } from "./cached-host.js";
 import { toSourceFile } from "./declaration-to-source.js";
+import { cachedFileSystem, type FileSystem } from "./file-system.js";
+import { createOxcFinder, isPackagePath, type Mode } from "./oxc-finder.js";
+import { packageJsons } from "./package-json.js";
+import type { ProjectSettings } from "./project-settings.js";
 import type { TsProject } from "./load-tsconfig.js";
-import { findWorkspacePackages, withWorkspaceLinks } from "./workspaces.js";
+import type { TypeScriptFinder } from "./ts-finder.js";
+import { findWorkspacePackages } from "./workspaces.js";
 import { builtinId, isRelativeOrAbsolute, packageNameOf, packageNameOfPath } from "./specifier.js";
 
 export interface ResolvedModule {
@@ -20,65 +27,116 @@ export interface ResolvedModule {
   reason?: string;
 }
 
-export interface ModuleResolver {
-  /** `fromFile` is a POSIX path relative to the root. */
-  resolve(fromFile: string, specifier: string, form: ImportForm): ResolvedModule;
-  /** Does the file's project keep imports that are used only as types (`verbatimModuleSyntax`)? */
-  keepsTypeOnlyImports(fromFile: string): boolean;
+/** TypeScript's side, once loaded: its resolver, and its reading of each project. */
+export interface TypeScriptSide {
+  finder: TypeScriptFinder;
+  projectOf(settings: ProjectSettings): TsProject;
 }
 
-interface ProjectResolution {
-  project: TsProject;
-  cache: TS.ModuleResolutionCache;
-  usesNodeFormats: boolean;
-  pathPatterns: string[];
+export interface ModuleResolver {
+  /**
+   * `fromFile` is a POSIX path relative to the root. Undefined when only TypeScript's resolver
+   * can answer and it is not loaded yet: `await useTypeScript()`, then ask again.
+   */
+  resolve(fromFile: string, specifier: string, form: ImportForm): ResolvedModule | undefined;
+  /** Loads TypeScript's side (once); `resolve` then answers every site. */
+  useTypeScript(): Promise<void>;
+  /** Does the file's project keep imports that are used only as types (`verbatimModuleSyntax`)? */
+  keepsTypeOnlyImports(fromFile: string): boolean;
+  /** Sites TypeScript's resolver answered, by the reason oxc-finder gave, and why TypeScript was loaded. */
+  readonly byTypeScript: ReadonlyMap<string, number>;
+  readonly typescriptReason: string | undefined;
 }
 
 const COMMONJS_FORMS: ReadonlySet<ImportForm> = new Set(["require", "require-resolve", "import-equals"]);
 
-export function createModuleResolver(root: string, projects: readonly TsProject[]): ModuleResolver {
+/**
+ * `loadTypeScript` gives TypeScript's side (it loads the compiler and, unless it already has,
+ * reads the tsconfig with it); it is called once, for the first site that needs it.
+ */
+export function createModuleResolver(
+  root: string,
+  projects: readonly ProjectSettings[],
+  loadTypeScript: (fs: FileSystem, realRoot: string, workspacePackages: ReadonlyMap<string, string>) => Promise<TypeScriptSide>,
+): ModuleResolver {
   const realRoot = realpathSync(root);
-  const host = createCachedHost();
-  const resolutions: ProjectResolution[] = projects.map((project) => {
-    const kind = project.options.moduleResolution;
-    return {
-      project,
-      cache: ts.createModuleResolutionCache(realRoot, (name) => name, project.options),
-      usesNodeFormats: kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext,
-      pathPatterns: Object.keys(project.options.paths ?? {}),
-    };
-  });
+  const fs = cachedFileSystem();
+  const manifests = packageJsons(fs);
+  const oxc = createOxcFinder(realRoot, fs, manifests);
   const workspacePackages = findWorkspacePackages(realRoot);
-  let workspaceHost: CachedHost | undefined;
-  const projectOfFile = new Map<string, ProjectResolution>();
+  const projectOfFile = new Map<string, ProjectSettings>();
   const memo = new Map<string, ResolvedModule>();
+  const byTypeScript = new Map<string, number>();
+  let typescript: TypeScriptSide | undefined;
+  let typescriptReason: string | undefined;
 
   const idOfLocalFile = (absolute: string): string => relative(realRoot, absolute).split(sep).join("/");
 
-  const projectFor = (absolute: string): ProjectResolution => {
+  const projectFor = (absolute: string): ProjectSettings => {
     let chosen = projectOfFile.get(absolute);
     if (chosen !== undefined) return chosen;
-    chosen = resolutions.find((candidate) => candidate.project.fileNames.has(absolute));
+    chosen = projects.find((candidate) => candidate.fileNames?.has(absolute) === true);
     // A file no project includes (a test excluded by `include`, say) takes the closest tsconfig.
-    chosen ??= closestProject(resolutions, absolute);
+    chosen ??= closestProject(projects, absolute);
     projectOfFile.set(absolute, chosen);
     return chosen;
   };
 
+  /** The resolution mode of a site, TypeScript's way; undefined when only TypeScript can tell. */
+  const modeOf = (file: string, form: ImportForm, project: ProjectSettings): Mode | undefined => {
+    if (COMMONJS_FORMS.has(form)) return "require";
+    if (form === "dynamic") return "import";
+    if (project.moduleResolution !== "node16" && project.moduleResolution !== "nodenext") return "import";
+    // Node16/NodeNext: a static import resolves by the format of the file it is in.
+    if (/\.(?:d\.mts|mts|mjs)$/.test(file)) return "import";
+    if (/\.(?:d\.cts|cts|cjs)$/.test(file)) return "require";
+    if (!/\.(?:ts|tsx|js|jsx)$/.test(file)) return "require";
+    const scope = manifests.scopeOf(dirname(file));
+    if (scope === "broken") return undefined;
+    return scope?.manifest["type"] === "module" ? "import" : "require";
+  };
+
+  /** TypeScript's answer, counted under the reason it was asked; undefined while it is not loaded. */
+  const viaTypeScript = (reason: string, ask: (side: TypeScriptSide) => string | undefined): string | null | undefined => {
+    if (typescript === undefined) {
+      typescriptReason ??= reason;
+      return undefined;
+    }
+    byTypeScript.set(reason, (byTypeScript.get(reason) ?? 0) + 1);
+    return ask(typescript) ?? null;
+  };
+
+  /** The file a specifier leads to: a path, null for none, undefined while TypeScript must answer and is not loaded. */
+  const locate = (fromAbsolute: string, specifier: string, form: ImportForm, project: ProjectSettings, mode: Mode | undefined): string | null | undefined => {
+    let reason = project.typescriptOnly ?? (mode === undefined ? "a package.json that is not valid JSON" : undefined);
+    if (reason === undefined) {
+      const found = oxc.find(fromAbsolute, specifier, project, mode!);
+      if (!("typescript" in found)) return found.path ?? null;
+      reason = found.typescript;
+    }
+    return viaTypeScript(reason, (side) => side.finder.find(fromAbsolute, specifier, form, side.projectOf(project)));
+  };
+
+  /** The same for a workspace package, as if linked into node_modules (before install). */
+  const locateInWorkspace = (fromAbsolute: string, specifier: string, folder: string, form: ImportForm, project: ProjectSettings, mode: Mode | undefined): string | null | undefined => {
+    let reason = project.typescriptOnly ?? (mode === undefined ? "a package.json that is not valid JSON" : undefined);
+    if (reason === undefined) {
+      const found = oxc.findInWorkspace(fromAbsolute, specifier, folder, project, mode!);
+      if (!("typescript" in found)) return found.path ?? null;
+      reason = found.typescript;
+    }
+    return viaTypeScript(reason, (side) => side.finder.findInWorkspace(fromAbsolute, specifier, form, side.projectOf(project)));
+  };
+
   const classifyFile = (resolved: string, specifier: string): ResolvedModule => {
-    // TypeScript keeps the path of a relative import as written, even through a symbolic link;
-    // discovery maps the file under its real path, so the edge must point there too.
-    const absolute = host.realpath(resolved);
-    // Only a node_modules *below* the root marks a package: the root itself may be inside one.
-    const fromRoot = relative(realRoot, absolute);
-    const inNodeModules = (isAbsolute(fromRoot) || fromRoot.startsWith("..") ? absolute : fromRoot)
-      .split(sep)
-      .includes("node_modules");
-    if (inNodeModules) {
+    // A relative import keeps its path as written, even through a symbolic link; discovery maps
+    // the file under its real path, so the edge must point there too.
+    const absolute = fs.realpath(resolved);
+    if (isPackagePath(realRoot, absolute)) {
       const name = packageNameOf(specifier) ?? packageNameOfPath(absolute.split(sep).join("/")) ?? specifier;
       return { id: name, kind: "external" };
     }
-    const source = toSourceFile(absolute, host);
+    const source = toSourceFile(absolute, fs);
     // A local module is a file under the root. One outside it (`import "/etc/hostname"`,
     // `../sibling/x.js` from a package mapped alone) is not in the map: unresolved, with a
     // diagnostic saying where it leads, rather than a "local" id starting with `..`.
@@ -101,13 +159,7 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
     return isAbsolute(fromRoot) ? absolute.split(sep).join("/") : fromRoot.split(sep).join("/");
   };
 
-  const resolveUncached = (
-    fromAbsolute: string,
-    specifier: string,
-    form: ImportForm,
-    resolution: ProjectResolution,
-    mode: TS.ResolutionMode,
-  ): ResolvedModule => {
+  const resolveUncached = (fromAbsolute: string, specifier: string, form: ImportForm, project: ProjectSettings, mode: Mode | undefined): ResolvedModule | undefined => {
     const builtin = builtinId(specifier);
     if (builtin !== undefined) return { id: builtin, kind: "builtin" };
     // `import x from "https://esm.sh/x"` (Deno, browsers): a package fetched by address.
@@ -120,19 +172,12 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
         : unresolvedPath(target, specifier, "no such file");
     }
 
-    const { resolvedModule } = ts.resolveModuleName(
-      specifier,
-      fromAbsolute,
-      resolution.project.options,
-      host,
-      resolution.cache,
-      undefined,
-      mode,
-    );
-    if (resolvedModule !== undefined) return classifyFile(resolvedModule.resolvedFileName, specifier);
+    const located = locate(fromAbsolute, specifier, form, project, mode);
+    if (located === undefined) return undefined;
+    if (located !== null) return classifyFile(located, specifier);
 
     if (isRelativeOrAbsolute(specifier)) {
-      // TypeScript resolves only code; a stylesheet, an image or `require('./data')` of JSON is
+      // Resolution finds only code; a stylesheet, an image or `require('./data')` of JSON is
       // still a file the importer depends on.
       const target = resolvePath(dirname(fromAbsolute), specifier);
       for (const candidate of [target, `${target}.json`, join(target, "index.json")]) {
@@ -141,10 +186,11 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
       return unresolvedPath(target, specifier, "no such file");
     }
     const packageName = packageNameOf(specifier);
-    if (packageName !== undefined && workspacePackages.has(packageName)) {
-      workspaceHost ??= withWorkspaceLinks(host, realRoot, workspacePackages);
-      const linked = ts.resolveModuleName(specifier, fromAbsolute, resolution.project.options, workspaceHost, undefined, undefined, mode);
-      if (linked.resolvedModule !== undefined) return classifyFile(linked.resolvedModule.resolvedFileName, specifier);
+    const workspaceFolder = packageName === undefined ? undefined : workspacePackages.get(packageName);
+    if (packageName !== undefined && workspaceFolder !== undefined) {
+      const linked = locateInWorkspace(fromAbsolute, specifier, workspaceFolder, form, project, mode);
+      if (linked === undefined) return undefined;
+      if (linked !== null) return classifyFile(linked, specifier);
       // The package is right here, so its subpath is not some other installed package's: Node
       // could not load `@scope/pkg/missing` either. (The bare name falls through to external:
       // a package whose entry is not built yet is still that package.)
@@ -152,7 +198,7 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
         return { id: specifier, kind: "unresolved", reason: `no such export or file in the workspace package ${packageName}` };
       }
     }
-    if (packageName !== undefined && !matchesPathPattern(specifier, resolution.pathPatterns)) {
+    if (packageName !== undefined && !matchesPathPattern(specifier, Object.keys(project.paths?.patterns ?? {}))) {
       // Not installed (a fresh clone, CI before `npm ci`) is still that package.
       return { id: packageName, kind: "external" };
     }
@@ -170,45 +216,38 @@ export function createModuleResolver(root: string, projects: readonly TsProject[
   });
 
   return {
+    get byTypeScript() {
+      return byTypeScript;
+    },
+    get typescriptReason() {
+      return typescriptReason;
+    },
     keepsTypeOnlyImports(fromFile) {
-      const options = projectFor(join(realRoot, fromFile)).project.options;
-      // eslint-disable-next-line @typescript-eslint/no-deprecated -- older tsconfigs still set it, and it keeps type-only imports as verbatimModuleSyntax does
-      return options.verbatimModuleSyntax === true || options.preserveValueImports === true;
+      return projectFor(join(realRoot, fromFile)).keepsTypeOnlyImports;
+    },
+    async useTypeScript() {
+      typescript ??= await loadTypeScript(fs, realRoot, workspacePackages);
     },
     resolve(fromFile, specifier, form) {
       const fromAbsolute = join(realRoot, fromFile);
-      const resolution = projectFor(fromAbsolute);
-      const mode = form === "triple-slash" ? "path" : resolutionModeOf(form, fromAbsolute, resolution);
-      const key = `${dirname(fromAbsolute)}\0${specifier}\0${mode ?? ""}\0${resolution.project.configPath ?? ""}`;
+      const project = projectFor(fromAbsolute);
+      const mode = form === "triple-slash" ? undefined : modeOf(fromAbsolute, form, project);
+      const key = `${dirname(fromAbsolute)}\0${specifier}\0${mode ?? form}\0${project.configPath ?? ""}`;
       let result = memo.get(key);
       if (result === undefined) {
-        result = resolveUncached(fromAbsolute, specifier, form, resolution, mode === "path" ? undefined : mode);
-        memo.set(key, result);
+        result = resolveUncached(fromAbsolute, specifier, form, project, mode);
+        if (result !== undefined) memo.set(key, result);
       }
       return result;
     },
   };
 }
 
-function resolutionModeOf(form: ImportForm, file: string, resolution: ProjectResolution): TS.ResolutionMode {
-  if (COMMONJS_FORMS.has(form)) return ts.ModuleKind.CommonJS;
-  if (form === "dynamic") return ts.ModuleKind.ESNext;
-  // Node16/NodeNext: a static import resolves by the format of the file it is in.
-  if (!resolution.usesNodeFormats) return ts.ModuleKind.ESNext;
-  const format = ts.getImpliedNodeFormatForFile(
-    file,
-    resolution.cache.getPackageJsonInfoCache(),
-    ts.sys,
-    resolution.project.options,
-  );
-  return format ?? ts.ModuleKind.CommonJS;
-}
-
-function closestProject(resolutions: ProjectResolution[], file: string): ProjectResolution {
-  let best = resolutions[0]!;
+function closestProject(projects: readonly ProjectSettings[], file: string): ProjectSettings {
+  let best = projects[0]!;
   let bestDepth = -1;
-  for (const candidate of resolutions) {
-    const configPath = candidate.project.configPath;
+  for (const candidate of projects) {
+    const configPath = candidate.configPath;
     if (configPath === undefined) continue;
     const folder = dirname(configPath);
     if ((file.startsWith(folder + sep) || file === folder) && folder.length > bestDepth) {
@@ -239,4 +278,3 @@ function existsAsFile(path: string): boolean {
     return false;
   }
 }
-

@@ -1,13 +1,18 @@
 /**
  * The resolve stage over every extracted file: what each site names, and whether the file's
  * project keeps type-only imports — or what a memo (the map cache) still holds for them.
- * TypeScript is loaded up front unless the memo holds, and then only for a site it cannot answer.
+ * The resolver (oxc-resolver, and the tsconfig read without TypeScript) is made up front unless
+ * the memo holds, and then only for a site it cannot answer; TypeScript is loaded only for a
+ * tsconfig or a site only it can read as tsc does (module-resolver.ts, oxc-finder.ts).
  */
 import { relative, sep } from "node:path";
 import type { Diagnostic } from "../model/document.js";
 import type { ExtractedFile } from "../extract/extract-all.js";
 import type { Extraction, ImportSite } from "../extract/types.js";
-import type { ModuleResolver, ResolvedModule } from "./module-resolver.js";
+import { isTypeScriptLoaded } from "../typescript/load-typescript.js";
+import type { LoadedTsconfig } from "./load-tsconfig.js";
+import type { ModuleResolver, ResolvedModule, TypeScriptSide } from "./module-resolver.js";
+import { DEFAULT_SETTINGS, type ProjectSettings } from "./project-settings.js";
 
 /** A file with its extraction gets one target per site, in order; a file not read passes through. */
 export type ResolvedFile =
@@ -39,6 +44,8 @@ export interface ResolveAllOptions {
   pause?: (() => Promise<void> | undefined) | undefined;
   /** The working folder errors name files relative to (absolute without it). */
   cwd?: string | undefined;
+  /** @internal every site by TypeScript's resolver, as before oxc-resolver: the parity tests' reference. */
+  typescriptOnly?: boolean | undefined;
 }
 
 export interface Resolved {
@@ -51,18 +58,31 @@ export interface Resolved {
   tsconfigDiagnostics: readonly Diagnostic[];
   /** Set when this run loaded the resolver: the files read to load the tsconfig. */
   tsconfigFiles?: string[];
+  /** Set when this run used TypeScript (to read the tsconfig, or to resolve sites). */
+  typescript?: {
+    /** Why it was first needed, as a noun phrase ("the tsconfig's project references"). */
+    reason: string;
+    /** Sites its resolver answered. */
+    sites: number;
+    /** What loading the compiler cost, when this stage loaded it (the parse stage may have). */
+    loadMs?: number;
+  };
 }
 
 interface LoadedResolver {
   resolver: ModuleResolver;
   tsconfigFiles: string[];
-  tsconfigDiagnostics: Diagnostic[];
+  /** TypeScript's reading of the tsconfig, once it has read it; what it reports is the map's. */
+  typescriptTsconfig(): LoadedTsconfig | undefined;
+  /** Why TypeScript read the tsconfig, when it had to, and what loading it cost this stage. */
+  tsconfigReason: string | undefined;
+  loadMs(): number | undefined;
 }
 
 /** `root` is absolute; the files are relative to it. */
 export async function resolveAll(root: string, files: readonly ExtractedFile[], options: ResolveAllOptions = {}): Promise<Resolved> {
   let loaded: LoadedResolver | undefined;
-  const load = async (): Promise<LoadedResolver> => (loaded ??= await loadResolver(root, options.tsconfig, options.cwd));
+  const load = async (): Promise<LoadedResolver> => (loaded ??= await loadResolver(root, options.tsconfig, options.cwd, options.typescriptOnly === true));
   if (options.memo?.holds !== true) await load();
 
   let resolvedSites = 0;
@@ -80,7 +100,12 @@ export async function resolveAll(root: string, files: readonly ExtractedFile[], 
     for (const site of extraction.sites) {
       let target = recalled?.target(site);
       if (target === undefined) {
-        const resolved = (await load()).resolver.resolve(file, site.specifier, site.kind);
+        const { resolver } = await load();
+        let resolved = resolver.resolve(file, site.specifier, site.kind);
+        if (resolved === undefined) {
+          await resolver.useTypeScript();
+          resolved = resolver.resolve(file, site.specifier, site.kind)!;
+        }
         target = { id: resolved.id, kind: resolved.kind, ...(resolved.reason === undefined ? {} : { reason: resolved.reason }) };
         resolvedSites++;
       }
@@ -98,23 +123,82 @@ export async function resolveAll(root: string, files: readonly ExtractedFile[], 
     files: outcomes,
     resolvedSites,
     sites,
-    tsconfigDiagnostics: loaded?.tsconfigDiagnostics ?? options.memo?.tsconfigDiagnostics ?? [],
+    tsconfigDiagnostics: loaded === undefined ? (options.memo?.tsconfigDiagnostics ?? []) : tsconfigDiagnostics(root, loaded.typescriptTsconfig()),
     ...(loaded === undefined ? {} : { tsconfigFiles: loaded.tsconfigFiles }),
+    ...(loaded === undefined ? {} : typescriptUse(loaded)),
   };
 }
 
-/** The tsconfig and the resolver: TypeScript, loaded here and not before. */
-async function loadResolver(root: string, tsconfig: string | undefined, cwd: string | undefined): Promise<LoadedResolver> {
-  const [{ loadTsconfig }, { createModuleResolver }] = await Promise.all([import("./load-tsconfig.js"), import("./module-resolver.js")]);
-  const loaded = loadTsconfig(root, tsconfig, cwd);
-  return {
-    resolver: createModuleResolver(root, loaded.projects),
-    tsconfigFiles: loaded.files,
-    tsconfigDiagnostics: loaded.problems.map((problem) => ({
-      file: relative(root, problem.file).split(sep).join("/"),
-      code: "tsconfig-error",
-      // TypeScript's messages name files by absolute path: the document must not depend on where the root is.
-      message: problem.message.replaceAll(`${root}${sep}`, "").replaceAll(`${root.split(sep).join("/")}/`, ""),
-    })),
+/** What TypeScript did in this stage, if anything. */
+function typescriptUse(loaded: LoadedResolver): Pick<Resolved, "typescript"> {
+  const reason = loaded.tsconfigReason ?? loaded.resolver.typescriptReason;
+  if (reason === undefined) return {};
+  const sites = [...loaded.resolver.byTypeScript.values()].reduce((sum, count) => sum + count, 0);
+  const loadMs = loaded.loadMs();
+  return { typescript: { reason, sites, ...(loadMs === undefined ? {} : { loadMs }) } };
+}
+
+/**
+ * The tsconfig and the resolver. The tsconfig is read without TypeScript when TypeScript would
+ * read it without a word (read-tsconfig.ts); otherwise TypeScript reads it, here, and reports
+ * what it finds. TypeScript's resolver is loaded later, for the first site only it can answer.
+ */
+async function loadResolver(root: string, tsconfig: string | undefined, cwd: string | undefined, typescriptOnly: boolean): Promise<LoadedResolver> {
+  // Imported here, not before: a run whose sites the cache holds loads neither oxc-resolver's addon nor this.
+  const [{ createModuleResolver }, { locateTsconfig, readTsconfig }] = await Promise.all([import("./module-resolver.js"), import("./read-tsconfig.js")]);
+  const configPath = locateTsconfig(root, tsconfig, cwd);
+  const reading = configPath === undefined ? { settings: DEFAULT_SETTINGS, files: [] } : readTsconfig(configPath);
+  let typescriptTsconfig: LoadedTsconfig | undefined;
+  let loadMs: number | undefined;
+  /** Imports a TypeScript module, timing the compiler's load when this is what loads it. */
+  const importTypeScript = async <T>(load: () => Promise<T>): Promise<T> => {
+    const wasLoaded = isTypeScriptLoaded();
+    const started = performance.now();
+    const module = await load();
+    if (!wasLoaded) loadMs = (loadMs ?? 0) + performance.now() - started;
+    return module;
   };
+  const readWithTypeScript = async (): Promise<LoadedTsconfig> => {
+    const { loadTsconfig } = await importTypeScript(() => import("./load-tsconfig.js"));
+    return (typescriptTsconfig ??= loadTsconfig(root, tsconfig, cwd));
+  };
+
+  let projects: ProjectSettings[];
+  let files: string[];
+  if ("typescript" in reading) {
+    const read = await readWithTypeScript();
+    const { settingsOf } = await import("./load-tsconfig.js");
+    projects = read.projects.map(settingsOf);
+    files = read.files;
+  } else {
+    projects = [reading.settings];
+    files = reading.files;
+  }
+  if (typescriptOnly) projects = projects.map((project) => ({ ...project, typescriptOnly: "asked for" }));
+  const resolver = createModuleResolver(root, projects, async (fs, realRoot, workspacePackages): Promise<TypeScriptSide> => {
+    const { createTypeScriptFinder } = await importTypeScript(() => import("./ts-finder.js"));
+    const read = await readWithTypeScript();
+    const byConfig = new Map(read.projects.map((project) => [project.configPath, project]));
+    return {
+      finder: createTypeScriptFinder(realRoot, fs, workspacePackages),
+      projectOf: (settings) => byConfig.get(settings.configPath) ?? read.projects[0]!,
+    };
+  });
+  return {
+    resolver,
+    tsconfigFiles: files,
+    typescriptTsconfig: () => typescriptTsconfig,
+    tsconfigReason: "typescript" in reading ? reading.typescript : undefined,
+    loadMs: () => loadMs,
+  };
+}
+
+/** TypeScript's diagnostics of the tsconfig, when it read it (read without it, a tsconfig has none). */
+function tsconfigDiagnostics(root: string, loaded: LoadedTsconfig | undefined): Diagnostic[] {
+  return (loaded?.problems ?? []).map((problem) => ({
+    file: relative(root, problem.file).split(sep).join("/"),
+    code: "tsconfig-error",
+    // TypeScript's messages name files by absolute path: the document must not depend on where the root is.
+    message: problem.message.replaceAll(`${root}${sep}`, "").replaceAll(`${root.split(sep).join("/")}/`, ""),
+  }));
 }

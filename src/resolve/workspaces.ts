@@ -9,7 +9,6 @@ import { join, sep } from "node:path";
 import { fdir } from "fdir";
 import { globMatcher } from "../config/glob-matcher.js";
 import { globProblem } from "../config/glob-problem.js";
-import type { CachedHost } from "./cached-host.js";
 
 /** Package name → absolute folder. */
 export function findWorkspacePackages(root: string): Map<string, string> {
@@ -21,10 +20,14 @@ export function findWorkspacePackages(root: string): Map<string, string> {
   const usable = patterns.map((pattern) => pattern.replace(/\/+$/, "")).filter((pattern) => pattern !== "" && globProblem(pattern) === undefined);
   if (usable.length === 0) return packages;
   const matches = globMatcher(usable);
+  // `packages/*` names folders two levels down (fdir's depth 1): the walk need not go deeper than
+  // the deepest pattern (a package's own src/ and dist/ can hold thousands of folders), unless
+  // one has `**`.
+  const depth = usable.some((pattern) => pattern.includes("**")) ? 6 : Math.min(6, Math.max(...usable.map((pattern) => pattern.split("/").length)) - 1);
   const folders = new fdir()
     .onlyDirs()
     .withRelativePaths()
-    .withMaxDepth(6)
+    .withMaxDepth(depth)
     .exclude((name) => name === "node_modules" || name.startsWith("."))
     .crawl(root)
     .sync();
@@ -51,16 +54,28 @@ function readJson(path: string): Record<string, unknown> | undefined {
   }
 }
 
-/** A host on which `<root>/node_modules/<name>` is the workspace package's folder, as after install. */
-export function withWorkspaceLinks(host: CachedHost, root: string, packages: ReadonlyMap<string, string>): CachedHost {
-  const nodeModules = join(root, "node_modules");
-  const links = [...packages].map(([name, folder]) => ({ link: join(nodeModules, ...name.split("/")), folder }));
-  const scopes = new Set([nodeModules, ...links.map(({ link }) => join(link, ".."))]);
+/** The part of a module-resolution host that sees the file system (TypeScript's `ModuleResolutionHost`). */
+interface FileHost {
+  fileExists(path: string): boolean;
+  directoryExists(path: string): boolean;
+  readFile(path: string): string | undefined;
+  realpath(path: string): string;
+}
+
+/**
+ * A host on which `<root>/node_modules/<name>` is the workspace package's folder, as after install.
+ * A path is redirected by the one or two names after `node_modules/` (`@scope/name`), looked up
+ * in a table made once: resolution asks the host about thousands of paths.
+ */
+export function withWorkspaceLinks<Host extends FileHost>(host: Host, root: string, packages: ReadonlyMap<string, string>): Host {
+  const nodeModules = join(root, "node_modules") + sep;
+  const scopes = new Set([join(root, "node_modules"), ...[...packages.keys()].filter((name) => name.startsWith("@")).map((name) => join(root, "node_modules", name.split("/")[0]!))]);
   const redirect = (path: string): string => {
-    for (const { link, folder } of links) {
-      if (path === link || path.startsWith(link + sep)) return folder + path.slice(link.length);
-    }
-    return path;
+    if (!path.startsWith(nodeModules)) return path;
+    const parts = path.slice(nodeModules.length).split(sep);
+    const name = parts.slice(0, parts[0]?.startsWith("@") === true ? 2 : 1).join("/");
+    const folder = packages.get(name);
+    return folder === undefined ? path : folder + path.slice(nodeModules.length + name.length);
   };
   return {
     ...host,

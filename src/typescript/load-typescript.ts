@@ -47,6 +47,11 @@ export function useCompileCache(enabled: boolean): void {
   compileCacheDir = enabled ? userCacheFolder() : undefined;
 }
 
+/** Is TypeScript loaded in this process (by this module, or by ts-morph)? */
+export function isTypeScriptLoaded(): boolean {
+  return require.cache[TYPESCRIPT] !== undefined;
+}
+
 /** The TypeScript module, loaded on the first call. */
 export function loadTypeScript(): typeof TypeScript {
   const loaded = require.cache[TYPESCRIPT];

@@ -17,9 +17,12 @@ function run(args: string[], cwd: string, userCache: string) {
 
 const codeCaches = (folder: string): string[] => (existsSync(folder) ? readdirSync(folder).filter((name) => /^v8-typescript-.*\.bin$/.test(name)) : []);
 
+/** A file oxc rejects (a syntax error): TypeScript's parser reads it, so TypeScript is loaded, through its code cache. */
+const BROKEN = "const = ;\n";
+
 describe("the compiler's code cache", () => {
   it("lives in the user's cache folder, never in the analysed project's", () => {
-    const folder = tempTree({ "project/package.json": "{}", "project/a.ts": 'import "./b.js";\n', "project/b.ts": "" });
+    const folder = tempTree({ "project/package.json": "{}", "project/a.ts": 'import "./b.js";\n', "project/b.ts": "", "project/broken.ts": BROKEN });
     const userCache = join(folder, "user-cache");
     expect(run(["map", "project", "--quiet"], folder, userCache).status).toBe(0);
     expect(codeCaches(join(folder, "project/node_modules/.cache/layermap"))).toEqual([]);
@@ -27,7 +30,7 @@ describe("the compiler's code cache", () => {
   });
 
   it("flipped bytes in it are caught before V8 sees them: the run maps as usual and replaces it", () => {
-    const folder = tempTree({ "project/package.json": "{}", "project/a.ts": 'import "./b.js";\n', "project/b.ts": "" });
+    const folder = tempTree({ "project/package.json": "{}", "project/a.ts": 'import "./b.js";\n', "project/b.ts": "", "project/broken.ts": BROKEN });
     const userCache = join(folder, "user-cache");
     const first = run(["map", "project"], folder, userCache);
     expect(first.status).toBe(0);
@@ -46,7 +49,7 @@ describe("the compiler's code cache", () => {
   });
 
   it("is not used from a folder others can write", () => {
-    const folder = tempTree({ "project/package.json": "{}", "project/a.ts": "" });
+    const folder = tempTree({ "project/package.json": "{}", "project/a.ts": "", "project/broken.ts": BROKEN });
     const userCache = join(folder, "user-cache");
     mkdirSync(join(userCache, "layermap"), { recursive: true, mode: 0o777 });
     spawnSync("chmod", ["0777", join(userCache, "layermap")]);

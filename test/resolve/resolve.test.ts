@@ -13,35 +13,11 @@
  *   variants     optional: the same fixture in another state, each with its own expectation,
  *                `symlinks` (replacing the case's) and `files` (path → text, written in the copy)
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { map, type MapDocument } from "../../src/index.js";
-
-const FIXTURES = fileURLToPath(new URL("../fixtures/resolve/", import.meta.url));
-const EXPECTED = "expected.json";
-
-interface Expectation {
-  about: string;
-  edges: string[];
-  diagnostics: string[];
-  parsed: string[];
-}
-
-interface Setup {
-  symlinks?: Record<string, string>;
-  files?: Record<string, string>;
-}
-
-interface Variant extends Expectation, Setup {
-  name: string;
-}
-
-interface CaseSpec extends Expectation, Setup {
-  variants?: Variant[];
-}
+import { copyOf, readSpec, resolveCases as cases, type Expectation } from "../helpers/resolve-fixtures.js";
 
 const REQUIRED_CASES = [
   "assets-and-json",
@@ -49,6 +25,7 @@ const REQUIRED_CASES = [
   "dts-sidecar",
   "esm-js-extension",
   "externals-and-builtins",
+  "hostile-manifests",
   "index-files",
   "monorepo-workspace",
   "package-exports-imports",
@@ -56,40 +33,8 @@ const REQUIRED_CASES = [
   "tsconfig-extends",
   "tsconfig-paths",
   "unresolved-relative",
+  "workspace-exports",
 ];
-
-const cases = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && readdirSync(join(FIXTURES, entry.name)).includes(EXPECTED))
-  .map((entry) => entry.name)
-  .sort();
-
-const temporaryFolders: string[] = [];
-afterAll(() => {
-  for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A copy of the fixture, without its expected.json, in a fresh temp folder, set up as asked. */
-function copyOf(name: string, setup: Setup): string {
-  const folder = mkdtempSync(join(tmpdir(), `layermap-resolve-${name}-`));
-  temporaryFolders.push(folder);
-  const source = join(FIXTURES, name);
-  cpSync(source, folder, { recursive: true, filter: (path) => path !== join(source, EXPECTED) });
-  for (const [link, target] of Object.entries(setup.symlinks ?? {})) {
-    const at = join(folder, ...link.split("/"));
-    mkdirSync(dirname(at), { recursive: true });
-    symlinkSync(target, at, "dir");
-  }
-  for (const [file, text] of Object.entries(setup.files ?? {})) {
-    const at = join(folder, ...file.split("/"));
-    mkdirSync(dirname(at), { recursive: true });
-    writeFileSync(at, text);
-  }
-  return folder;
-}
-
-function readSpec(name: string): CaseSpec {
-  return JSON.parse(readFileSync(join(FIXTURES, name, EXPECTED), "utf8")) as CaseSpec;
-}
 
 function edgesOf(document: MapDocument): string[] {
   const kindOf = new Map(document.modules.map((module) => [module.id, module.kind]));
