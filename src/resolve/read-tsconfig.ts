@@ -160,11 +160,13 @@ function settingsOf(configPath: string, options: ReadonlyMap<string, SetOption>)
   return {
     configPath,
     moduleResolution: resolutionKindOf(lowerCase("moduleResolution"), lowerCase("module")),
-    customConditions: (value("customConditions") as string[] | undefined) ?? [],
+    // TypeScript drops empty strings from a list that is not of paths.
+    customConditions: ((value("customConditions") as string[] | undefined) ?? []).filter((condition) => condition !== ""),
     paths: paths === undefined ? undefined : { patterns: paths.value as Record<string, string[]>, base: absoluteBaseUrl ?? paths.folder },
     baseUrl: absoluteBaseUrl,
     typeRoots: Array.isArray(typeRoots) && typeRoots.length > 0,
-    emitsElsewhere: Boolean(value("outDir")) || Boolean(value("declarationDir")),
+    // Any string: TypeScript reads `""` as the tsconfig's own folder.
+    emitsElsewhere: typeof value("outDir") === "string" || typeof value("declarationDir") === "string",
     keepsTypeOnlyImports: value("verbatimModuleSyntax") === true || value("preserveValueImports") === true,
     typescriptOnly: typescriptOnlyReason({
       rootDirs: value("rootDirs"),

@@ -89,6 +89,12 @@ describe("reading a tsconfig without TypeScript", () => {
     });
   });
 
+  it("reads empty strings as TypeScript does: an outDir of the tsconfig's folder, no empty condition", () => {
+    const root = tempTree({ "tsconfig.json": JSON.stringify({ compilerOptions: { outDir: "", baseUrl: "", customConditions: ["", "source"] } }) });
+    expectSameReading(join(root, "tsconfig.json"));
+    expect(readTsconfig(join(root, "tsconfig.json"))).toMatchObject({ settings: { emitsElsewhere: true, baseUrl: root, customConditions: ["source"] } });
+  });
+
   it("takes paths relative to the tsconfig that sets them when there is no baseUrl, and a module kind's resolution", () => {
     const root = tempTree({
       "tsconfig.json": JSON.stringify({ extends: "./config/base.json", compilerOptions: { module: "commonjs" } }),
