@@ -1,12 +1,12 @@
 // @ts-check
 /**
- * `npm run build`, after tsc: bundles each module a Node process starts from — the CLI's
- * (src/cli/main.ts, loaded by the executable src/cli.ts) and every module the code starts by URL
- * (`new URL("./x.js", import.meta.url)`: the profiler's preload, a child process's entry) — into
- * one ESM file with what it imports, written over tsc's output of that module, at the same path.
- * A run then reads one file instead of some 250 modules, which Node's compile cache keeps compiled
- * (src/cli/compile-cache.ts). tsc's dist/ stays whole beside it: the library (dist/index.js and
- * its .d.ts) is tsc's, and so is dist/cli.js, the executable, which loads dist/cli/main.js.
+ * `npm run build`, after tsc: bundles each module a Node process starts from — the executable
+ * (src/cli.ts), the CLI it loads (src/cli/main.ts) and every module the code starts by URL
+ * (`new URL("./x.js", import.meta.url)`: the profiler's preload, a child process's entry) — with
+ * what it imports, written over tsc's output of that module, at the same path. A run then reads a
+ * few files instead of some 250 modules, which Node's compile cache keeps compiled
+ * (src/cli/compile-cache.ts). The rest of tsc's dist/ stays as it is: the library (dist/index.js
+ * and its .d.ts) is tsc's.
  *
  * What must stay a real module is left out of the bundle (EXTERNAL): TypeScript, loaded by path
  * with V8's code cache (src/typescript/load-typescript.ts); native addons; Graphviz's WebAssembly.
@@ -33,7 +33,8 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(repo, "src");
 const dist = join(repo, "dist");
 
-/** The CLI's process; the others are found in the sources (startedByUrl). */
+/** The executable, and the CLI's process it loads; the other entries are found in the sources (startedByUrl). */
+const EXECUTABLE = "src/cli.ts";
 const CLI_ENTRY = "src/cli/main.ts";
 /** The CLI bundle's chunks, in dist/cli/ beside its entry (and tsc's output: no module of src/ is named so). */
 const CHUNK_PREFIX = "bundle-";
@@ -73,8 +74,23 @@ const PACKAGE_URLS = {
 const metafile = process.argv.includes("--metafile");
 const started = Date.now();
 const processes = startedByUrl();
-await Promise.all([bundleCli(), ...processes.map((entry) => bundleProcess(entry))]);
-console.error(`bundled ${[CLI_ENTRY, ...processes].join(", ")} in ${Date.now() - started} ms`);
+await Promise.all([bundleExecutable(), bundleCli(), ...processes.map((entry) => bundleProcess(entry))]);
+console.error(`bundled ${[EXECUTABLE, CLI_ENTRY, ...processes].join(", ")} in ${Date.now() - started} ms`);
+
+/**
+ * The executable, dist/cli.js: the few modules it runs before Node's compile cache is on, in one
+ * file; the CLI (dist/cli/main.js) stays the module it imports.
+ */
+async function bundleExecutable() {
+  const keepCli = {
+    name: "keep-cli",
+    /** @param {import("esbuild").PluginBuild} build */
+    setup(build) {
+      build.onResolve({ filter: /^\.\/cli\/main\.js$/ }, (args) => ({ path: args.path, external: true }));
+    },
+  };
+  await bundle(EXECUTABLE, { outfile: outputOf(join(repo, EXECUTABLE)) }, [keepCli]);
+}
 
 /**
  * The CLI: its entry over tsc's dist/cli/main.js, and one chunk beside it (`bundle-<hash>.js`)
@@ -93,8 +109,12 @@ async function bundleProcess(entry) {
   await bundle(entry, { outfile: outputOf(join(repo, entry)) });
 }
 
-/** @param {import("esbuild").BuildOptions} where */
-async function bundle(entry, where) {
+/**
+ * @param {string} entry
+ * @param {import("esbuild").BuildOptions} where
+ * @param {import("esbuild").Plugin[]} plugins
+ */
+async function bundle(entry, where, plugins = []) {
   const folder = where.outdir ?? dirname(/** @type {string} */ (where.outfile));
   const result = await build({
     ...where,
@@ -122,7 +142,7 @@ async function bundle(entry, where) {
         `const require = __layermapRequire;`,
       ].join("\n"),
     },
-    plugins: [moduleUrls(folder)],
+    plugins: [...plugins, moduleUrls(folder)],
   });
   if (result.metafile !== undefined) writeFileSync(join(folder, `${basename(entry, ".ts")}.meta.json`), JSON.stringify(result.metafile, null, 1));
 }
