@@ -1,28 +1,15 @@
 #!/usr/bin/env node
-/** The `layermap` executable: runs the CLI and exits with its code. */
-import { removeTemporaryFiles } from "./cli/write-output.js";
-import { dropWritesOnceClosed } from "./cli/closed-output.js";
-import { removeScratchFolders } from "./model/scratch-folders.js";
+/**
+ * The `layermap` executable. It turns Node's compile cache on (cli/compile-cache.ts), then loads
+ * the CLI (cli/main.ts, which `npm run build` bundles into one file with everything it loads), so
+ * that the CLI's code is compiled from the cache rather than afresh on every run. This file
+ * imports as little as it can: what it loads comes before the cache is on.
+ */
+import { enableCompileCache } from "./cli/compile-cache.js";
 
-// Ctrl-C (or a CI job cancelled with SIGTERM): remove any output being written, then exit as a
-// shell reports a signal, 128 + its number. Once: a second Ctrl-C stops the process outright.
-// Installed before the CLI's modules load (the dynamic import below; a static one would be
-// evaluated first, which takes a second on a busy machine). The map yields to the event loop every
-// 50 ms (see api/event-loop-breaks.ts), and the output stage before each layout and each write,
-// so this runs promptly.
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
-  process.once(signal, () => {
-    removeTemporaryFiles();
-    removeScratchFolders();
-    process.stderr.write(`\nlayermap: interrupted (${signal})\n`);
-    process.exit(code);
-  });
-}
-
-// `layermap map . | head -1`: a reader that closes the pipe early ends the output, not in a stack trace.
-dropWritesOnceClosed(process.stdout);
-dropWritesOnceClosed(process.stderr);
-
-// Loaded only now, so the handlers above are in place before the slow part of start-up.
-const { runCli } = await import("./cli/run-cli.js");
-process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+const argv = process.argv.slice(2);
+enableCompileCache(argv);
+// `--debug` prints stack traces: through the bundle's source map, they name lines of src/. Only
+// then, and before the bundle loads: Node reads a module's source map as it loads it.
+if (argv.includes("--debug")) process.setSourceMapsEnabled(true);
+await import("./cli/main.js");

@@ -5,18 +5,20 @@
  * With the cache (the default), each file's extraction is reused while its content is the same,
  * and each site's resolution while nothing resolution depends on changed: src/cache/ holds that
  * policy, as a memo the extract and resolve stages consult. Those stages load TypeScript only when
- * a file must be parsed or a site resolved, so a run where nothing changed never loads the
- * compiler. A cached run builds the same document, byte for byte, as a run without the cache.
+ * a file must be parsed or a site resolved. When nothing the last run's document was made from has
+ * changed, the cache gives that document back once the files are discovered, and no later stage
+ * runs or is even loaded (the graph is built from the cache only if the caller asks for it). A
+ * cached run builds the same document, byte for byte, as a run without the cache.
  */
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { openMapCache, type CacheStats } from "../cache/open-cache.js";
+import { openMapCache, type CacheStats, type ReusedDocument } from "../cache/open-cache.js";
 import { globProblem } from "../config/glob-problem.js";
 import { loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/config-schema.js";
 import { discoverSources, type Discovery } from "../discover/discover-files.js";
-import { extractAll, type Extracted } from "../extract/extract-all.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../extract/read-source.js";
+import type { Extracted } from "../extract/extract-all.js";
 import type { ImportSite } from "../extract/types.js";
 import { buildGraph, type ParsedFile, type ResolvedSite } from "../graph/build-graph.js";
 import type { ImportGraph } from "../graph/import-graph.js";
@@ -26,7 +28,7 @@ import { counted } from "../model/counted.js";
 import type { Diagnostic, ImportSiteRecord, MapDocument } from "../model/document.js";
 import { displayPath } from "../model/display-path.js";
 import { UserError } from "../model/errors.js";
-import { resolveAll, type Resolved, type ResolvedFile } from "../resolve/resolve-all.js";
+import type { Resolved, ResolvedFile } from "../resolve/resolve-all.js";
 import { eventLoopBreaks } from "./event-loop-breaks.js";
 import { manifestDiagnostics } from "./manifest-diagnostics.js";
 import { stopwatch, type StageListener } from "./stopwatch.js";
@@ -110,14 +112,20 @@ export async function map(options: MapOptions): Promise<MapResult> {
     options.onWarning?.(message);
   };
   const cache = openMapCache({ root, folder: options.cache, seed: options.seedCache, maxFileSize: settings.maxFileSize, warn, cwd: options.cwd });
+  const dependsOn = { ...settings, configPath, config, files, links: skipped };
+  const reused = cache.reuseDocument(dependsOn);
+  if (reused !== undefined) {
+    clock.lap("cache", reused.detail);
+    return reusedResult(reused, config, configPath, warnings);
+  }
+  // Loaded only now: a run that reuses the document never loads the parsers or the resolver.
+  const [{ extractAll }, { resolveAll }] = await Promise.all([import("../extract/extract-all.js"), import("../resolve/resolve-all.js")]);
   const pause = eventLoopBreaks();
   const extracted = await extractAll(root, files, { maxFileSize: settings.maxFileSize, memo: cache.extractions, pause, onProgress: options.onProgress });
   clock.lap("parse", parseDetail(extracted, cache.extractions !== undefined));
-  const memo = cache.resolutions({ ...settings, configPath, config, files, links: skipped });
+  const memo = cache.resolutions(dependsOn);
   const resolved = await resolveAll(root, extracted.files, { tsconfig: settings.tsconfig, memo, pause, cwd: options.cwd });
   clock.lap("resolve", resolveDetail(resolved, memo !== undefined));
-  const saved = cache.save(extracted, resolved);
-  if (saved !== undefined) clock.lap("cache", saved.detail);
 
   const { modules, sites, diagnostics } = graphInput(resolved.files);
   const graph = buildGraph(modules, sites);
@@ -131,7 +139,38 @@ export async function map(options: MapOptions): Promise<MapResult> {
   ];
   const document = toDocument(graph, [...runDiagnostics, ...diagnostics], files.length, config.layers.map((layer) => layer.name));
   clock.lap("document", counted(document.diagnostics.length, "diagnostic"));
+  const saved = cache.save(extracted, resolved, document);
+  if (saved !== undefined) clock.lap("cache", saved.detail);
   return { document, graph, config, layers, configPath, warnings, ...(saved === undefined ? {} : { cache: saved.stats }) };
+}
+
+/**
+ * The result of a run that re-emits the last document. Its graph and layers are built — from the
+ * extractions and resolutions the cache holds, as the run that made the document built them —
+ * only when asked for: writing the document needs neither.
+ */
+function reusedResult(reused: ReusedDocument, config: Config, configPath: string | undefined, warnings: string[]): MapResult {
+  let built: { graph: ImportGraph; layers: LayerAssignment } | undefined;
+  const build = (): { graph: ImportGraph; layers: LayerAssignment } => {
+    if (built !== undefined) return built;
+    const { modules, sites } = graphInput(reused.outcomes);
+    const graph = buildGraph(modules, sites);
+    built = { graph, layers: assignLayers.assign(graph, config.layers) };
+    return built;
+  };
+  return {
+    document: reused.document,
+    config,
+    configPath,
+    warnings,
+    cache: reused.stats,
+    get graph() {
+      return build().graph;
+    },
+    get layers() {
+      return build().layers;
+    },
+  };
 }
 
 /** The options merged into the config's, each default filled in. */
@@ -193,11 +232,14 @@ function resolveDetail({ resolvedSites, sites, typescript }: Resolved, cached: b
   return parts.join(", ");
 }
 
+/** A file as the resolve stage gives it, or as the cache stored what it gave. */
+type GraphInputFile = ResolvedFile | ReusedDocument["outcomes"][number];
+
 /**
  * Each file's outcome as the graph stage takes it — a module, and an import per site — and its
  * diagnostics (problems, unresolved sites), in file order.
  */
-function graphInput(files: readonly ResolvedFile[]): { modules: ParsedFile[]; sites: ResolvedSite[]; diagnostics: Diagnostic[] } {
+function graphInput(files: readonly GraphInputFile[]): { modules: ParsedFile[]; sites: ResolvedSite[]; diagnostics: Diagnostic[] } {
   const modules: ParsedFile[] = [];
   const sites: ResolvedSite[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import type { ExtractionMemo, ExtractResult } from "../extract/extract-all.js";
 import type { CachedFile } from "./map-cache.js";
-import { hashOf, sameStamp, stampOf } from "./stamp.js";
+import { hashOf, sameStamp, stampOf, type Stamp } from "./stamp.js";
 
 export interface ExtractionCache extends ExtractionMemo {
   /** The content hash of what the file's extraction came from in this run. */
@@ -16,6 +16,11 @@ export interface ExtractionCache extends ExtractionMemo {
   storedEntry(file: string): CachedFile | undefined;
   /** What to store: this run's entries, then those of files it did not map that still exist. */
   entries(mapped: readonly string[]): Record<string, CachedFile>;
+  /**
+   * Each file's stamp as taken before it was read (or found unchanged) in this run; undefined
+   * unless every one of `files` has a trusted one.
+   */
+  stampsRead(files: readonly string[]): Record<string, Stamp> | undefined;
 }
 
 export interface ExtractionCacheOptions {
@@ -33,6 +38,8 @@ export function extractionCache(options: ExtractionCacheOptions): ExtractionCach
   const { root, stored, seed } = options;
   const next: Record<string, CachedFile> = {};
   const hashes = new Map<string, string>();
+  // Each file's stamp before it was read; null: not trusted (the file was changing), or not taken (no cache of the root's own).
+  const stampsBefore = new Map<string, Stamp | null>();
   const use = (file: string, entry: CachedFile): ExtractResult => {
     next[file] = entry;
     hashes.set(file, entry.hash);
@@ -43,12 +50,13 @@ export function extractionCache(options: ExtractionCacheOptions): ExtractionCach
     async extract(file, read, parse) {
       const before = stored?.[file];
       const stamp = options.writes ? stampOf(join(root, file)) : undefined;
+      // A stamp taken while the file was changing is not trusted: next time, the hash decides.
+      const trusted = stamp === undefined || stamp.racy ? null : strip(stamp);
+      stampsBefore.set(file, trusted);
       if (before?.stamp != null && stamp !== undefined && stamp.size <= options.maxFileSize && sameStamp(before.stamp, stamp)) return use(file, before);
       const bytes = read();
       if (!Buffer.isBuffer(bytes)) return { problem: bytes };
       const hash = hashOf(bytes);
-      // A stamp taken while the file was changing is not trusted: next time, the hash decides.
-      const trusted = stamp === undefined || stamp.racy ? null : { size: stamp.size, mtime: stamp.mtime, ctime: stamp.ctime };
       if (before !== undefined && hash === before.hash) return use(file, { ...before, stamp: trusted });
       const seeded = seed?.[file];
       if (seeded !== undefined && hash === seeded.hash) return use(file, { stamp: trusted, hash, extraction: seeded.extraction });
@@ -58,6 +66,15 @@ export function extractionCache(options: ExtractionCacheOptions): ExtractionCach
     },
     contentHash: (file) => hashes.get(file),
     storedEntry: (file) => stored?.[file],
+    stampsRead(files) {
+      const stamps: Record<string, Stamp> = {};
+      for (const file of files) {
+        const stamp = stampsBefore.get(file);
+        if (stamp == null) return undefined;
+        stamps[file] = stamp;
+      }
+      return stamps;
+    },
     entries(mapped) {
       // In the files' order, whatever order their parses finished in (the store is deterministic).
       const ordered: Record<string, CachedFile> = {};
@@ -70,4 +87,8 @@ export function extractionCache(options: ExtractionCacheOptions): ExtractionCach
       return ordered;
     },
   };
+}
+
+function strip({ size, mtime, ctime }: Stamp): Stamp {
+  return { size, mtime, ctime };
 }

@@ -4,7 +4,9 @@
  * - per source file: its stamp, content hash and extraction (sites, problems, lines) — valid for
  *   as long as the file's content is the same, whatever else changes;
  * - one resolution snapshot: for each file, what each of its sites resolved to, valid while the
- *   recorded resolution inputs (see inputs.ts) are unchanged.
+ *   recorded resolution inputs (see inputs.ts) are unchanged;
+ * - the last run's document, valid while its files' stamps, the resolution inputs and the run's
+ *   options are what they were (see document-cache.ts).
  *
  * The file is a header line — format, layermap version, signature of the payload — then the
  * payload as JSON. A file that is not one of these, is truncated, or fails its signature or shape
@@ -23,8 +25,9 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Extraction } from "../extract/types.js";
-import type { Diagnostic, ModuleKind } from "../model/document.js";
+import type { Diagnostic, DiagnosticCode, MapDocument, ModuleKind } from "../model/document.js";
 import type { InputsRecord } from "./inputs.js";
+import { documentProblem, isDiagnosticCode } from "./document-shape.js";
 import { replaceFile } from "../model/replace-file.js";
 import { signatureOf } from "../model/user-cache.js";
 import { hashOf, type Stamp } from "./stamp.js";
@@ -34,8 +37,9 @@ const CACHE_FORMAT = "layermap-map-cache";
 /**
  * 2: files not valid UTF-8 are read as Latin-1, UTF-16 is decoded, and tsconfig messages name paths relative to the root. 3: signed.
  * 4: an import used by an instantiation expression (`Request.Class<X>`) is no longer elidable: extractions stored before hold the old answer.
+ * 5: the last run's document (document-cache.ts).
  */
-const CACHE_FORMAT_VERSION = 4;
+const CACHE_FORMAT_VERSION = 5;
 
 export interface CachedFile {
   /** null: the stamp is not trusted (the file was changing when read); compare the hash. */
@@ -65,10 +69,28 @@ export interface ResolutionSnapshot {
   files: Record<string, CachedResolution>;
 }
 
+/** The last run's document, and what says it still holds (document-cache.ts). */
+export interface DocumentMemo {
+  /** Layermap's version and the run's options, config and file list. */
+  key: string;
+  /** Every discovered file → its stamp before it was read. */
+  stamps: Record<string, Stamp>;
+  /** The files that could not be read as source → why (their diagnostic). */
+  problems: Record<string, StoredProblem>;
+  document: MapDocument;
+}
+
+/** Why a file could not be read as source: its diagnostic. */
+export interface StoredProblem {
+  code: DiagnosticCode;
+  message: string;
+}
+
 export interface CachePayload {
   root: string;
   files: Record<string, CachedFile>;
   resolution: ResolutionSnapshot | null;
+  document: DocumentMemo | null;
 }
 
 interface Header {
@@ -161,6 +183,11 @@ function shapeProblem(payload: unknown, root: string): string | undefined {
   for (const [path, entry] of Object.entries(files)) {
     if (!isCachedFile(entry)) return `bad entry for ${path}`;
   }
+  const memo = payload["document"];
+  if (memo !== null) {
+    const problem = memoProblem(memo);
+    if (problem !== undefined) return `bad document: ${problem}`;
+  }
   const resolution = payload["resolution"];
   if (resolution === null) return undefined;
   if (!isObject(resolution) || !isInputs(resolution["inputs"]) || !Array.isArray(resolution["tsconfigDiagnostics"])) {
@@ -185,6 +212,16 @@ function shapeProblem(payload: unknown, root: string): string | undefined {
     }
   }
   return undefined;
+}
+
+function memoProblem(memo: unknown): string | undefined {
+  if (!isObject(memo) || typeof memo["key"] !== "string") return "no key";
+  const { stamps, problems } = memo;
+  if (!isObject(stamps) || !Object.values(stamps).every(isStamp)) return "bad stamps";
+  if (!isObject(problems) || !Object.values(problems).every((problem) => isObject(problem) && isDiagnosticCode(problem["code"]) && typeof problem["message"] === "string")) {
+    return "bad problems";
+  }
+  return documentProblem(memo["document"]);
 }
 
 function isCachedFile(value: unknown): value is CachedFile {

@@ -1,21 +1,25 @@
 /**
- * The map cache of one run: which cache file (if any) and which seed are used, a memo around
- * extraction (extraction-cache.ts) and one around resolution (resolution-cache.ts), and what is
- * written back. The compiler's code cache goes with it: used and saved when the map cache is.
+ * The map cache of one run: which cache file (if any) and which seed are used, the last run's
+ * document when nothing it was made from changed (document-cache.ts), a memo around extraction
+ * (extraction-cache.ts) and one around resolution (resolution-cache.ts), and what is written
+ * back. The compiler's code cache goes with it: used and saved when the map cache is.
  *
  * The cache is signed with the user's own key (see map-cache.ts): without one, there is none.
  */
 import { resolve } from "node:path";
 import type { Extracted, ExtractionMemo } from "../extract/extract-all.js";
+import type { MapDocument } from "../model/document.js";
 import type { Resolved, ResolutionMemo } from "../resolve/resolve-all.js";
+import { counted } from "../model/counted.js";
 import { displayPath } from "../model/display-path.js";
 import { userSecret } from "../model/user-cache.js";
 import { LAYERMAP_VERSION } from "../model/version.js";
 import { saveCompileCache, useCompileCache } from "../typescript/load-typescript.js";
 import { cacheFolderOf } from "./cache-folder.js";
+import { documentKey, documentMemo, recallDocument, type RecalledDocument } from "./document-cache.js";
 import { extractionCache } from "./extraction-cache.js";
-import { loadCache, saveCache } from "./map-cache.js";
-import { resolutionCache, type ResolutionCache, type ResolutionDependencies } from "./resolution-cache.js";
+import { loadCache, saveCache, type StoredProblem } from "./map-cache.js";
+import { hasVolatileSite, resolutionCache, resolutionKeys, type ResolutionCache, type ResolutionDependencies } from "./resolution-cache.js";
 
 export interface OpenCacheOptions {
   /** Absolute root. */
@@ -42,15 +46,28 @@ export interface CacheStats {
   resolutionsHeld: boolean;
   /** Whether this run loaded TypeScript (to parse or to resolve). */
   loadedTypeScript: boolean;
+  /** Whether this run re-emitted the last run's document: nothing it was made from had changed. */
+  reusedDocument: boolean;
+}
+
+/** What a run that reuses the last document has. */
+export interface ReusedDocument extends RecalledDocument {
+  stats: CacheStats;
+  detail: string;
 }
 
 export interface MapCache {
+  /**
+   * The last run's document, when the files, their stamps, what resolution depended on and the
+   * run's options are all as they were then (call once the files are discovered); else undefined.
+   */
+  reuseDocument(dependsOn: ResolutionDependencies): ReusedDocument | undefined;
   /** Around extraction; undefined with neither a cache nor a seed. */
   readonly extractions: ExtractionMemo | undefined;
   /** Around resolution, checked against the file system now (call just before resolving); undefined without a cache of the root's own. */
   resolutions(dependsOn: ResolutionDependencies): ResolutionMemo | undefined;
-  /** Write back what the run found; undefined without a cache of the root's own. */
-  save(extracted: Extracted, resolved: Resolved): { stats: CacheStats; detail: string } | undefined;
+  /** Write back what the run found, and the document it made; undefined without a cache of the root's own. */
+  save(extracted: Extracted, resolved: Resolved, document: MapDocument): { stats: CacheStats; detail: string } | undefined;
 }
 
 export function openMapCache(options: OpenCacheOptions): MapCache {
@@ -75,20 +92,47 @@ export function openMapCache(options: OpenCacheOptions): MapCache {
       ? undefined
       : extractionCache({ root, maxFileSize: options.maxFileSize, stored: previous?.files, writes: own !== undefined, seed: seed?.files });
   let resolutions: ResolutionCache | undefined;
-  let mapped: readonly string[] = [];
+  let dependencies: ResolutionDependencies | undefined;
+  const documentDependencies = (dependsOn: ResolutionDependencies): Parameters<typeof documentKey>[0] => {
+    const { key, fileList } = resolutionKeys(root, dependsOn);
+    return { resolutionKey: key, fileList, maxFileSize: options.maxFileSize };
+  };
 
   return {
+    reuseDocument(dependsOn) {
+      if (own === undefined || previous === undefined) return undefined;
+      const recalled = recallDocument(previous, root, dependsOn.files, documentDependencies(dependsOn));
+      if (recalled === undefined) return undefined;
+      const files = dependsOn.files.length;
+      return {
+        ...recalled,
+        stats: { file: own.loaded.path, reusedFiles: files, parsedFiles: 0, resolvedSites: 0, resolutionsHeld: true, loadedTypeScript: false, reusedDocument: true },
+        detail: `nothing changed: the last run's document, ${counted(files, "file")} unchanged`,
+      };
+    },
     extractions,
     resolutions(dependsOn) {
       if (own === undefined || extractions === undefined) return undefined;
-      mapped = dependsOn.files;
+      dependencies = dependsOn;
       resolutions = resolutionCache({ root, cacheDir: own.dir, stored: previous?.resolution, extractions, dependsOn });
       return resolutions;
     },
-    save(extracted, resolved) {
-      if (own === undefined || extractions === undefined || resolutions === undefined) return undefined;
-      const payload = { root, files: extractions.entries(mapped), resolution: resolutions.snapshot(resolved) };
+    save(extracted, resolved, document) {
+      if (own === undefined || extractions === undefined || resolutions === undefined || dependencies === undefined) return undefined;
+      const mapped = dependencies.files;
+      const problems: Record<string, StoredProblem> = {};
+      for (const outcome of extracted.files) if ("problem" in outcome) problems[outcome.file] = { code: outcome.problem.code, message: outcome.problem.message };
+      const memo = documentMemo({
+        key: documentKey(documentDependencies(dependencies)),
+        stamps: extractions.stampsRead(mapped),
+        problems,
+        document,
+        volatile: hasVolatileSite(resolved),
+      });
+      const payload = { root, files: extractions.entries(mapped), resolution: resolutions.snapshot(resolved), document: memo };
+      // A document to store means the stored one did not hold (else this run would have reused it).
       const unchanged =
+        memo === null &&
         previous?.resolution != null &&
         payload.resolution.inputs === previous.resolution.inputs &&
         resolved.tsconfigFiles === undefined &&
@@ -104,6 +148,7 @@ export function openMapCache(options: OpenCacheOptions): MapCache {
           resolvedSites: resolved.resolvedSites,
           resolutionsHeld: resolutions.holds,
           loadedTypeScript: extracted.typescriptLoadMs !== undefined || resolved.typescript !== undefined,
+          reusedDocument: false,
         },
         detail: unchanged ? "unchanged, not written" : problem === undefined ? `written to ${displayPath(own.loaded.path, options.cwd)}` : "not written",
       };

@@ -51,11 +51,7 @@ export interface ResolutionCacheOptions {
 /** Checks the stored snapshot against the file system now, or records the inputs anew: call just before resolving. */
 export function resolutionCache(options: ResolutionCacheOptions): ResolutionCache {
   const { root, extractions, dependsOn } = options;
-  const key = keyOf(root, dependsOn);
-  // The symbolic links too, with what they point at: an import through a link resolves to its
-  // target, and pointing the link elsewhere changes neither the file list nor a folder listing.
-  const links = dependsOn.links.map(({ path, message }) => `${path}\0${message}`);
-  const fileList = hashOf([...dependsOn.files, ...links].join("\n"));
+  const { key, fileList } = resolutionKeys(root, dependsOn);
   const held = options.stored == null ? undefined : verifyInputs(options.stored.inputs, key, fileList);
   const stored = held === undefined ? undefined : options.stored!;
   const inputs = held ?? recordInputs(root, options.cacheDir, key, fileList);
@@ -110,6 +106,17 @@ export function resolutionCache(options: ResolutionCacheOptions): ResolutionCach
   };
 }
 
+/**
+ * `key`: layermap's version and the options and config that choose the files and the tsconfig;
+ * `fileList`: the files discovered, and the symbolic links passed over — with what they point at:
+ * an import through a link resolves to its target, and pointing the link elsewhere changes neither
+ * the file list nor a folder listing.
+ */
+export function resolutionKeys(root: string, dependsOn: ResolutionDependencies): { key: string; fileList: string } {
+  const links = dependsOn.links.map(({ path, message }) => `${path}\0${message}`);
+  return { key: keyOf(root, dependsOn), fileList: hashOf([...dependsOn.files, ...links].join("\n")) };
+}
+
 function keyOf(root: string, dependsOn: ResolutionDependencies): string {
   const { include, exclude, includeDeclarations, tsconfig, configPath, config } = dependsOn;
   return hashOf(
@@ -152,6 +159,11 @@ function isPathTarget(site: ImportSite, target: CachedTarget): boolean {
  */
 function isVolatile(site: ImportSite, target: CachedTarget): boolean {
   return target.kind === "unresolved" && !isPathTarget(site, target);
+}
+
+/** Whether a site of `resolved` is resolved again on every run (see isVolatile). */
+export function hasVolatileSite(resolved: Resolved): boolean {
+  return resolved.files.some((outcome) => "extraction" in outcome && outcome.extraction.sites.some((site, index) => isVolatile(site, outcome.targets[index]!)));
 }
 
 function* targetPaths(realRoot: string, resolved: Resolved): Iterable<string> {

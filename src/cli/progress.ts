@@ -3,6 +3,8 @@
  * stderr is a terminal and the run is not quiet: a CI log or a pipe gets no carriage returns.
  * Redrawn at most every 100 ms, and erased when the run is done.
  */
+import { grouped } from "../model/counted.js";
+
 export interface ProgressStream {
   write(text: string): unknown;
   isTTY?: boolean;
@@ -31,7 +33,7 @@ export function terminalProgress(stream: ProgressStream, enabled: boolean, now: 
       drawnAt = at;
       drawn = true;
       const rate = Math.round(done / Math.max((at - started) / 1000, 0.001));
-      stream.write(`\r\u001b[2Klayermap: parsing ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} files (${rate.toLocaleString("en-US")} files/s)`);
+      stream.write(`\r\u001b[2Klayermap: parsing ${grouped(done)}/${grouped(total)} files (${grouped(rate)} files/s)`);
     },
     finish() {
       if (drawn) stream.write("\r\u001b[2K");

@@ -4,6 +4,7 @@
  */
 import type { StageListener, StageTiming } from "../api/stopwatch.js";
 import type { ProgressStream } from "./progress.js";
+import { grouped } from "../model/counted.js";
 
 /** The lines, or undefined when not verbose. `beforeLine` runs first (to erase a progress line). */
 export function stageLines(stream: ProgressStream, verbose: boolean | undefined, beforeLine?: () => void): StageListener | undefined {
@@ -16,7 +17,7 @@ export function stageLines(stream: ProgressStream, verbose: boolean | undefined,
 
 /** @internal Exported for its unit tests (knip --production ignores the tag). */
 export function stageLine({ stage, ms, detail }: Omit<StageTiming, "stage"> & { stage: StageTiming["stage"] | "total" }): string {
-  const time = `${Math.round(ms).toLocaleString("en-US")} ms`;
+  const time = `${grouped(Math.round(ms))} ms`;
   return `layermap: ${stage.padEnd(9)} ${time.padStart(9)}${detail === undefined ? "" : `  ${detail}`}`;
 }
 
@@ -25,5 +26,5 @@ export function stageLine({ stage, ms, detail }: Omit<StageTiming, "stage"> & { 
  * command began (Node.js, and loading the CLI).
  */
 export function totalLine(startedAt: number): string {
-  return stageLine({ stage: "total", ms: performance.now(), detail: `of which ${Math.round(startedAt).toLocaleString("en-US")} ms start-up` });
+  return stageLine({ stage: "total", ms: performance.now(), detail: `of which ${grouped(Math.round(startedAt))} ms start-up` });
 }

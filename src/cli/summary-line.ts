@@ -1,8 +1,9 @@
 import { skipCodes, type Diagnostic, type MapSummary } from "../model/document.js";
+import { grouped } from "../model/counted.js";
 
 /** The one line `map` prints on stderr: what was found, what failed or was skipped, how long it took. */
 export function summaryLine(summary: MapSummary, diagnostics: readonly Diagnostic[], seconds: number): string {
-  const n = (value: number): string => value.toLocaleString("en-US");
+  const n = grouped;
   return (
     `layermap: ${n(summary.files)} files, ${n(summary.modules)} modules ` +
     `(${n(summary.local)} local, ${n(summary.external)} external, ${n(summary.builtin)} builtin, ${n(summary.unresolved)} unresolved), ` +

@@ -4,7 +4,7 @@
  * Slow (it packs and installs), so it is one test.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempTree } from "../helpers/temp-tree.js";
@@ -16,11 +16,14 @@ describe("the npm package", () => {
     const packed = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", folder], { encoding: "utf8" }).trim().split("\n").pop()!;
     const project = join(folder, "project");
     mkdirSync(join(project, "src"), { recursive: true });
-    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "demo", private: true, type: "module" }));
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "demo", version: "7.7.7", private: true, type: "module" }));
     writeFileSync(join(project, "src/a.ts"), 'import { b } from "./b.js";\nexport const a = b;\n');
     writeFileSync(join(project, "src/b.ts"), "export const b = 1;\n");
     // Offline: the tarball's dependencies are the ones this checkout already has in npm's cache.
     execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(folder, packed)], { cwd: project, stdio: "pipe" });
+    // layermap's version, not the project's (yargs looks for a package.json above its own install).
+    const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+    expect(execFileSync("npx", ["layermap", "--version"], { cwd: project, encoding: "utf8" })).toBe(`${version}\n`);
     const output = execFileSync("npx", ["layermap", "map", ".", "--quiet"], { cwd: project, encoding: "utf8" });
     const document = JSON.parse(output);
     expect(document.imports).toEqual([

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { check } from "../../src/api/check.js";
 import { map } from "../../src/api/map.js";
 import type { StageTiming } from "../../src/api/stopwatch.js";
@@ -27,7 +27,7 @@ describe("per-stage timings (--verbose)", () => {
     const timings: StageTiming[] = [];
     const cache = tempTree({});
     await map({ root: samples, cache, onStage: (timing) => timings.push(timing) });
-    expect(timings.map((timing) => timing.stage)).toEqual(["config", "discover", "parse", "resolve", "cache", "graph", "layers", "document"]);
+    expect(timings.map((timing) => timing.stage)).toEqual(["config", "discover", "parse", "resolve", "graph", "layers", "document", "cache"]);
     for (const timing of timings) expect(timing.ms).toBeGreaterThanOrEqual(0);
     const detail = Object.fromEntries(timings.map((timing) => [timing.stage, timing.detail]));
     expect(detail["discover"]).toBe("33 source files");
@@ -37,13 +37,43 @@ describe("per-stage timings (--verbose)", () => {
     expect(detail["cache"]).toMatch(/^written to /);
     expect(detail["layers"]).toBe("33 modules in 4 layers");
 
-    // A second run: everything from the cache, TypeScript never loaded, the cache left as it was.
+    // A second run: nothing changed, so the cache gives back the last document once the files
+    // are discovered, and no later stage runs.
     const warm: StageTiming[] = [];
     await map({ root: samples, cache, onStage: (timing) => warm.push(timing) });
-    const warmDetail = Object.fromEntries(warm.map((timing) => [timing.stage, timing.detail]));
-    expect(warmDetail["parse"]).toBe("0 files parsed, 33 files from the cache");
-    expect(warmDetail["resolve"]).toBe("0 import sites resolved, 100 sites from the cache");
-    expect(warmDetail["cache"]).toBe("unchanged, not written");
+    expect(warm.map((timing) => timing.stage)).toEqual(["config", "discover", "cache"]);
+    expect(warm[2]!.detail).toBe("nothing changed: the last run's document, 33 files unchanged");
+  });
+
+  it("after an edit, the edited file alone is parsed; the document is kept once the edit is older than the racy window", async () => {
+    const root = tempTree({ "a.ts": 'import "./b.js";\n', "b.ts": "export {};\n" });
+    const cache = tempTree({});
+    const run = async (): Promise<Record<string, string | undefined>> => {
+      const timings: StageTiming[] = [];
+      await map({ root, cache, onStage: (timing) => timings.push(timing) });
+      return Object.fromEntries(timings.map((timing) => [timing.stage, timing.detail]));
+    };
+    const reused = { config: "no config file", discover: "2 source files", cache: "nothing changed: the last run's document, 2 files unchanged" };
+    const sixtySecondsAgo = new Date(Date.now() - 60_000);
+    for (const file of ["a.ts", "b.ts"]) utimesSync(join(root, file), sixtySecondsAgo, sixtySecondsAgo);
+    expect((await run())["cache"]).toMatch(/^written to /);
+    expect(await run()).toEqual(reused);
+    writeFileSync(join(root, "b.ts"), "// edited\nexport {};\n");
+    const edited = await run();
+    expect(edited["parse"]).toBe("1 file parsed, 1 file from the cache");
+    expect(edited["resolve"]).toBe("0 import sites resolved, 1 site from the cache");
+    // b.ts changed just now (its status-change time cannot be set back): its stamp is not
+    // trusted, so no document is kept, and the next run maps from the cache again.
+    expect(edited["cache"]).toMatch(/^written to /);
+    expect((await run())["parse"]).toBe("0 files parsed, 2 files from the cache");
+    // Ten seconds on, the stamp is trusted: the run keeps its document, and the next reuses it.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 10_000 });
+    try {
+      expect((await run())["cache"]).toMatch(/^written to /);
+      expect(await run()).toEqual(reused);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("the parse stage says how many files oxc left to TypeScript's parser, and what loading it cost", async () => {

@@ -6,6 +6,7 @@ import { printable } from "../../model/printable.js";
 import { callGraphFormatOfPath, callGraphFormats, type CallGraphFormat } from "../../report/callgraph/callgraph-formats.js";
 import { EXIT_OK, type CliIo } from "../io.js";
 import { writeOutputAtomically } from "../write-output.js";
+import { COMMAND_LINES } from "./command-lines.js";
 
 const BY = ["function", "module", "folder", "layer"] as const satisfies readonly CallGraphBy[];
 
@@ -29,8 +30,7 @@ interface CallGraphArguments {
  */
 export function callgraphCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, CallGraphArguments> {
   return {
-    command: "callgraph <profiles..>",
-    describe: "Draw the call graph of CPU profiles (from layermap profile or DevTools), by function, module, folder or layer, coloured by where the time goes",
+    ...COMMAND_LINES.callgraph,
     builder: (yargs) =>
       yargs
         .positional("profiles", { type: "string", array: true, demandOption: true, describe: ".cpuprofile files (several: one run's processes, added up)" })

@@ -10,6 +10,7 @@ import { signalsHeard, writeOutputAtomically } from "../write-output.js";
 import { stageLines } from "../stage-lines.js";
 import { stopwatch } from "../../api/stopwatch.js";
 import { printable } from "../../model/printable.js";
+import { COMMAND_LINES } from "./command-lines.js";
 
 interface CheckArguments extends MappingArguments {
   format: CheckFormat;
@@ -26,8 +27,7 @@ const DEFAULT_BASELINE = "layermap.baseline.json";
 
 export function checkCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, CheckArguments> {
   return {
-    command: "check [root]",
-    describe: "Check the layering rules of layermap.config.json; exit 1 on an error-level violation",
+    ...COMMAND_LINES.check,
     builder: (yargs) =>
       withStrictOption(withMappingOptions(yargs))
         .positional("root", { type: "string", default: ".", describe: "The folder to check" })

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { EXIT_OK, type CliIo } from "../io.js";
 import { writeOutputAtomically } from "../write-output.js";
+import { COMMAND_LINES } from "./command-lines.js";
 
 interface InitArguments {
   root: string;
@@ -14,8 +15,7 @@ interface InitArguments {
 
 export function initCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, InitArguments> {
   return {
-    command: "init [root]",
-    describe: "Write a starter layermap.config.json with layers proposed from the code",
+    ...COMMAND_LINES.init,
     builder: (yargs) =>
       yargs
         .positional("root", { type: "string", default: ".", describe: "The folder to set up" })

@@ -11,6 +11,7 @@ import { stopwatch } from "../../api/stopwatch.js";
 import { counted } from "../../model/counted.js";
 import { writeOutputs } from "../write-outputs.js";
 import { printable } from "../../model/printable.js";
+import { COMMAND_LINES } from "./command-lines.js";
 
 interface MapArguments extends MappingArguments, DiagramArguments {
   out?: string[];
@@ -21,8 +22,7 @@ interface MapArguments extends MappingArguments, DiagramArguments {
 
 export function mapCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, MapArguments> {
   return {
-    command: "map <root>",
-    describe: "Map the imports of every source file under <root>: JSON, or a diagram",
+    ...COMMAND_LINES.map,
     builder: (yargs) =>
       withStrictOption(withDiagramOptions(withMappingOptions(yargs)))
         .positional("root", { type: "string", demandOption: true, describe: "The folder to map" })

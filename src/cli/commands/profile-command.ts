@@ -4,6 +4,7 @@ import { UserError } from "../../model/errors.js";
 import { printable } from "../../model/printable.js";
 import { EXIT_OK, type CliIo } from "../io.js";
 import { writeOutputAtomically } from "../write-output.js";
+import { COMMAND_LINES } from "./command-lines.js";
 
 interface ProfileArguments {
   duration?: number;
@@ -19,8 +20,7 @@ interface ProfileArguments {
  */
 export function profileCommand(io: CliIo, setExitCode: (code: number) => void, argv: readonly string[]): CommandModule<object, ProfileArguments> {
   return {
-    command: "profile",
-    describe: "Run a Node command with the CPU profiler on and write its .cpuprofile (what cProfile is to Python)",
+    ...COMMAND_LINES.profile,
     builder: (yargs) =>
       yargs
         .option("duration", { type: "number", describe: "Stop the command after this many seconds (a server, say) and keep its profile" })

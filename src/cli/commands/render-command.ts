@@ -11,6 +11,7 @@ import { stageLines } from "../stage-lines.js";
 import { stopwatch } from "../../api/stopwatch.js";
 import { counted } from "../../model/counted.js";
 import { outputsDetail } from "./map-command.js";
+import { COMMAND_LINES } from "./command-lines.js";
 
 interface RenderArguments extends DiagramArguments {
   input: string;
@@ -23,8 +24,7 @@ interface RenderArguments extends DiagramArguments {
 
 export function renderCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, RenderArguments> {
   return {
-    command: "render <input>",
-    describe: "Draw a saved map document, an edges list (- reads stdin), or a folder (mapped first) as DOT, SVG or Mermaid",
+    ...COMMAND_LINES.render,
     builder: (yargs) =>
       withDiagramOptions(yargs)
         .positional("input", {

@@ -2,6 +2,7 @@ import type { CommandModule } from "yargs";
 import { planeChoices } from "../../../explore/choices.js";
 import { EXIT_OK, type CliIo } from "../../io.js";
 import { formatOption, formatOptions, toLoadOptions, withExploreOptions, type ExploreArguments } from "./explore-options.js";
+import { COMMAND_LINES } from "../command-lines.js";
 
 interface AffectedArguments extends ExploreArguments {
   ref: string;
@@ -11,8 +12,7 @@ interface AffectedArguments extends ExploreArguments {
 
 export function affectedCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, AffectedArguments> {
   return {
-    command: "affected <ref>",
-    describe: "List the modules changed since a git revision (uncommitted changes included) and every module that depends on them",
+    ...COMMAND_LINES.affected,
     builder: (yargs) =>
       withExploreOptions(yargs)
         .positional("ref", { type: "string", demandOption: true, describe: "A git revision: a branch, a tag, a commit, HEAD~3" })

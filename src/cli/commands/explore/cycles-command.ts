@@ -1,6 +1,7 @@
 import type { CommandModule } from "yargs";
 import { EXIT_OK, EXIT_VIOLATIONS, type CliIo } from "../../io.js";
 import { formatOption, formatOptions, toLoadOptions, withExploreOptions, type ExploreArguments } from "./explore-options.js";
+import { COMMAND_LINES } from "../command-lines.js";
 
 interface CyclesArguments extends ExploreArguments {
   format: "text" | "json";
@@ -8,8 +9,7 @@ interface CyclesArguments extends ExploreArguments {
 
 export function cyclesCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, CyclesArguments> {
   return {
-    command: "cycles",
-    describe: "List the import cycles among local modules, largest first, with the fewest imports that break each; exit 1 on a runtime cycle",
+    ...COMMAND_LINES.cycles,
     builder: (yargs) =>
       withExploreOptions(yargs)
         .option("format", formatOption(["text", "json"] as const))

@@ -3,6 +3,7 @@ import { EXIT_OK, EXIT_VIOLATIONS, type CliIo } from "../../io.js";
 import { stageLines } from "../../stage-lines.js";
 import { toMapOptions, withMappingOptions, type MappingArguments } from "../../shared-options.js";
 import { formatOption, formatOptions } from "./explore-options.js";
+import { COMMAND_LINES } from "../command-lines.js";
 
 interface DiffArguments extends MappingArguments {
   base: string;
@@ -14,9 +15,7 @@ interface DiffArguments extends MappingArguments {
 
 export function diffCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, DiffArguments> {
   return {
-    command: "diff <base> [head]",
-    describe:
-      "The architecture diff of a change: imports added and removed, layer crossings, rule violations and cycles, between two git revisions; exit 1 when it adds an error-level violation or a runtime cycle",
+    ...COMMAND_LINES.diff,
     builder: (yargs) =>
       // Not withExploreOptions: a saved --graph is one revision, and a diff needs two.
       withMappingOptions(yargs)

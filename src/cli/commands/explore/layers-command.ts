@@ -2,6 +2,7 @@ import type { CommandModule } from "yargs";
 import { planeChoices } from "../../../explore/choices.js";
 import { EXIT_OK, type CliIo } from "../../io.js";
 import { formatOption, formatOptions, toLoadOptions, withExploreOptions, type ExploreArguments } from "./explore-options.js";
+import { COMMAND_LINES } from "../command-lines.js";
 
 interface LayersArguments extends ExploreArguments {
   infer?: boolean;
@@ -11,8 +12,7 @@ interface LayersArguments extends ExploreArguments {
 
 export function layersCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, LayersArguments> {
   return {
-    command: "layers",
-    describe: "Show the layers in force; with --infer, propose layers from the import graph and the folders, ready for layermap.config.json",
+    ...COMMAND_LINES.layers,
     builder: (yargs) =>
       withExploreOptions(yargs)
         .option("infer", { type: "boolean", describe: "Propose layers: the folder order that the fewest imports break" })

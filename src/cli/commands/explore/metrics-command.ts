@@ -3,6 +3,7 @@ import { metricKeys, planeChoices, type MetricKey } from "../../../explore/choic
 import { UserError } from "../../../model/errors.js";
 import { EXIT_OK, type CliIo } from "../../io.js";
 import { formatOption, formatOptions, toLoadOptions, withExploreOptions, type ExploreArguments } from "./explore-options.js";
+import { COMMAND_LINES } from "../command-lines.js";
 
 interface MetricsArguments extends ExploreArguments {
   sort: MetricKey;
@@ -13,8 +14,7 @@ interface MetricsArguments extends ExploreArguments {
 
 export function metricsCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, MetricsArguments> {
   return {
-    command: "metrics",
-    describe: "Coupling per module, folder and layer: fan-in (Ca), fan-out (Ce), instability, depth from the entry points, lines",
+    ...COMMAND_LINES.metrics,
     builder: (yargs) =>
       withExploreOptions(yargs)
         .option("sort", { alias: "s", choices: metricKeys, default: "fan-in" as const, describe: "Sort modules and folders by this (biggest first; name: A to Z)" })

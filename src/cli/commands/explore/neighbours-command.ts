@@ -2,6 +2,7 @@ import type { CommandModule } from "yargs";
 import { planeChoices } from "../../../explore/choices.js";
 import type { Direction } from "../../../explore/reach/find-neighbours.js";
 import { EXIT_OK, type CliIo } from "../../io.js";
+import { COMMAND_LINES } from "../command-lines.js";
 import { countArgument, formatOption, formatOptions, toLoadOptions, withExploreOptions, type ExploreArguments } from "./explore-options.js";
 
 interface NeighboursArguments extends ExploreArguments {
@@ -15,10 +16,7 @@ interface NeighboursArguments extends ExploreArguments {
 export function neighboursCommand(direction: Direction, io: CliIo, setExitCode: (code: number) => void): CommandModule<object, NeighboursArguments> {
   const deps = direction === "deps";
   return {
-    command: `${direction} <module>`,
-    describe: deps
-      ? "List what a module imports: directly, or transitively with --depth"
-      : "List the modules that import a module: directly, or transitively with --depth (what breaks if I change it)",
+    ...COMMAND_LINES[direction],
     builder: (yargs) =>
       withExploreOptions(yargs)
         .positional("module", { type: "string", demandOption: true, describe: "A module id, a package name, or a glob" })

@@ -2,6 +2,7 @@ import type { CommandModule } from "yargs";
 import { planeChoices } from "../../../explore/choices.js";
 import { EXIT_OK, EXIT_VIOLATIONS, type CliIo } from "../../io.js";
 import { formatOption, formatOptions, toLoadOptions, withExploreOptions, type ExploreArguments } from "./explore-options.js";
+import { COMMAND_LINES } from "../command-lines.js";
 
 interface OrphansArguments extends ExploreArguments {
   "unreachable-from"?: string[];
@@ -11,8 +12,7 @@ interface OrphansArguments extends ExploreArguments {
 
 export function orphansCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, OrphansArguments> {
   return {
-    command: "orphans",
-    describe: "List local modules cut off from the rest; with --unreachable-from, the modules no entry point reaches (dead files); exit 1 when there are any",
+    ...COMMAND_LINES.orphans,
     builder: (yargs) =>
       withExploreOptions(yargs)
         .option("unreachable-from", { type: "string", array: true, describe: "Entry points (ids or globs): also list the modules none of them reaches" })

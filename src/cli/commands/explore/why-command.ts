@@ -2,6 +2,7 @@ import type { CommandModule } from "yargs";
 import { planeChoices } from "../../../explore/choices.js";
 import { EXIT_OK, EXIT_VIOLATIONS, type CliIo } from "../../io.js";
 import { countArgument, formatOption, formatOptions, toLoadOptions, withExploreOptions, type ExploreArguments } from "./explore-options.js";
+import { COMMAND_LINES } from "../command-lines.js";
 
 interface WhyArguments extends ExploreArguments {
   from: string;
@@ -16,8 +17,7 @@ const DEFAULT_CHAINS = 10;
 
 export function whyCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, WhyArguments> {
   return {
-    command: "why <from> <to>",
-    describe: "Show the shortest import chain from one module to another (globs allowed); exit 1 when there is none",
+    ...COMMAND_LINES.why,
     builder: (yargs) =>
       withExploreOptions(yargs)
         .positional("from", { type: "string", demandOption: true, describe: "The importing module: an id or a glob" })
