@@ -13,6 +13,7 @@
  *             (lib/workspace-corpus.mjs); `version` is then the composition's own
  *   revDepArgs extra arguments rev-dep needs on this corpus (optional)
  *   depcruiseConfig  a dependency-cruiser config (relative to bench/) replacing --no-config (optional)
+ *   oneRun    tools bench.mjs runs once on this corpus whatever --runs says (optional)
  *   notes     why the entry looks the way it does
  */
 import path from "node:path";
@@ -121,6 +122,8 @@ export const corpora = [
     // "exports" only when configured to (as its --init configures a project that uses them).
     revDepArgs: ["--follow-monorepo-packages"],
     depcruiseConfig: "configs/depcruise-exports.json",
+    // bench.mjs runs these once here, not --runs times: 1.5–3 minutes a run on the 2-core machine.
+    oneRun: ["madge", "skott"],
     notes:
       "A workspace monorepo of 3,000+ TypeScript files in 64 packages, assembled from npm packs: " +
       "Effect 3's packages (the last 3.x of each), LiveStore 0.4 and viem 2 with its dependencies. " +
