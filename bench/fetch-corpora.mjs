@@ -7,7 +7,8 @@
  *
  * Idempotent: a corpus whose folder already holds the pinned version (recorded in a marker file)
  * is skipped; --force fetches again. Only the packages themselves are fetched, never their
- * dependencies: the tools map the corpora's own files.
+ * dependencies: the tools map the corpora's own files. A corpus with `members` (the monorepo) is
+ * assembled from one pack per member by lib/workspace-corpus.mjs.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
