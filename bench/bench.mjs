@@ -118,8 +118,9 @@ function main() {
   let scale = [];
   if (sizes.length && hasTime) {
     console.log(`## Generated projects (${sizes.map((n) => n.toLocaleString("en-US")).join(" / ")} modules; map through the API, one run each)\n`);
+    const scaleStarted = Date.now();
     scale = runScale(sizes, { node: layermapNode, log: (line) => console.error(`scale: ${line}`) });
-    console.log(`${table(scaleTable(scale))}\n`);
+    console.log(`${table(scaleTable(scale))}\n\n(generated projects: ${Math.round((Date.now() - scaleStarted) / 1000)} s)\n`);
   } else if (sizes.length) {
     console.warn(`scale: needs ${TIME} for CPU and peak RSS: skipped`);
   }
@@ -175,6 +176,7 @@ function prepareCopy(corpus) {
 }
 
 function benchCorpus(corpus, tools, runs, { hasTime }) {
+  const started = Date.now();
   const paths = { ...prepareCopy(corpus), corpus };
   const specs = Object.fromEntries(tools.map((tool) => [tool, toolSpec(tool, paths)]));
   const samples = Object.fromEntries(tools.map((tool) => [tool, []]));
@@ -253,7 +255,7 @@ function benchCorpus(corpus, tools, runs, { hasTime }) {
   if (once.length) console.log(`${once.join(" and ")}: one run only on this corpus (minutes each; no goal depends on ${once.length > 1 ? "them" : "it"}).`);
   for (const [tool, error] of Object.entries(errors)) console.log(`\n${tool} failed: ${error.split("\n").slice(0, 6).join("\n  ")}`);
   for (const [tool, count] of Object.entries(counts)) if (count.error) console.log(`\n${tool}: could not count edges: ${count.error}`);
-  console.log("");
+  console.log(`(${corpus.name}: ${Math.round((Date.now() - started) / 1000)} s)\n`);
   return { crashed: Object.keys(errors).length > 0, tools: measured };
 }
 
