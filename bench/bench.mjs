@@ -3,12 +3,20 @@
  * Speed benchmark: layermap against its peers on the corpora of corpora.mjs (fetch them first
  * with fetch-corpora.mjs; `npm run bench` in the repository root does both).
  *
- *   node bench.mjs [corpus…] [--runs N] [--tools a,b,…] [--keep-going]
+ *   node bench.mjs [corpus…] [--runs N] [--tools a,b,…] [--node <path>] [--scale sizes|none]
  *
  *   corpus…      names from corpora.mjs; all of them when none is given
  *   --runs N     measured runs of each tool per corpus (default 3); the table shows medians
  *   --tools …    a subset of: layermap-cold, layermap-warm, layermap-edit, depcruise, madge,
  *                skott, rev-dep (default: all)
+ *   --node path  run layermap under this Node.js (also LAYERMAP_NODE); the peers always run
+ *                under the Node.js running bench.mjs
+ *   --scale …    generated project sizes for the scale goals (lib/scale-run.mjs), comma-separated,
+ *                or "none"; default 5000,20000,50000 when no corpus is named, none otherwise
+ *
+ * After the speed tables it prints the scale table and the goals of issue #16 (lib/goals.mjs):
+ * each ratio, its goal, met or not, and for a goal not met where the layermap run spent its time
+ * (the measured runs pass --verbose, whose stage lines go to stderr).
  *
  * The tools, each a whole process run the way a user runs it:
  *   layermap-cold  node <repo>/dist/cli.js map <root> --out <file> --no-cache [--tsconfig]
@@ -19,7 +27,9 @@
  *                  (its fastest complete mode), as compare-edges.mjs runs it
  *   madge          madge --json --extensions ts,tsx,mts,cts,js,jsx,mjs,cjs [--ts-config]
  *   skott          skott's JavaScript API through lib/skott-run.mjs (its CLI prints no graph)
- *   rev-dep        rev-dep debug get-tree-for-cwd (its whole resolved graph as JSON; Go binary)
+ *   rev-dep        rev-dep debug get-tree-for-cwd (its whole resolved graph as JSON): the Go
+ *                  binary itself, not the npm package's Node.js wrapper, whose execSync cuts the
+ *                  output at 1 MB (the monorepo's graph is 13 MB)
  *
  * Every tool maps the same copy of the corpus, made under the system temp folder: rev-dep honours
  * the .gitignore of an enclosing git repository, and bench/.cache is git-ignored here.
@@ -35,15 +45,22 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { benchDir, corpora, findCorpus, packageDir } from "./corpora.mjs";
+import { benchDir, corpora, depcruiseConfigPath, findCorpus, packageDir } from "./corpora.mjs";
 import { depcruiseArgs, depcruiseVersion, depcruiseView } from "./lib/depcruise.mjs";
+import { goalRows, parseStages } from "./lib/goals.mjs";
 import { layermapCli, layermapView, readLayermapDocument } from "./lib/layermap.mjs";
+import { DEFAULT_SIZES, runScale, scaleTable } from "./lib/scale-run.mjs";
+import { markdownTable as table } from "./lib/table.mjs";
 
 const TOOLS = ["layermap-cold", "layermap-warm", "layermap-edit", "depcruise", "madge", "skott", "rev-dep"];
 const TIME = "/usr/bin/time";
 const bin = (name) => path.join(benchDir, "node_modules", ".bin", name);
 const workDir = path.join(os.tmpdir(), "layermap-bench");
 const EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+/** The Go binary of bench's rev-dep, for this platform (an optional dependency of rev-dep). */
+const revDepBinary = path.join(benchDir, "node_modules", "@rev-dep", `${process.platform}-${process.arch}`, "bin", process.platform === "win32" ? "rev-dep.exe" : "rev-dep");
+/** The Node.js that runs layermap (--node, LAYERMAP_NODE); set in main. */
+let layermapNode = process.execPath;
 
 function main() {
   const { values, positionals } = parseArgs({
@@ -51,10 +68,18 @@ function main() {
     options: {
       runs: { type: "string", default: "3" },
       tools: { type: "string" },
+      node: { type: "string" },
+      scale: { type: "string" },
     },
   });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) usage("--runs takes a whole number ≥ 1");
+  layermapNode = values.node ?? process.env.LAYERMAP_NODE ?? process.execPath;
+  const nodeVersion = spawnSync(layermapNode, ["--version"], { encoding: "utf8" });
+  if (nodeVersion.status !== 0) usage(`--node ${layermapNode}: not a Node.js that runs (${nodeVersion.error?.message ?? nodeVersion.stderr.trim()})`);
+  const scaleArg = values.scale ?? (positionals.length ? "none" : DEFAULT_SIZES.join(","));
+  const sizes = scaleArg === "none" ? [] : scaleArg.split(",").map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 2)) usage(`--scale takes sizes like ${DEFAULT_SIZES.join(",")}, or none`);
   const tools = values.tools ? values.tools.split(",").map((t) => t.trim()).filter(Boolean) : TOOLS;
   for (const tool of tools) if (!TOOLS.includes(tool)) usage(`unknown tool "${tool}" (known: ${TOOLS.join(", ")})`);
   let selected;
@@ -75,8 +100,10 @@ function main() {
     return true;
   });
 
-  console.log(header(runs));
+  const started = Date.now();
+  console.log(header(runs, nodeVersion.stdout.trim()));
   let crashed = false;
+  const measured = [];
   for (const corpus of selected) {
     const source = packageDir(corpus);
     if (!fs.existsSync(source)) {
@@ -86,11 +113,36 @@ function main() {
     }
     const result = benchCorpus(corpus, effectiveTools, runs, { hasTime, noCache });
     crashed ||= result.crashed;
+    measured.push({ name: corpus.name, tools: result.tools });
   }
+  let scale = [];
+  if (sizes.length && hasTime) {
+    console.log(`## Generated projects (${sizes.map((n) => n.toLocaleString("en-US")).join(" / ")} modules; map through the API, one run each)\n`);
+    const scaleStarted = Date.now();
+    scale = runScale(sizes, { node: layermapNode, log: (line) => console.error(`scale: ${line}`) });
+    console.log(`${table(scaleTable(scale))}\n\n(generated projects: ${Math.round((Date.now() - scaleStarted) / 1000)} s)\n`);
+  } else if (sizes.length) {
+    console.warn(`scale: needs ${TIME} for CPU and peak RSS: skipped`);
+  }
+  printGoals(goalRows({ corpora: measured, scale }));
+  console.log(`\nbench.mjs took ${Math.round((Date.now() - started) / 1000)} s.`);
   process.exitCode = crashed ? 2 : 0;
 }
 
-function header(runs) {
+/** The goals table: every goal of lib/goals.mjs against this run's medians; then each miss's cause. */
+function printGoals(rows) {
+  if (rows.length === 0) return;
+  console.log("## Goals (issue #16)\n");
+  const result = (met) => (met === null ? "not measured" : met ? "met" : "**not met**");
+  console.log(table([["corpus", "goal", "measured", "goal", "result"], ...rows.map((r) => [r.scope, r.goal, r.measured, r.target, result(r.met)])], { left: [0, 1, 4] }));
+  const missed = rows.filter((r) => r.met === false);
+  if (missed.length) {
+    console.log("\nWhere the time went in each goal not met (the layermap run's --verbose stages, of its median run):\n");
+    for (const r of missed) console.log(`- ${r.scope}: ${r.line}\n  ${r.cause}`);
+  }
+}
+
+function header(runs, layermapNodeVersion) {
   const versions = [
     `layermap ${readJson(path.join(benchDir, "..", "package.json")).version}`,
     `dependency-cruiser ${depcruiseVersion()}`,
@@ -99,6 +151,7 @@ function header(runs) {
   return (
     `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores (${os.cpus()[0]?.model?.trim() ?? "?"}) · ` +
     `${Math.round(os.totalmem() / 2 ** 30)} GB · node ${process.version} · ${os.platform()} ${os.release()}\n` +
+    (layermapNode === process.execPath ? "" : `layermap runs under node ${layermapNodeVersion} (${layermapNode}); the peers under ${process.version}\n`) +
     `${versions.join(" · ")}\nmedian of ${runs} run${runs > 1 ? "s" : ""} per tool, alternating\n`
   );
 }
@@ -111,7 +164,8 @@ function prepareCopy(corpus) {
   if (!fs.existsSync(marker) || fs.readFileSync(marker, "utf8") !== fs.readFileSync(sourceMarker, "utf8")) {
     fs.rmSync(copy, { recursive: true, force: true });
     fs.mkdirSync(workDir, { recursive: true });
-    fs.cpSync(packageDir(corpus), copy, { recursive: true });
+    // verbatimSymlinks: a workspace's node_modules links stay relative, inside the copy.
+    fs.cpSync(packageDir(corpus), copy, { recursive: true, verbatimSymlinks: true });
   }
   const root = path.resolve(copy, corpus.sub);
   const tsconfig = corpus.tsconfig ? path.join(copy, corpus.tsconfig) : null;
@@ -122,7 +176,8 @@ function prepareCopy(corpus) {
 }
 
 function benchCorpus(corpus, tools, runs, { hasTime }) {
-  const paths = prepareCopy(corpus);
+  const started = Date.now();
+  const paths = { ...prepareCopy(corpus), corpus };
   const specs = Object.fromEntries(tools.map((tool) => [tool, toolSpec(tool, paths)]));
   const samples = Object.fromEntries(tools.map((tool) => [tool, []]));
   const counts = {};
@@ -140,12 +195,14 @@ function benchCorpus(corpus, tools, runs, { hasTime }) {
     const order = tools.map((_, index) => tools[(index + run) % tools.length]);
     for (const tool of order) {
       if (errors[tool]) continue;
+      if (run > 0 && corpus.oneRun?.includes(tool)) continue;
       if (tool === "layermap-edit") edit.apply(run);
       const measured = execute(specs[tool], paths, hasTime);
       if (measured.error) {
         errors[tool] = measured.error;
         continue;
       }
+      if (tool.startsWith("layermap-")) measured.stages = parseStages(measured.stderr);
       samples[tool].push(measured);
       if (counts[tool] === undefined) {
         try {
@@ -161,16 +218,24 @@ function benchCorpus(corpus, tools, runs, { hasTime }) {
   const files = countSourceFiles(paths.root);
   console.log(`## ${corpus.name} ${corpus.version} — ${path.relative(paths.copy, paths.root) || "."}/ (${files} source files)\n`);
   const baseline = median(samples["layermap-cold"]?.map((s) => s.wall) ?? []);
-  const rows = [["tool", "wall", "CPU", "peak RSS", "modules", "local edges", "× layermap cold"]];
+  const reference = counts["layermap-cold"]?.keys;
+  const rows = [["tool", "wall", "CPU", "peak RSS", "modules", "local edges", "edges vs layermap", "× layermap cold"]];
+  const measured = {};
+  const edgeNotes = [];
   for (const tool of tools) {
     if (errors[tool]) {
-      rows.push([tool, "failed", "", "", "", "", ""]);
+      rows.push([tool, "failed", "", "", "", "", "", ""]);
       continue;
     }
     const wall = median(samples[tool].map((s) => s.wall));
     const cpu = median(samples[tool].map((s) => s.cpu));
     const rss = median(samples[tool].map((s) => s.rss));
     const count = counts[tool] ?? {};
+    const versus = compareEdges(reference, count.keys);
+    if (versus && (versus.missing || versus.extra) && tool !== "layermap-cold") {
+      edgeNotes.push(`${tool} finds ${count.edges.toLocaleString("en-US")} local edges: ${versus.missing.toLocaleString("en-US")} of layermap's ${reference.size.toLocaleString("en-US")} missing (${percent(versus.missing / reference.size)}), ${versus.extra.toLocaleString("en-US")} others.`);
+    }
+    measured[tool] = { wall, cpu, rss, modules: count.modules ?? null, edges: count.edges ?? null, stages: medianRun(samples[tool])?.stages };
     rows.push([
       tool,
       seconds(wall),
@@ -178,29 +243,52 @@ function benchCorpus(corpus, tools, runs, { hasTime }) {
       rss === null ? "–" : `${Math.round(rss / 1024)} MB`,
       count.modules?.toLocaleString("en-US") ?? "–",
       count.edges?.toLocaleString("en-US") ?? (count.error ? "?" : "–"),
+      versus === null ? "–" : versus.missing || versus.extra ? `−${versus.missing.toLocaleString("en-US")} +${versus.extra.toLocaleString("en-US")}` : "same",
       baseline === null || wall === null ? "–" : ratio(wall / baseline),
     ]);
   }
   console.log(table(rows));
-  if (edit) console.log(`\nlayermap-edit changes a comment in ${edit.file} before each run.`);
+  console.log("\nedges vs layermap: −missing +others, against layermap-cold's set of local file→file edges.");
+  for (const note of edgeNotes) console.log(note);
+  if (edit) console.log(`layermap-edit changes a comment in ${edit.file} before each run.`);
+  const once = tools.filter((tool) => runs > 1 && corpus.oneRun?.includes(tool));
+  if (once.length) console.log(`${once.join(" and ")}: one run only on this corpus (minutes each; no goal depends on ${once.length > 1 ? "them" : "it"}).`);
   for (const [tool, error] of Object.entries(errors)) console.log(`\n${tool} failed: ${error.split("\n").slice(0, 6).join("\n  ")}`);
   for (const [tool, count] of Object.entries(counts)) if (count.error) console.log(`\n${tool}: could not count edges: ${count.error}`);
-  console.log("");
-  return { crashed: Object.keys(errors).length > 0 };
+  console.log(`(${corpus.name}: ${Math.round((Date.now() - started) / 1000)} s)\n`);
+  return { crashed: Object.keys(errors).length > 0, tools: measured };
+}
+
+/** How a tool's edge set differs from layermap's: { missing, extra }, or null without both sets. */
+function compareEdges(reference, keys) {
+  if (!reference || !keys) return null;
+  let missing = 0;
+  for (const key of reference) if (!keys.has(key)) missing++;
+  let extra = 0;
+  for (const key of keys) if (!reference.has(key)) extra++;
+  return { missing, extra };
+}
+
+/** The sample whose wall time is the median (the lower middle of an even count): its stages explain the median. */
+function medianRun(list) {
+  if (!list?.length) return null;
+  const sorted = [...list].sort((a, b) => a.wall - b.wall);
+  return sorted[(sorted.length - 1) >> 1];
 }
 
 /** How to run a tool, and how to count modules and local edges from what it wrote. */
-function toolSpec(tool, { root, tsconfig, out, cacheDir }) {
+function toolSpec(tool, { root, tsconfig, out, cacheDir, corpus }) {
   const node = process.execPath;
   const layermap = (cacheArgs) => {
     const outFile = path.join(out, `${tool}.json`);
     return {
-      command: node,
-      args: [layermapCli, "map", root, "--out", outFile, "--quiet", ...cacheArgs, ...(tsconfig ? ["--tsconfig", tsconfig] : [])],
+      // --verbose: the stage lines on stderr say where a run's time went (lib/goals.mjs).
+      command: layermapNode,
+      args: [layermapCli, "map", root, "--out", outFile, "--quiet", "--verbose", ...cacheArgs, ...(tsconfig ? ["--tsconfig", tsconfig] : [])],
       cwd: root,
       count: () => {
         const view = layermapView(readLayermapDocument(outFile), root);
-        return { modules: view.files.size, edges: view.edges.size };
+        return { modules: view.files.size, edges: view.edges.size, keys: new Set(view.edges.keys()) };
       },
     };
   };
@@ -214,11 +302,11 @@ function toolSpec(tool, { root, tsconfig, out, cacheDir }) {
       const outFile = path.join(out, "depcruise.json");
       return {
         command: node,
-        args: depcruiseArgs({ tsconfig, outFile }),
+        args: depcruiseArgs({ tsconfig, outFile, config: depcruiseConfigPath(corpus) }),
         cwd: root,
         count: () => {
           const view = depcruiseView(readJson(outFile), root);
-          return { modules: view.files.size, edges: view.edges.size };
+          return { modules: view.files.size, edges: view.edges.size, keys: new Set(view.edges.keys()) };
         },
       };
     }
@@ -233,7 +321,7 @@ function toolSpec(tool, { root, tsconfig, out, cacheDir }) {
           const local = new Set(modules);
           const edges = new Set();
           for (const [from, tos] of Object.entries(graph)) for (const to of tos) if (local.has(to)) edges.add(`${from}\0${to}`);
-          return { modules: modules.length, edges: edges.size };
+          return { modules: modules.length, edges: edges.size, keys: edges };
         },
       };
     case "skott":
@@ -242,26 +330,29 @@ function toolSpec(tool, { root, tsconfig, out, cacheDir }) {
         args: [path.join(benchDir, "lib", "skott-run.mjs"), ...(tsconfig ? ["--tsconfig", tsconfig] : [])],
         cwd: root,
         count: (stdout) => {
-          const { modules, localEdges } = JSON.parse(stdout.trim().split("\n").at(-1));
-          return { modules, edges: localEdges };
+          const { modules, localEdges, edges } = JSON.parse(stdout.trim().split("\n").at(-1));
+          return { modules, edges: localEdges, keys: new Set(edges.map(([from, to]) => `${from}\0${to}`)) };
         },
       };
     case "rev-dep":
       return {
-        command: bin("rev-dep"),
-        args: ["debug", "get-tree-for-cwd", ...(tsconfig ? ["--tsconfig-json", tsconfig] : [])],
+        command: revDepBinary,
+        args: ["debug", "get-tree-for-cwd", ...(tsconfig ? ["--tsconfig-json", tsconfig] : []), ...(corpus.revDepArgs ?? [])],
         cwd: root,
         count: (stdout) => {
           const tree = JSON.parse(stdout);
-          const inside = (file) => !path.relative(root, file).startsWith("..");
+          const relative = (file) => path.relative(root, file).split(path.sep).join("/");
+          const inside = (file) => !relative(file).startsWith("..");
           const modules = Object.keys(tree).filter(inside);
           const edges = new Set();
+          // A file of another workspace package is a MonorepoModule (with --follow-monorepo-packages).
+          const local = new Set(["UserModule", "MonorepoModule"]);
           for (const from of modules) {
             for (const dep of tree[from] ?? []) {
-              if (dep.resolvedTypeLabel === "UserModule" && inside(dep.id) && !dep.id.includes("/node_modules/")) edges.add(`${from}\0${dep.id}`);
+              if (local.has(dep.resolvedTypeLabel) && inside(dep.id) && !dep.id.includes("/node_modules/")) edges.add(`${relative(from)}\0${relative(dep.id)}`);
             }
           }
-          return { modules: modules.length, edges: edges.size };
+          return { modules: modules.length, edges: edges.size, keys: edges };
         },
       };
     default:
@@ -275,10 +366,21 @@ function execute(spec, paths, hasTime) {
   const [command, args] = hasTime
     ? [TIME, ["-f", "%U %S %M", "-o", resources, spec.command, ...spec.args]]
     : [spec.command, spec.args];
+  // stdout goes to a file, not a pipe: madge calls process.exit() after printing its JSON, which
+  // cuts what is still queued for a pipe (at 200 KB on the monorepo); writes to a file are
+  // synchronous in Node.js, so they are whole.
+  const stdoutFile = path.join(paths.out, "stdout.txt");
+  const fd = fs.openSync(stdoutFile, "w");
   const started = process.hrtime.bigint();
-  const run = spawnSync(command, args, { cwd: spec.cwd, encoding: "utf8", maxBuffer: 256 << 20, env: { ...process.env, NO_COLOR: "1" } });
+  let run;
+  try {
+    run = spawnSync(command, args, { cwd: spec.cwd, encoding: "utf8", stdio: ["ignore", fd, "pipe"], maxBuffer: 256 << 20, env: { ...process.env, NO_COLOR: "1" } });
+  } finally {
+    fs.closeSync(fd);
+  }
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.error) return { error: run.error.message };
+  run.stdout = fs.readFileSync(stdoutFile, "utf8");
   // madge exits 1 on circular dependencies only with --circular; depcruise and layermap 0; a
   // crash is a non-zero exit with nothing useful written.
   if (run.status !== 0) return { error: `exit ${run.status ?? run.signal}\n${run.stderr}${run.stdout.slice(0, 2000)}` };
@@ -290,7 +392,7 @@ function execute(spec, paths, hasTime) {
     cpu = user + sys;
     rss = maxKb;
   }
-  return { wall, cpu, rss, stdout: run.stdout };
+  return { wall, cpu, rss, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** The file with the most local imports: changing it re-resolves the most sites. */
@@ -338,17 +440,9 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+const percent = (share) => `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
 const seconds = (s) => (s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`);
 const ratio = (r) => (r >= 10 ? `${r.toFixed(0)}×` : `${r.toFixed(r < 1 ? 2 : 1)}×`);
-
-/** A Markdown table, columns padded, numbers right-aligned. */
-function table(rows) {
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => String(row[col]).length)));
-  const numeric = rows[0].map((_, col) => col > 0);
-  const line = (row) => `| ${row.map((cell, col) => (numeric[col] ? String(cell).padStart(widths[col]) : String(cell).padEnd(widths[col]))).join(" | ")} |`;
-  const rule = `|${widths.map((w, col) => (numeric[col] ? `${"-".repeat(w + 1)}:` : `${"-".repeat(w + 2)}`)).join("|")}|`;
-  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join("\n");
-}
 
 function packageVersion(name) {
   try {
@@ -363,7 +457,7 @@ function readJson(file) {
 }
 
 function usage(message) {
-  console.error(`bench.mjs: ${message}\nusage: node bench.mjs [corpus…] [--runs N] [--tools ${TOOLS.join(",")}]`);
+  console.error(`bench.mjs: ${message}\nusage: node bench.mjs [corpus…] [--runs N] [--tools ${TOOLS.join(",")}] [--node <path>] [--scale ${DEFAULT_SIZES.join(",")}|none]`);
   process.exit(2);
 }
 

@@ -22,7 +22,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { benchDir, corpora, findCorpus, mappedRoot, tsconfigPath } from "./corpora.mjs";
+import { benchDir, corpora, depcruiseConfigPath, findCorpus, mappedRoot, tsconfigPath } from "./corpora.mjs";
 import { compareViews, edgeKey } from "./lib/edges.mjs";
 import { depcruiseVersion, depcruiseView, runDepcruise } from "./lib/depcruise.mjs";
 import { layermapView, readLayermapDocument, runLayermap } from "./lib/layermap.mjs";
@@ -79,7 +79,7 @@ function compareCorpus(corpus, { limit, layermapJson }) {
   const tsconfig = tsconfigPath(corpus);
   if (!fs.existsSync(root)) throw new Error(`${root} is missing: run node fetch-corpora.mjs first`);
 
-  const dc = runDepcruise({ root, tsconfig, outFile: path.join(resultsDir, `${corpus.name}.depcruise.json`) });
+  const dc = runDepcruise({ root, tsconfig, config: depcruiseConfigPath(corpus), outFile: path.join(resultsDir, `${corpus.name}.depcruise.json`) });
   const dcView = depcruiseView(dc.doc, root);
   console.log(`== ${corpus.name}@${corpus.version}  ${corpus.sub}/  tsconfig: ${corpus.tsconfig ?? "none"}`);
 

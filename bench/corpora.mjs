@@ -9,6 +9,11 @@
  *   tsconfig  tsconfig to honour, relative to the package folder, or null
  *   exclude   tar --exclude patterns applied when unpacking, to drop files the comparison should
  *             not see (optional)
+ *   members   for a workspace monorepo assembled from several packs: their "name@version"s
+ *             (lib/workspace-corpus.mjs); `version` is then the composition's own
+ *   revDepArgs extra arguments rev-dep needs on this corpus (optional)
+ *   depcruiseConfig  a dependency-cruiser config (relative to bench/) replacing --no-config (optional)
+ *   oneRun    tools bench.mjs runs once on this corpus whatever --runs says (optional)
  *   notes     why the entry looks the way it does
  */
 import path from "node:path";
@@ -56,6 +61,17 @@ export const corpora = [
       "extensions that resolve to .ts files.",
   },
   {
+    name: "zod",
+    version: "4.6.7",
+    sub: "src",
+    tsconfig: null,
+    notes:
+      "The hono-sized TypeScript corpus (332 files, hono's repository has 289): hono's npm package " +
+      "ships built JavaScript only, so a corpus of it would measure what three and date-fns already " +
+      "do; zod 4 ships its TypeScript sources, tests included (v3, v4 classic/mini/core, locales). " +
+      "Relative imports with .js specifiers; the tests' self-references (zod/v4) lead out of src/.",
+  },
+  {
     name: "date-fns",
     version: "4.4.0",
     sub: ".",
@@ -64,6 +80,54 @@ export const corpora = [
     // declarations .d.ts / .d.cts. We keep the ESM .js build only, so each module is one file.
     exclude: ["*.cjs", "*.d.ts", "*.d.cts"],
     notes: "Built ESM JavaScript only (the package ships no sources); .cjs and .d.ts/.d.cts dropped.",
+  },
+  {
+    name: "monorepo",
+    // The composition's own version: bump it when `members` changes, so fetch-corpora rebuilds it.
+    version: "1",
+    sub: ".",
+    tsconfig: null,
+    // An npm workspace assembled from npm packs by lib/workspace-corpus.mjs: packages/<dir>/ with
+    // each member's sources and package.json (entry points rewritten from build output to src),
+    // node_modules/<name> links to them. Three families, each pinned to versions that depend on
+    // one another: Effect 3's packages, LiveStore (built on them) and viem with its own
+    // dependencies (ox, abitype, the noble and scure packages).
+    members: [
+      "effect@3.22.4",
+      ...[
+        "platform@0.97.2", "platform-node@0.108.2", "platform-node-shared@0.61.1", "platform-bun@0.91.2",
+        "platform-browser@0.77.1", "sql@0.52.1", "sql-pg@0.53.0", "sql-mysql2@0.53.0", "sql-sqlite-node@0.53.0",
+        "sql-sqlite-bun@0.50.2", "sql-sqlite-wasm@0.50.0", "sql-sqlite-do@0.29.0", "sql-sqlite-react-native@0.52.0",
+        "sql-mssql@0.54.0", "sql-clickhouse@0.46.0", "sql-d1@0.47.0", "sql-libsql@0.42.0", "sql-drizzle@0.50.0",
+        "sql-kysely@0.47.0", "cli@0.77.2", "rpc@0.76.2", "cluster@0.60.2", "experimental@0.61.1", "printer@0.51.0",
+        "printer-ansi@0.51.0", "typeclass@0.41.0", "ai@0.37.0", "ai-openai@0.41.0", "ai-anthropic@0.27.0",
+        "ai-amazon-bedrock@0.15.0", "ai-google@0.15.0", "opentelemetry@0.64.1", "vitest@0.30.0", "workflow@0.19.1",
+      ].map((member) => `@effect/${member}`),
+      ...[
+        "livestore", "common", "utils", "webmesh", "adapter-web", "adapter-node", "adapter-expo", "react", "solid",
+        "svelte", "graphql", "framework-toolkit", "sync-cf", "sync-electric", "sync-s2", "cli", "common-cf",
+        "devtools-web-common", "sqlite-wasm", "wa-sqlite",
+      ].map((member) => `@livestore/${member}@0.4.0`),
+      "viem@2.57.20",
+      "ox@0.14.67",
+      "abitype@1.2.3",
+      "@noble/curves@1.9.1",
+      "@noble/hashes@1.8.0",
+      "@noble/ciphers@1.3.0",
+      "@scure/bip32@1.7.0",
+      "@scure/bip39@1.6.0",
+      "@scure/base@1.2.6",
+    ],
+    // rev-dep follows workspace packages only when asked to, and depcruise follows package.json
+    // "exports" only when configured to (as its --init configures a project that uses them).
+    revDepArgs: ["--follow-monorepo-packages"],
+    depcruiseConfig: "configs/depcruise-exports.json",
+    // bench.mjs runs these once here, not --runs times: 1.5–3 minutes a run on the 2-core machine.
+    oneRun: ["madge", "skott"],
+    notes:
+      "A workspace monorepo of 3,000+ TypeScript files in 64 packages, assembled from npm packs: " +
+      "Effect 3's packages (the last 3.x of each), LiveStore 0.4 and viem 2 with its dependencies. " +
+      "Imports between packages go through package.json exports rewritten to src/.",
   },
 ];
 
@@ -80,6 +144,11 @@ export function mappedRoot(corpus) {
 /** The absolute tsconfig path of an entry, or null. */
 export function tsconfigPath(corpus) {
   return corpus.tsconfig ? path.join(packageDir(corpus), corpus.tsconfig) : null;
+}
+
+/** The absolute dependency-cruiser config of an entry, or null (then depcruise runs --no-config). */
+export function depcruiseConfigPath(corpus) {
+  return corpus.depcruiseConfig ? path.join(benchDir, corpus.depcruiseConfig) : null;
 }
 
 /** Look an entry up by name; throws with the known names when there is none. */

@@ -7,12 +7,14 @@
  *
  * Idempotent: a corpus whose folder already holds the pinned version (recorded in a marker file)
  * is skipped; --force fetches again. Only the packages themselves are fetched, never their
- * dependencies: the tools map the corpora's own files.
+ * dependencies: the tools map the corpora's own files. A corpus with `members` (the monorepo) is
+ * assembled from one pack per member by lib/workspace-corpus.mjs.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { corpora, findCorpus, packageDir, tarballDir } from "./corpora.mjs";
+import { assembleWorkspace } from "./lib/workspace-corpus.mjs";
 
 /** Written into a corpus folder once it is complete; records what was unpacked there. */
 const MARKER = ".layermap-bench.json";
@@ -31,6 +33,10 @@ function fetchCorpus(corpus, force) {
     console.log(`${spec}: present (${path.relative(process.cwd(), dest)})`);
     return;
   }
+  if (corpus.members) {
+    fetchWorkspace(corpus, dest);
+    return;
+  }
   const tarball = pack(spec);
   unpack(tarball, dest, corpus.exclude ?? []);
   fs.writeFileSync(
@@ -40,12 +46,28 @@ function fetchCorpus(corpus, force) {
   console.log(`${spec}: unpacked ${countFiles(dest) - 1} files into ${path.relative(process.cwd(), dest)}`);
 }
 
+/** A workspace monorepo: every member packed, assembled in a staging folder, then swapped in. */
+function fetchWorkspace(corpus, dest) {
+  const staging = `${dest}.partial`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
+  const members = assembleWorkspace(corpus, staging, pack);
+  fs.writeFileSync(path.join(staging, MARKER), JSON.stringify({ name: corpus.name, version: corpus.version, members: corpus.members }, null, 2) + "\n");
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.renameSync(staging, dest);
+  const files = members.reduce((sum, m) => sum + m.files, 0);
+  const unmapped = members.filter((m) => m.unmapped > 0);
+  console.log(`${corpus.name}@${corpus.version}: ${members.length} packages, ${files} source files, in ${path.relative(process.cwd(), dest)}`);
+  for (const m of unmapped) console.log(`  ${m.name}: ${m.unmapped} entry point(s) with no source in the pack, left as published`);
+}
+
 /** `npm pack` the exact version into the tarball folder (reused when already there); returns its path. */
 function pack(spec) {
   fs.mkdirSync(tarballDir, { recursive: true });
   const out = execFileSync("npm", ["pack", spec, "--json", "--pack-destination", tarballDir], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 256 << 20, // --json lists every file: viem's pack lists 10,000
   });
   const [info] = JSON.parse(out);
   return path.join(tarballDir, info.filename);

@@ -3,7 +3,7 @@
  * output to a view (see edges.mjs).
  *
  * Invocation:
- *   depcruise --no-config --ts-pre-compilation-deps --output-type json
+ *   depcruise --no-config|--config <abs> --ts-pre-compilation-deps --output-type json
  *             --do-not-follow '^\.\./|(^|/)node_modules/' [--ts-config <abs>] --output-to <file> .
  * run with the mapped root as cwd, so that:
  *   - `.` is exactly the mapped root and printed paths are relative to it (still normalised
@@ -13,7 +13,10 @@
  *   - --do-not-follow stops depcruise from cruising into files outside the root that an import
  *     resolves to: bare specifiers resolve by walking up to any node_modules above the corpus
  *     (bench/node_modules, the repository's node_modules), and `../` imports may leave the root.
- *     Such modules are still listed, as leaves, and dropped here.
+ *     Such modules are still listed, as leaves, and dropped here;
+ *   - --config replaces --no-config on a corpus that needs package.json "exports" followed
+ *     (corpora.mjs's depcruiseConfig): depcruise ignores "exports" unless configured, and its
+ *     `--init` writes that configuration for such projects (configs/depcruise-exports.json).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -44,10 +47,10 @@ export function depcruiseVersion() {
  * The one depcruise command line (node runs it), shared by the accuracy comparison and the
  * benchmark so both measure the same run.
  */
-export function depcruiseArgs({ tsconfig, outFile }) {
+export function depcruiseArgs({ tsconfig, outFile, config = null }) {
   return [
     depcruiseBin(),
-    "--no-config",
+    ...(config ? ["--config", config] : ["--no-config"]),
     "--ts-pre-compilation-deps",
     "--output-type", "json",
     "--do-not-follow", "^\\.\\./|(^|/)node_modules/",
@@ -62,8 +65,8 @@ export function depcruiseArgs({ tsconfig, outFile }) {
  * @returns {{ doc: object, ms: number }}
  * @throws when depcruise exits non-zero or writes no JSON
  */
-export function runDepcruise({ root, tsconfig, outFile }) {
-  const args = depcruiseArgs({ tsconfig, outFile });
+export function runDepcruise({ root, tsconfig, outFile, config = null }) {
+  const args = depcruiseArgs({ tsconfig, outFile, config });
   fs.rmSync(outFile, { force: true });
   const started = performance.now();
   const run = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Runs skott's JavaScript API on the current folder (skott's CLI prints no machine-readable
- * graph) and prints { modules, localEdges } as JSON. Used by bench.mjs, which times this whole
- * process: the wrapper adds only an import of skott, which its CLI pays too.
+ * graph) and prints { modules, localEdges, edges: [[from, to], …] } as JSON. Used by bench.mjs,
+ * which times this whole process: the wrapper adds only an import of skott, which its CLI pays too.
  *
  *   node skott-run.mjs [--tsconfig <path>]
  */
@@ -20,6 +20,8 @@ const { getStructure } = await skott({
   verbose: false,
 });
 const { graph } = getStructure();
-let localEdges = 0;
-for (const node of Object.values(graph)) localEdges += node.adjacentTo.length;
-process.stdout.write(JSON.stringify({ modules: Object.keys(graph).length, localEdges }) + "\n");
+// The edges themselves, paths relative to the folder as skott gives them, so bench.mjs can compare
+// them with layermap's (serialising them costs a few ms, against seconds of skott).
+const edges = [];
+for (const [from, node] of Object.entries(graph)) for (const to of node.adjacentTo) edges.push([from, to]);
+process.stdout.write(JSON.stringify({ modules: Object.keys(graph).length, localEdges: edges.length, edges }) + "\n");
