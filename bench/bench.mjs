@@ -21,8 +21,9 @@
  * The tools, each a whole process run the way a user runs it:
  *   layermap-cold  node <repo>/dist/cli.js map <root> --out <file> --no-cache [--tsconfig]
  *   layermap-warm  the same with --cache <dir> after one unmeasured priming run: nothing changed
- *   layermap-edit  the same warm cache, after one file's text changed (a comment, same size,
- *                  new mtime) — the "one file changed" case
+ *   layermap-edit  the same on a copy of its own with a cache of its own, primed likewise, after
+ *                  one file's text changed (a comment, same size, new mtime) — the "one file
+ *                  changed" case
  *   depcruise      dependency-cruiser --no-config --ts-pre-compilation-deps --output-type json
  *                  (its fastest complete mode), as compare-edges.mjs runs it
  *   madge          madge --json --extensions ts,tsx,mts,cts,js,jsx,mjs,cjs [--ts-config]
@@ -31,8 +32,9 @@
  *                  binary itself, not the npm package's Node.js wrapper, whose execSync cuts the
  *                  output at 1 MB (the monorepo's graph is 13 MB)
  *
- * Every tool maps the same copy of the corpus, made under the system temp folder: rev-dep honours
- * the .gitignore of an enclosing git repository, and bench/.cache is git-ignored here.
+ * Every tool maps the same copy of the corpus (the edit runs, a copy of their own), made under the
+ * system temp folder: rev-dep honours the .gitignore of an enclosing git repository, and
+ * bench/.cache is git-ignored here.
  * Runs alternate (run 1 of every tool, then run 2 of every tool, …, the order rotating), so a
  * slow phase of the machine hits every tool alike. Wall time is measured here; CPU (user + sys)
  * and peak RSS come from GNU time (`/usr/bin/time -f`), which reports the children's rusage:
@@ -156,23 +158,29 @@ function header(runs, layermapNodeVersion) {
   );
 }
 
-/** Copy the corpus's package folder out of the git checkout (once), and return the paths. */
+/**
+ * Copy the corpus's package folder out of the git checkout (once), and return the paths. The
+ * edit runs change a file: they get a copy and a cache of their own (`edit`), so that the warm
+ * runs, which alternate with them, map a tree where nothing changed since their cache was made.
+ */
 function prepareCopy(corpus) {
-  const copy = path.join(workDir, corpus.name);
-  const marker = path.join(copy, ".layermap-bench.json");
-  const sourceMarker = path.join(packageDir(corpus), ".layermap-bench.json");
-  if (!fs.existsSync(marker) || fs.readFileSync(marker, "utf8") !== fs.readFileSync(sourceMarker, "utf8")) {
-    fs.rmSync(copy, { recursive: true, force: true });
-    fs.mkdirSync(workDir, { recursive: true });
-    // verbatimSymlinks: a workspace's node_modules links stay relative, inside the copy.
-    fs.cpSync(packageDir(corpus), copy, { recursive: true, verbatimSymlinks: true });
-  }
-  const root = path.resolve(copy, corpus.sub);
-  const tsconfig = corpus.tsconfig ? path.join(copy, corpus.tsconfig) : null;
+  const copyOf = (name) => {
+    const copy = path.join(workDir, name);
+    const marker = path.join(copy, ".layermap-bench.json");
+    const sourceMarker = path.join(packageDir(corpus), ".layermap-bench.json");
+    if (!fs.existsSync(marker) || fs.readFileSync(marker, "utf8") !== fs.readFileSync(sourceMarker, "utf8")) {
+      fs.rmSync(copy, { recursive: true, force: true });
+      fs.mkdirSync(workDir, { recursive: true });
+      // verbatimSymlinks: a workspace's node_modules links stay relative, inside the copy.
+      fs.cpSync(packageDir(corpus), copy, { recursive: true, verbatimSymlinks: true });
+    }
+    return { copy, root: path.resolve(copy, corpus.sub), tsconfig: corpus.tsconfig ? path.join(copy, corpus.tsconfig) : null };
+  };
   const out = path.join(workDir, "out", corpus.name);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
-  return { copy, root, tsconfig, out, cacheDir: path.join(out, "layermap-cache") };
+  const edit = { ...copyOf(`${corpus.name}-edit`), out, cacheDir: path.join(out, "layermap-cache-edit") };
+  return { ...copyOf(corpus.name), out, cacheDir: path.join(out, "layermap-cache"), edit };
 }
 
 function benchCorpus(corpus, tools, runs, { hasTime }) {
@@ -187,7 +195,8 @@ function benchCorpus(corpus, tools, runs, { hasTime }) {
   let edit = null;
   if (tools.some((tool) => tool === "layermap-warm" || tool === "layermap-edit")) {
     const primed = execute(specs["layermap-warm"] ?? toolSpec("layermap-warm", paths), paths, false);
-    if (primed.error) errors["layermap-warm"] = errors["layermap-edit"] = primed.error;
+    const primedEdit = primed.error || !tools.includes("layermap-edit") ? primed : execute(specs["layermap-edit"], paths, false);
+    if (primed.error || primedEdit.error) errors["layermap-warm"] = errors["layermap-edit"] = primed.error ?? primedEdit.error;
     else if (tools.includes("layermap-edit")) edit = editTarget(paths);
   }
 
@@ -277,7 +286,9 @@ function medianRun(list) {
 }
 
 /** How to run a tool, and how to count modules and local edges from what it wrote. */
-function toolSpec(tool, { root, tsconfig, out, cacheDir, corpus }) {
+function toolSpec(tool, paths) {
+  const { root, tsconfig, out, cacheDir } = tool === "layermap-edit" ? paths.edit : paths;
+  const { corpus } = paths;
   const node = process.execPath;
   const layermap = (cacheArgs) => {
     const outFile = path.join(out, `${tool}.json`);
@@ -397,12 +408,12 @@ function execute(spec, paths, hasTime) {
 
 /** The file with the most local imports: changing it re-resolves the most sites. */
 function editTarget(paths) {
-  const doc = readLayermapDocument(path.join(paths.out, "layermap-warm.json"));
+  const doc = readLayermapDocument(path.join(paths.out, "layermap-edit.json"));
   const local = new Set(doc.modules.filter((m) => m.kind === "local").map((m) => m.id));
   const outgoing = new Map();
   for (const imp of doc.imports) if (local.has(imp.to)) outgoing.set(imp.from, (outgoing.get(imp.from) ?? 0) + 1);
   const [file] = [...outgoing].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [doc.modules[0].id];
-  const absolute = path.join(paths.root, file);
+  const absolute = path.join(paths.edit.root, file);
   const original = fs.readFileSync(absolute);
   return {
     file,
