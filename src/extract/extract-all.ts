@@ -91,8 +91,16 @@ const noMemo: ExtractionMemo = {
 /** `files` are relative to the absolute `root`. */
 export async function extractAll(root: string, files: readonly string[], options: ExtractAllOptions): Promise<Extracted> {
   const memo = options.memo ?? noMemo;
-  let extractImports: ((path: string, text: string) => Extraction) | undefined;
+  // One load for the run, however many files oxc rejects while it is under way (they are parsed
+  // side by side): the first starts it, the others wait for it.
+  let loadingExtractImports: Promise<(path: string, text: string) => Extraction> | undefined;
   let typescriptLoadMs: number | undefined;
+  const loadExtractImports = async (): Promise<(path: string, text: string) => Extraction> => {
+    const started = performance.now();
+    const { extractImports } = await import("./extract-imports.js");
+    typescriptLoadMs = performance.now() - started;
+    return extractImports;
+  };
   let parsed = 0;
   let parsedByTypeScript = 0;
   const parse = async (file: string, bytes: Buffer): Promise<ExtractResult> => {
@@ -101,11 +109,8 @@ export async function extractAll(root: string, files: readonly string[], options
     parsed++;
     const extraction = await oxcAnswer(file, source.text);
     if (extraction !== undefined) return { extraction };
-    if (extractImports === undefined) {
-      const started = performance.now();
-      extractImports = (await import("./extract-imports.js")).extractImports;
-      typescriptLoadMs = performance.now() - started;
-    }
+    loadingExtractImports ??= loadExtractImports();
+    const extractImports = await loadingExtractImports;
     parsedByTypeScript++;
     return { extraction: extractImports(file, source.text) };
   };
