@@ -29,3 +29,6 @@ dropWritesOnceClosed(process.stderr);
 // Loaded only now, so the handlers above are in place before the slow part of start-up.
 const { runCli } = await import("./run-cli.js");
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+// The oxc children exit before the CLI does, so that `time layermap …` counts their CPU too.
+const { closeSharedOxcPool } = await import("../extract/oxc/oxc-pool.js");
+await closeSharedOxcPool();

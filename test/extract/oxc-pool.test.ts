@@ -4,7 +4,7 @@
  * child; a pool whose children cannot start answers undefined (parse in process). And through
  * extractAll: the crashing file is read by TypeScript's parser, every other file as oxc reads it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,6 +20,19 @@ import { createOxcPool } from "../../src/extract/oxc/oxc-pool.js";
  */
 const CRASHER = `import { a } from "./a";\nexport let x: ${"A<".repeat(20_000)}B${">".repeat(20_000)} = a;\n`;
 const normal = (n: number): string => `import { b${String(n)} } from "./b${String(n)}";\nexport const c${String(n)} = b${String(n)} + ${"1 + ".repeat(600)}1;\n`;
+
+/** The pids of this process's oxc children still running (a zombie, exited but not waited for, counts as running). */
+function oxcChildren(): string[] {
+  return readdirSync("/proc").filter((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const parent = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1];
+      return parent === String(process.pid) && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("oxc-child");
+    } catch {
+      return false; // gone meanwhile, or not a process
+    }
+  });
+}
 
 const folders: string[] = [];
 afterAll(() => {
@@ -37,6 +50,18 @@ describe("the oxc pool", () => {
     }
     // The pool goes on after the crash.
     expect((await pool.extract("late.ts", normal(6)))?.extraction?.sites.map((site) => site.specifier)).toEqual(["./b6"]);
+    await pool.close();
+  });
+
+  // Linux's /proc lists the children; elsewhere the test has no way to see them.
+  it.runIf(existsSync("/proc/self/stat"))("close(): its children have exited when it resolves", async () => {
+    const others = new Set(oxcChildren()); // other tests' pools
+    const pool = createOxcPool({ size: 2 });
+    await Promise.all([pool.extract("a.ts", normal(1)), pool.extract("b.ts", normal(2)), pool.extract("c.ts", normal(3))]);
+    const ours = oxcChildren().filter((pid) => !others.has(pid));
+    expect(ours.length).toBeGreaterThan(0);
+    await pool.close();
+    expect(oxcChildren().filter((pid) => ours.includes(pid))).toEqual([]);
   });
 
   it("answers undefined when no child can start", async () => {

@@ -46,6 +46,8 @@ interface Child {
 export interface OxcPool {
   /** oxc's outcome for the text (`crashed` when it killed its child), or undefined: no child could start. */
   extract(path: string, text: string): Promise<OxcOutcome | undefined>;
+  /** Ends the children and waits until they are gone (the CLI at its end: see closeSharedOxcPool). */
+  close(): Promise<void>;
 }
 
 interface ChildEntry {
@@ -110,6 +112,7 @@ export function createOxcPool({ size = defaultSize(), entry }: OxcPoolOptions = 
   };
 
   const lost = (child: Child): void => {
+    if (!children.includes(child)) return;
     children.splice(children.indexOf(child), 1);
     if (!child.ready) broken = true;
     else child.inFlight.shift()?.done({ fallback: "crashed" });
@@ -141,6 +144,25 @@ export function createOxcPool({ size = defaultSize(), entry }: OxcPoolOptions = 
         dispatch();
       });
     },
+    async close() {
+      const closing = children.splice(0);
+      for (const job of [...queue.splice(0), ...closing.flatMap((child) => child.inFlight.splice(0))]) job.done(undefined);
+      await Promise.all(
+        closing.map(
+          (child) =>
+            new Promise<void>((closed) => {
+              if (child.process.exitCode !== null || child.process.signalCode !== null) closed();
+              else {
+                // Referenced again: an idle child is not, and the process must wait for it. "exit",
+                // not "close": the channel, unreferenced, may never report its closing.
+                child.process.ref();
+                child.process.once("exit", () => closed());
+                child.process.disconnect();
+              }
+            }),
+        ),
+      );
+    },
   };
 }
 
@@ -150,4 +172,15 @@ let shared: OxcPool | undefined;
 export function sharedOxcPool(): OxcPool {
   shared ??= createOxcPool();
   return shared;
+}
+
+/**
+ * Ends the process's pool, if one started, and waits for its children to exit: the CLI calls it
+ * before it exits, so that the process's resource usage (`time`, `getrusage` of its parent)
+ * counts the children's CPU too, and none is left running.
+ */
+export async function closeSharedOxcPool(): Promise<void> {
+  const pool = shared;
+  shared = undefined;
+  await pool?.close();
 }
