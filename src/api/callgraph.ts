@@ -23,8 +23,8 @@ export interface CallGraphOptions {
   /** The folder module ids are relative to: the root the profile was recorded with (default: the working folder). */
   root?: string;
   by?: CallGraphBy;
-  /** The config whose layers `by: "layer"` uses (default: `<root>/layermap.config.json`). */
-  config?: string;
+  /** The config whose layers `by: "layer"` uses (default: `<root>/layermap.config.json`; false: none). */
+  config?: string | false;
   /** Percent of the run under which a node is left out (default 0.5). */
   nodeThreshold?: number;
   /** Percent of the run under which an arrow is left out (default 0.1). */
@@ -85,7 +85,8 @@ function checkedPercent(flag: string, value: number): number {
 }
 
 /** Each module's layer under the config, first matching layer top to bottom as `map` assigns them. */
-function layerMatcher(root: string, configPath: string | undefined, cwd: string | undefined): (moduleId: string) => string | undefined {
+function layerMatcher(root: string, configPath: string | false | undefined, cwd: string | undefined): (moduleId: string) => string | undefined {
+  if (configPath === false) throw new UserError("--by layer: needs a config with layers, and --no-config gives none");
   const { config, path } = loadConfig(root, configPath, cwd);
   if (path === undefined) throw new UserError(`--by layer: needs a config with layers: ${printable(root)}/layermap.config.json does not exist (or give --config)`);
   const matchers = config.layers.map((layer) => ({ name: layer.name, matches: globMatcher(layer.paths) }));

@@ -33,8 +33,8 @@ export interface RenderSourceOptions extends Omit<MapOptions, "root"> {
 export interface RenderTextOptions {
   /** Where the text came from (a file, or `stdin`): every error starts with it. */
   name: string;
-  /** A layermap config whose layers and rules to draw; without one, the document's own layers. */
-  config?: string;
+  /** A layermap config whose layers and rules to draw; without one (or false), the document's own layers. */
+  config?: string | false;
   /** The working folder errors name files relative to (absolute without it). */
   cwd?: string;
 }
@@ -54,7 +54,7 @@ export function diagramInputFromText(text: string, options: RenderTextOptions): 
   if (text.trim() === "") throw new UserError(`${name}: empty: expected a layermap map document (JSON) or an edges list (from<TAB>to lines)`);
   const isJson = text.trimStart().startsWith("{") || name.toLowerCase().endsWith(".json");
   const read = isJson ? parseMapDocument(text, name) : documentFromEdges(parseEdges(text, name));
-  if (options.config !== undefined) {
+  if (typeof options.config === "string") {
     // A file named outright: no folder is searched for one.
     const { config } = loadConfig(dirname(resolve(options.config)), options.config, options.cwd);
     // The config decides, as it would for a fresh map: an edges list has no layers, and a

@@ -43,6 +43,16 @@ describe("layermap callgraph", () => {
     expect(readFileSync(outs[5]!, "utf8")).toMatch(/^<!DOCTYPE html>/);
   });
 
+  it("--no-config: by module as without it; by layer one line and exit 2", () => {
+    const plain = runBuiltCli(["callgraph", PROFILE, "--root", SAMPLES, "--format", "json"]);
+    const none = runBuiltCli(["callgraph", PROFILE, "--root", SAMPLES, "--format", "json", "--no-config"]);
+    expect(none.status).toBe(0);
+    expect(none.stdout).toBe(plain.stdout);
+    const byLayer = runBuiltCli(["callgraph", PROFILE, "--root", SAMPLES, "--by", "layer", "--no-config"]);
+    expect(byLayer.status).toBe(2);
+    expect(byLayer.stderr.trim()).toBe("layermap: error: --by layer: needs a config with layers, and --no-config gives none");
+  });
+
   it("gives the same bytes for the same profile", () => {
     const once = runBuiltCli(["callgraph", PROFILE, "--root", SAMPLES, "--by", "function", "--format", "dot"]);
     const again = runBuiltCli(["callgraph", PROFILE, "--root", SAMPLES, "--by", "function", "--format", "dot"]);

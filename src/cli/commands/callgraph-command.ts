@@ -14,7 +14,8 @@ interface CallGraphArguments {
   profiles: string[];
   root?: string;
   by: CallGraphBy;
-  config?: string;
+  /** A file, or false for `--no-config`. */
+  config?: string | false;
   "node-threshold"?: number;
   "edge-threshold"?: number;
   focus?: string[];
@@ -61,7 +62,7 @@ export function callgraphCommand(io: CliIo, setExitCode: (code: number) => void)
         cwd: io.cwd,
         by: args.by,
         ...(args.root === undefined ? {} : { root: args.root }),
-        ...(args.config === undefined ? {} : { config: resolve(io.cwd, args.config) }),
+        ...(args.config === undefined ? {} : { config: args.config === false ? false : resolve(io.cwd, args.config) }),
         ...(args["node-threshold"] === undefined ? {} : { nodeThreshold: args["node-threshold"] }),
         ...(args["edge-threshold"] === undefined ? {} : { edgeThreshold: args["edge-threshold"] }),
         ...(args.focus === undefined ? {} : { focus: args.focus }),

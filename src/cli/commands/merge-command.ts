@@ -33,6 +33,8 @@ export function mergeCommand(io: CliIo, setExitCode: (code: number) => void): Co
           type: "string",
           array: true,
           demandOption: true,
+          // No `[default: []]` in --help: yargs gives array positionals an empty default otherwise.
+          default: undefined,
           describe: "Map documents written by `layermap map`: <folder>=<map.json>, or <map.json> alone for a map saved in the folder it maps",
         })
         .option("root", { type: "string", default: ".", describe: "The folder the merged map is of; every map's folder lies under it" })

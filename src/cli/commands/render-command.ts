@@ -17,7 +17,8 @@ interface RenderArguments extends DiagramArguments {
   input: string;
   out?: string[];
   format?: ReportFormat;
-  config?: string;
+  /** A file, or false for `--no-config`. */
+  config?: string | false;
   verbose?: boolean;
   root?: string;
 }
@@ -49,7 +50,7 @@ export function renderCommand(io: CliIo, setExitCode: (code: number) => void): C
       const { diagramInputFromText, loadDiagramInput } = await import("../../api/render.js");
       loading.lap("load", "layermap's modules");
       // Paths on the command line are relative to the working folder, as in every CLI.
-      const config = args.config === undefined ? {} : { config: resolve(io.cwd, args.config) };
+      const config = args.config === undefined ? {} : { config: args.config === false ? (false as const) : resolve(io.cwd, args.config) };
       const clock = stopwatch(onStage);
       const format = args.format ?? (args.out === undefined ? "svg" : undefined);
       const formats = format !== undefined ? [format] : (args.out ?? []).map(formatOfPath);
