@@ -229,7 +229,8 @@ export function createModuleResolver(
     }
     // Where `paths` (or `baseUrl`) lead, too: `@/components/Nav.vue`, `@/assets/logo.svg`.
     for (const candidate of pathsCandidates(project, specifier)) {
-      if (existsAsFile(candidate)) return classifyFile(realpathSync(candidate), specifier);
+      const file = fileOfAnyKind(candidate);
+      if (file !== undefined) return classifyFile(file, specifier);
     }
     // SvelteKit's `$lib` is what its generated tsconfig's `paths` say, when there is one (it
     // follows `kit.files.lib`); before it is generated, src/lib.
@@ -336,10 +337,12 @@ function matchesPathPattern(specifier: string, patterns: readonly string[]): boo
 /**
  * The file a path names when resolution found no code there: resolution finds only code, but a
  * component, a stylesheet, an image or `require('./data')` of JSON is still a file the importer
- * depends on. Its real path, or undefined.
+ * depends on. `./Nav` and `@/layout` are also `Nav.vue` and `layout/index.vue`, in the order
+ * webpack tries them in a Vue CLI project (its `resolve.extensions` holds `.vue` before `.json`):
+ * such projects write component imports without the ending. Its real path, or undefined.
  */
 function fileOfAnyKind(target: string): string | undefined {
-  const found = [target, `${target}.json`, join(target, "index.json")].find(existsAsFile);
+  const found = [target, `${target}.vue`, `${target}.json`, join(target, "index.vue"), join(target, "index.json")].find(existsAsFile);
   return found === undefined ? undefined : realpathSync(found);
 }
 
