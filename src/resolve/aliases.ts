@@ -94,10 +94,11 @@ export function canBePackageName(name: string): boolean {
 /**
  * The prefix by which an unresolved bare specifier looks like an alias (`@/`, `~/`, `~icons/`,
  * `$lib/`, `virtual:`), or undefined when it does not: a package name that is only not installed,
- * a `#imports` entry, a URL.
+ * a `#imports` entry, a URL, a webpack loader request.
  */
 export function aliasLikePrefix(specifier: string): string | undefined {
-  if (specifier.startsWith("#") || /^[a-z][a-z0-9+.-]*:\/\//i.test(specifier)) return undefined;
+  // A webpack loader request (`raw-loader!./x.txt`) is no alias either.
+  if (specifier.startsWith("#") || specifier.includes("!") || /^[a-z][a-z0-9+.-]*:\/\//i.test(specifier)) return undefined;
   const scheme = /^[a-z][\w-]*:/i.exec(specifier)?.[0];
   if (scheme !== undefined) return scheme;
   const parts = specifier.split("/");

@@ -251,8 +251,9 @@ export function createModuleResolver(
       }
     }
     if (packageName !== undefined && !pathsMatch) {
-      // Not installed (a fresh clone, CI before `npm ci`) is still that package — when it can be one.
-      if (canBePackageName(packageName)) return { id: packageName, kind: "external" };
+      // Not installed (a fresh clone, CI before `npm ci`) is still that package — when it can be
+      // one. (A webpack loader request, `raw-loader!./x.txt`, is left as it always was.)
+      if (canBePackageName(packageName) || specifier.includes("!")) return { id: packageName, kind: "external" };
       return withHint(specifier, `"${packageName}" cannot be a package name, and no alias or tsconfig paths entry matches it`);
     }
     const reason = specifier.startsWith("#") ? "no matching package.json imports entry" : "no matching tsconfig paths entry or package";

@@ -111,7 +111,7 @@ describe("aliasLikePrefix: an unresolved bare specifier that looks like an alias
   ])("%s → %s", (specifier, prefix) => {
     expect(aliasLikePrefix(specifier)).toBe(prefix);
   });
-  it.each(["react", "@scope/pkg/sub", "@ghost/thing", "#internal", "https://esm.sh/x", "@"])("%s does not", (specifier) => {
+  it.each(["react", "@scope/pkg/sub", "@ghost/thing", "#internal", "https://esm.sh/x", "@", "script-loader!jsonlint", "!!raw-loader!./x.txt"])("%s does not", (specifier) => {
     expect(aliasLikePrefix(specifier)).toBeUndefined();
   });
 });
