@@ -131,6 +131,46 @@ export const corpora = [
   },
 ];
 
+/**
+ * Vue, Svelte and Astro components (#17): read by compare-components.mjs, which holds layermap's
+ * script-block finder to the frameworks' own parsers, and mapped by `layermap map`; the scripts
+ * that compare layermap with the .js/.ts tools leave them out (those tools skip components).
+ */
+export const componentCorpora = [
+  {
+    name: "primevue",
+    version: "5.0.2",
+    sub: ".",
+    tsconfig: null,
+    notes:
+      "Vue: 416 .vue single-file components (<script> with the options API, JavaScript) shipped beside " +
+      "their built .mjs entries; the components import each other by relative ./X.vue and @primevue/* packages.",
+  },
+  {
+    name: "flowbite-svelte",
+    version: "1.33.1",
+    sub: "dist",
+    tsconfig: null,
+    notes: "Svelte 5: 183 .svelte components in dist/ (svelte-package keeps them as written: <script lang=\"ts\">, <script module>).",
+  },
+  {
+    name: "bits-ui",
+    version: "2.21.0",
+    sub: "dist",
+    tsconfig: null,
+    notes: "Svelte 5: 226 .svelte components in dist/, TypeScript scripts, importing each other and .svelte.js runes modules.",
+  },
+  {
+    name: "@astrojs/starlight",
+    version: "0.42.4",
+    sub: "dist",
+    tsconfig: null,
+    notes:
+      "Astro: 53 .astro components (frontmatter, processed <script>s) in dist/; many imports are Vite virtual " +
+      "modules (virtual:starlight/…, astro:assets), which no resolver outside Astro's build finds.",
+  },
+];
+
 /** The folder an entry is unpacked into. */
 export function packageDir(corpus) {
   return path.join(corporaDir, corpus.name);
@@ -153,9 +193,10 @@ export function depcruiseConfigPath(corpus) {
 
 /** Look an entry up by name; throws with the known names when there is none. */
 export function findCorpus(name) {
-  const corpus = corpora.find((c) => c.name === name);
+  const all = [...corpora, ...componentCorpora];
+  const corpus = all.find((c) => c.name === name);
   if (!corpus) {
-    throw new Error(`unknown corpus "${name}" (known: ${corpora.map((c) => c.name).join(", ")})`);
+    throw new Error(`unknown corpus "${name}" (known: ${all.map((c) => c.name).join(", ")})`);
   }
   return corpus;
 }

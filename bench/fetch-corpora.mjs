@@ -13,7 +13,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { corpora, findCorpus, packageDir, tarballDir } from "./corpora.mjs";
+import { componentCorpora, corpora, findCorpus, packageDir, tarballDir } from "./corpora.mjs";
 import { assembleWorkspace } from "./lib/workspace-corpus.mjs";
 
 /** Written into a corpus folder once it is complete; records what was unpacked there. */
@@ -22,7 +22,7 @@ const MARKER = ".layermap-bench.json";
 function main(argv) {
   const force = argv.includes("--force");
   const names = argv.filter((a) => !a.startsWith("--"));
-  const selected = names.length ? names.map(findCorpus) : corpora;
+  const selected = names.length ? names.map(findCorpus) : [...corpora, ...componentCorpora];
   for (const corpus of selected) fetchCorpus(corpus, force);
 }
 

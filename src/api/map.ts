@@ -94,6 +94,11 @@ export interface MapResult {
   warnings: string[];
   /** What the cache did; absent with `cache: false`. */
   cache?: CacheStats;
+  /**
+   * A line for people when unresolved specifiers look like bundler aliases (`@/x`, `~/x`): which
+   * `aliases` entry would resolve them. Not part of the document.
+   */
+  aliasHint?: string;
 }
 
 export async function map(options: MapOptions): Promise<MapResult> {
@@ -124,7 +129,8 @@ export async function map(options: MapOptions): Promise<MapResult> {
   const extracted = await extractAll(root, files, { maxFileSize: settings.maxFileSize, memo: cache.extractions, pause, onProgress: options.onProgress });
   clock.lap("parse", parseDetail(extracted, cache.extractions !== undefined));
   const memo = cache.resolutions(dependsOn);
-  const resolved = await resolveAll(root, extracted.files, { tsconfig: settings.tsconfig, memo, pause, cwd: options.cwd });
+  const aliases = config.aliases === undefined || configPath === undefined ? undefined : { list: config.aliases, configFile: configPath };
+  const resolved = await resolveAll(root, extracted.files, { tsconfig: settings.tsconfig, memo, pause, cwd: options.cwd, aliases });
   clock.lap("resolve", resolveDetail(resolved, memo !== undefined));
 
   const { modules, sites, diagnostics } = graphInput(resolved.files);
@@ -134,6 +140,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
   clock.lap("layers", config.layers.length === 0 ? "no layers configured" : `${counted(layers.layerOf.size, "module")} in ${counted(config.layers.length, "layer")}`);
   const runDiagnostics = [
     ...resolved.tsconfigDiagnostics,
+    ...resolved.aliasDiagnostics,
     ...skipped.map(({ path, code, message }) => ({ file: path, code, message })),
     ...manifestDiagnostics(root, discovery.manifests, files),
   ];
@@ -141,7 +148,16 @@ export async function map(options: MapOptions): Promise<MapResult> {
   clock.lap("document", counted(document.diagnostics.length, "diagnostic"));
   const saved = cache.save(extracted, resolved, document);
   if (saved !== undefined) clock.lap("cache", saved.detail);
-  return { document, graph, config, layers, configPath, warnings, ...(saved === undefined ? {} : { cache: saved.stats }) };
+  return {
+    document,
+    graph,
+    config,
+    layers,
+    configPath,
+    warnings,
+    ...(saved === undefined ? {} : { cache: saved.stats }),
+    ...(resolved.aliasHint === undefined ? {} : { aliasHint: resolved.aliasHint }),
+  };
 }
 
 /**

@@ -82,7 +82,8 @@ export function resolutionCache(options: ResolutionCacheOptions): ResolutionCach
           root,
           skipFolders: DEFAULT_SKIPPED_FOLDERS,
           tsconfigFiles: resolved.tsconfigFiles ?? [],
-          targets: targetPaths(realRoot, resolved),
+          // An alias's target appearing or going changes what its sites mean, wherever it is.
+          targets: [...targetPaths(realRoot, resolved), ...resolved.aliasTargets],
           sourceFiles: new Set(dependsOn.files.map((file) => join(realRoot, file))),
         });
       }

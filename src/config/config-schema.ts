@@ -7,6 +7,7 @@ import { z } from "zod";
 import { importKinds, moduleKinds } from "../model/document.js";
 import { globProblem } from "./glob-problem.js";
 import { didYouMean } from "../model/nearest.js";
+import { aliasKeyProblem, aliasTargetProblem, toAliases } from "./aliases.js";
 
 const glob = z
   .string()
@@ -19,6 +20,20 @@ const glob = z
 const globs = z
   .union([glob, z.array(glob).min(1, "expected at least one glob")], "expected a glob or a list of globs")
   .transform((value) => (typeof value === "string" ? [value] : value));
+
+/**
+ * `{ "@": "src", "~icons/*": false }`: aliases a bundler config defines (config/aliases.ts). Each
+ * problem names its key; the parsed value is the checked list, sorted by key.
+ */
+const aliasesSchema = z
+  .record(z.string(), z.union([z.string(), z.literal(false)], "expected a folder or file relative to the root, or false (a module no file holds)"))
+  .superRefine((record, context) => {
+    for (const [key, target] of Object.entries(record)) {
+      const problem = aliasKeyProblem(key) ?? (target === false ? undefined : aliasTargetProblem(key, target));
+      if (problem !== undefined) context.addIssue({ code: "custom", path: [key], message: problem });
+    }
+  })
+  .transform(toAliases);
 
 const severities = ["error", "warn", "off"] as const;
 const severity = z.enum(severities);
@@ -141,6 +156,9 @@ export const configSchema = z
     exclude: globs.optional().describe("globs of files to leave out, relative to the root"),
     tsconfig: z.string().optional().describe("the tsconfig used to resolve imports, relative to this file"),
     includeDeclarations: z.boolean().optional().describe("parse .d.ts files too"),
+    aliases: aliasesSchema
+      .optional()
+      .describe('aliases a bundler config defines, applied before the tsconfig\'s paths: { "@": "src", "~icons/*": false } (false: a module no file holds, mapped as external)'),
     layers: z.array(layerSchema).default([]).describe("layers from top to bottom; a module takes the first layer that matches it"),
     rules: rulesSchema.default({
       layers: { mode: "relaxed", severity: "error", plane: "all" },

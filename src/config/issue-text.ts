@@ -40,6 +40,7 @@ export function issueText(issue: Issue, schema?: Schema, input?: unknown): strin
 const NOUNS: Record<string, string> = {
   array: "a list",
   object: "an object",
+  record: "an object",
   string: "a string",
   number: "a number",
   boolean: "true or false",

@@ -6,9 +6,12 @@
  * layermap reports. TypeScript is loaded for the first such file, so a run where oxc answers for
  * every file (or the memo does) never loads it here. oxc parses all but the shortest texts in
  * child processes (./oxc/oxc-pool.ts): side by side, and where a text that crashes oxc kills only
- * its child.
+ * its child. A Vue, Svelte or Astro component is read block by block, each block parsed so
+ * (./component/).
  */
 import { join } from "node:path";
+import { extractComponent } from "./component/extract-component.js";
+import { componentKindOf } from "./component/script-blocks.js";
 import { extractWithOxc } from "./oxc/extract-oxc.js";
 import { sharedOxcPool } from "./oxc/oxc-pool.js";
 import { decodeSource, readSourceBytes, type SourceProblem } from "./read-source.js";
@@ -44,7 +47,7 @@ export interface Extracted {
   parsed: number;
   reused: number;
   failed: number;
-  /** Of the files parsed, those oxc rejected and TypeScript's parser read. */
+  /** Of the files parsed, those oxc rejected (a component: one of its blocks) and TypeScript's parser read. */
   parsedByTypeScript: number;
   /** How long loading TypeScript took, when this run loaded it (for a file oxc rejected). */
   typescriptLoadMs?: number;
@@ -107,12 +110,20 @@ export async function extractAll(root: string, files: readonly string[], options
     const source = decodeSource(bytes);
     if (!source.ok) return { problem: source };
     parsed++;
-    const extraction = await oxcAnswer(file, source.text);
-    if (extraction !== undefined) return { extraction };
-    loadingExtractImports ??= loadExtractImports();
-    const extractImports = await loadingExtractImports;
-    parsedByTypeScript++;
-    return { extraction: extractImports(file, source.text) };
+    const read = { byTypeScript: false };
+    const extractScript = async (path: string, text: string): Promise<Extraction> => {
+      const extraction = await oxcAnswer(path, text);
+      if (extraction !== undefined) return extraction;
+      loadingExtractImports ??= loadExtractImports();
+      const extractImports = await loadingExtractImports;
+      read.byTypeScript = true;
+      return extractImports(path, text);
+    };
+    // A component's script blocks are extracted each the same way (./component/extract-component.ts).
+    const kind = componentKindOf(file);
+    const extraction = kind === undefined ? await extractScript(file, source.text) : await extractComponent(kind, file, source.text, extractScript);
+    if (read.byTypeScript) parsedByTypeScript++;
+    return { extraction };
   };
 
   // Files are read in order and parsed side by side (the pool's children), a window at a time;

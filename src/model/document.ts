@@ -36,6 +36,7 @@ const diagnosticCodes = [
   "non-literal-import",
   "tsconfig-error",
   "package-json-error",
+  "config-error",
 ] as const;
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
 

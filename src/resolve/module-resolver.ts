@@ -2,29 +2,38 @@
  * The resolve stage: (importing file, specifier, form) → module id and kind. Where a specifier
  * leads is found by oxc-resolver (oxc-finder.ts) the way TypeScript's resolution finds it, and by
  * TypeScript's own `resolveModuleName` (ts-finder.ts) for the few cases oxc-finder leaves to it;
- * around that, layermap's own steps: builtins first, then the file found, mapped from a `.d.ts`
- * back to its source and classified (local, external, outside the root), or, when nothing was
- * found, a relative file of another kind, a workspace package before install, an external package
+ * around that, layermap's own steps: the config's aliases first (a bundler rewrites the specifier
+ * before anything resolves it), builtins, then the file found, mapped from a `.d.ts` back to its
+ * source and classified (local, external, outside the root), or, when nothing was found, a file of
+ * another kind (a component, a stylesheet) beside a relative specifier or where `paths` lead,
+ * SvelteKit's `$lib` and virtual modules, a workspace package before install, an external package
  * that is not installed, or unresolved with a reason.
  */
 import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
+import type { Alias } from "../config/aliases.js";
 import type { ImportForm, ModuleKind } from "../model/document.js";
+import { aliasLikePrefix, canBePackageName, dependsOnSvelteKit, externalId, matchAlias, SVELTEKIT_ALIASES, type AliasMatch } from "./aliases.js";
 import { toSourceFile } from "./declaration-to-source.js";
 import { cachedFileSystem, type FileSystem } from "./file-system.js";
-import { createOxcFinder, isPackagePath, type Mode } from "./oxc-finder.js";
+import { createOxcFinder, isPackagePath, pathsCandidates, type Mode } from "./oxc-finder.js";
 import { packageJsons } from "./package-json.js";
 import type { ProjectSettings } from "./project-settings.js";
 import type { TsProject } from "./load-tsconfig.js";
 import type { TypeScriptFinder } from "./ts-finder.js";
 import { findWorkspacePackages } from "./workspaces.js";
-import { builtinId, isRelativeOrAbsolute, packageNameOf, packageNameOfPath } from "./specifier.js";
+import { builtinId, isComponentFile, isRelativeOrAbsolute, packageNameOf, packageNameOfPath } from "./specifier.js";
 
 export interface ResolvedModule {
   id: string;
   kind: ModuleKind;
   /** Why a specifier did not resolve, for the diagnostic; set only for kind "unresolved". */
   reason?: string;
+  /**
+   * An unresolved bare specifier that no alias or `paths` entry matched and that looks like an
+   * alias (`@/x`, `~/x`, `$lib/x`): the prefix a hint names (`@/`).
+   */
+  aliasLike?: string;
 }
 
 /** TypeScript's side, once loaded: its resolver, and its reading of each project. */
@@ -52,12 +61,14 @@ const COMMONJS_FORMS: ReadonlySet<ImportForm> = new Set(["require", "require-res
 
 /**
  * `loadTypeScript` gives TypeScript's side (it loads the compiler and, unless it already has,
- * reads the tsconfig with it); it is called once, for the first site that needs it.
+ * reads the tsconfig with it); it is called once, for the first site that needs it. `aliases`
+ * are the config's (config/aliases.ts), their targets relative to the root.
  */
 export function createModuleResolver(
   root: string,
   projects: readonly ProjectSettings[],
   loadTypeScript: (fs: FileSystem, realRoot: string, workspacePackages: ReadonlyMap<string, string>) => Promise<TypeScriptSide>,
+  aliases: readonly Alias[] = [],
 ): ModuleResolver {
   const realRoot = realpathSync(root);
   const fs = cachedFileSystem();
@@ -87,6 +98,7 @@ export function createModuleResolver(
     if (COMMONJS_FORMS.has(form)) return "require";
     if (form === "dynamic") return "import";
     if (project.moduleResolution !== "node16" && project.moduleResolution !== "nodenext") return "import";
+    if (isComponentFile(file)) return "import";
     // Node16/NodeNext: a static import resolves by the format of the file it is in.
     if (/\.(?:d\.mts|mts|mjs)$/.test(file)) return "import";
     if (/\.(?:d\.cts|cts|cjs)$/.test(file)) return "require";
@@ -159,7 +171,40 @@ export function createModuleResolver(
     return isAbsolute(fromRoot) ? absolute.split(sep).join("/") : fromRoot.split(sep).join("/");
   };
 
+  /**
+   * Where an alias leads: its target under `base` (the root, or a SvelteKit project's folder), then
+   * the rest of the specifier, resolved as the relative specifier it stands for — TypeScript's
+   * rules, then a file of another kind. The id of a site that finds nothing is its specifier, as
+   * for a `paths` alias.
+   */
+  const throughAlias = (fromAbsolute: string, specifier: string, { alias, rest }: AliasMatch, base: string, form: ImportForm, project: ProjectSettings, mode: Mode | undefined): ResolvedModule | undefined => {
+    if (alias.target === false) return { id: externalId({ alias, rest }, specifier), kind: "external" };
+    const folder = join(base, ...alias.target.split("/"));
+    if (!fs.fileExists(folder) && !fs.directoryExists(folder)) {
+      return { id: specifier, kind: "unresolved", reason: `the alias "${alias.key}" leads to ${displayOutside(folder)}, which does not exist` };
+    }
+    const target = rest === "" ? folder : join(folder, ...rest.split("/"));
+    const located = locate(fromAbsolute, relativeSpecifier(dirname(fromAbsolute), target), form, project, mode);
+    if (located === undefined) return undefined;
+    if (located !== null) return classifyFile(located, specifier);
+    const file = fileOfAnyKind(target);
+    if (file !== undefined) return classifyFile(file, specifier);
+    return { id: specifier, kind: "unresolved", reason: `no such file: the alias "${alias.key}" leads to ${displayOutside(target)}` };
+  };
+
+  /** SvelteKit's `$lib`, `$app`… in a file whose nearest package.json depends on `@sveltejs/kit`. */
+  const svelteKitAlias = (fromAbsolute: string, specifier: string): { match: AliasMatch; base: string } | undefined => {
+    if (!specifier.startsWith("$")) return undefined;
+    const match = matchAlias(SVELTEKIT_ALIASES, specifier);
+    if (match === undefined) return undefined;
+    const scope = manifests.scopeOf(dirname(fromAbsolute));
+    return scope === undefined || scope === "broken" || !dependsOnSvelteKit(scope.manifest) ? undefined : { match, base: scope.folder };
+  };
+
   const resolveUncached = (fromAbsolute: string, specifier: string, form: ImportForm, project: ProjectSettings, mode: Mode | undefined): ResolvedModule | undefined => {
+    // The config's aliases come first: a bundler rewrites the specifier before anything looks at it.
+    const aliased = form === "triple-slash" || aliases.length === 0 ? undefined : matchAlias(aliases, specifier);
+    if (aliased !== undefined) return throughAlias(fromAbsolute, specifier, aliased, realRoot, form, project, mode);
     const builtin = builtinId(specifier);
     if (builtin !== undefined) return { id: builtin, kind: "builtin" };
     // `import x from "https://esm.sh/x"` (Deno, browsers): a package fetched by address.
@@ -177,14 +222,21 @@ export function createModuleResolver(
     if (located !== null) return classifyFile(located, specifier);
 
     if (isRelativeOrAbsolute(specifier)) {
-      // Resolution finds only code; a stylesheet, an image or `require('./data')` of JSON is
-      // still a file the importer depends on.
+      // A component, a stylesheet, JSON: see fileOfAnyKind.
       const target = resolvePath(dirname(fromAbsolute), specifier);
-      for (const candidate of [target, `${target}.json`, join(target, "index.json")]) {
-        if (existsAsFile(candidate)) return classifyFile(realpathSync(candidate), specifier);
-      }
-      return unresolvedPath(target, specifier, "no such file");
+      const file = fileOfAnyKind(target);
+      return file === undefined ? unresolvedPath(target, specifier, "no such file") : classifyFile(file, specifier);
     }
+    // Where `paths` (or `baseUrl`) lead, too: `@/components/Nav.vue`, `@/assets/logo.svg`.
+    for (const candidate of pathsCandidates(project, specifier)) {
+      const file = fileOfAnyKind(candidate);
+      if (file !== undefined) return classifyFile(file, specifier);
+    }
+    // SvelteKit's `$lib` is what its generated tsconfig's `paths` say, when there is one (it
+    // follows `kit.files.lib`); before it is generated, src/lib.
+    const pathsMatch = matchesPathPattern(specifier, Object.keys(project.paths?.patterns ?? {}));
+    const svelteKit = pathsMatch ? undefined : svelteKitAlias(fromAbsolute, specifier);
+    if (svelteKit !== undefined) return throughAlias(fromAbsolute, specifier, svelteKit.match, svelteKit.base, form, project, mode);
     const packageName = packageNameOf(specifier);
     const workspaceFolder = packageName === undefined ? undefined : workspacePackages.get(packageName);
     if (packageName !== undefined && workspaceFolder !== undefined) {
@@ -198,15 +250,20 @@ export function createModuleResolver(
         return { id: specifier, kind: "unresolved", reason: `no such export or file in the workspace package ${packageName}` };
       }
     }
-    if (packageName !== undefined && !matchesPathPattern(specifier, Object.keys(project.paths?.patterns ?? {}))) {
-      // Not installed (a fresh clone, CI before `npm ci`) is still that package.
-      return { id: packageName, kind: "external" };
+    if (packageName !== undefined && !pathsMatch) {
+      // Not installed (a fresh clone, CI before `npm ci`) is still that package — when it can be
+      // one. (A webpack loader request, `raw-loader!./x.txt`, is left as it always was.)
+      if (canBePackageName(packageName) || specifier.includes("!")) return { id: packageName, kind: "external" };
+      return withHint(specifier, `"${packageName}" cannot be a package name, and no alias or tsconfig paths entry matches it`);
     }
-    return {
-      id: specifier,
-      kind: "unresolved",
-      reason: specifier.startsWith("#") ? "no matching package.json imports entry" : "no matching tsconfig paths entry or package",
-    };
+    const reason = specifier.startsWith("#") ? "no matching package.json imports entry" : "no matching tsconfig paths entry or package";
+    return pathsMatch ? { id: specifier, kind: "unresolved", reason } : withHint(specifier, reason);
+  };
+
+  /** An unresolved bare specifier nothing matched, with the prefix a hint names when it looks like an alias. */
+  const withHint = (specifier: string, reason: string): ResolvedModule => {
+    const aliasLike = aliasLikePrefix(specifier);
+    return { id: specifier, kind: "unresolved", reason, ...(aliasLike === undefined ? {} : { aliasLike }) };
   };
 
   const unresolvedPath = (absolute: string, specifier: string, reason: string): ResolvedModule => ({
@@ -263,12 +320,31 @@ function isOutside(fromRoot: string): boolean {
   return isAbsolute(fromRoot) || fromRoot === ".." || fromRoot.startsWith(`..${sep}`);
 }
 
+/** The relative specifier from a folder to a path: `./x`, `../x`, `.`. */
+function relativeSpecifier(fromFolder: string, target: string): string {
+  const path = relative(fromFolder, target).split(sep).join("/");
+  if (path === "") return ".";
+  return path === ".." || path.startsWith("../") || isAbsolute(path) ? path : `./${path}`;
+}
+
 function matchesPathPattern(specifier: string, patterns: readonly string[]): boolean {
   return patterns.some((pattern) => {
     const star = pattern.indexOf("*");
     if (star === -1) return pattern === specifier;
     return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
   });
+}
+
+/**
+ * The file a path names when resolution found no code there: resolution finds only code, but a
+ * component, a stylesheet, an image or `require('./data')` of JSON is still a file the importer
+ * depends on. `./Nav` and `@/layout` are also `Nav.vue` and `layout/index.vue`, in the order
+ * webpack tries them in a Vue CLI project (its `resolve.extensions` holds `.vue` before `.json`):
+ * such projects write component imports without the ending. Its real path, or undefined.
+ */
+function fileOfAnyKind(target: string): string | undefined {
+  const found = [target, `${target}.vue`, `${target}.json`, join(target, "index.vue"), join(target, "index.json")].find(existsAsFile);
+  return found === undefined ? undefined : realpathSync(found);
 }
 
 function existsAsFile(path: string): boolean {

@@ -453,6 +453,23 @@ function hasOddKeys(value: unknown): boolean {
   return odd;
 }
 
+/**
+ * The paths a bare specifier names through the project's `paths` (each substitution, in order) and
+ * its `baseUrl`, in TypeScript's order: where layermap looks for a file of another kind (`@/components/Nav.vue`,
+ * `@/assets/logo.svg`) once resolution found no code there, as it does beside a relative specifier.
+ */
+export function pathsCandidates(project: ProjectSettings, specifier: string): string[] {
+  const { paths, baseUrl } = project;
+  const match = paths === undefined ? undefined : matchPaths(paths.patterns, specifier);
+  return [
+    // `paths` TypeScript read from a hostile tsconfig may hold anything: strings only.
+    ...(match === undefined || !Array.isArray(match.substitutions)
+      ? []
+      : match.substitutions.filter((each) => typeof each === "string").map((each) => resolve(paths!.base, match.star === undefined ? each : each.replace("*", match.star)))),
+    ...(baseUrl === undefined ? [] : [resolve(baseUrl, specifier)]),
+  ];
+}
+
 /** TypeScript's `paths` match: the exact pattern, else the matching pattern with the longest prefix. */
 function matchPaths(patterns: Readonly<Record<string, readonly string[]>>, specifier: string): { substitutions: readonly string[]; star: string | undefined } | undefined {
   if (Object.hasOwn(patterns, specifier) && !specifier.includes("*")) return { substitutions: patterns[specifier]!, star: undefined };

@@ -5,11 +5,14 @@
  * the memo holds, and then only for a site it cannot answer; TypeScript is loaded only for a
  * tsconfig or a site only it can read as tsc does (module-resolver.ts, oxc-finder.ts).
  */
-import { relative, sep } from "node:path";
+import { statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import type { Alias } from "../config/aliases.js";
 import type { Diagnostic } from "../model/document.js";
 import type { ExtractedFile } from "../extract/extract-all.js";
 import type { Extraction, ImportSite } from "../extract/types.js";
 import { isTypeScriptLoaded } from "../typescript/load-typescript.js";
+import { aliasHint } from "./aliases.js";
 import type { LoadedTsconfig } from "./load-tsconfig.js";
 import type { ModuleResolver, ResolvedModule, TypeScriptSide } from "./module-resolver.js";
 import { DEFAULT_SETTINGS, type ProjectSettings } from "./project-settings.js";
@@ -44,6 +47,8 @@ export interface ResolveAllOptions {
   pause?: (() => Promise<void> | undefined) | undefined;
   /** The working folder errors name files relative to (absolute without it). */
   cwd?: string | undefined;
+  /** The config's aliases, and the config file (absolute) that a diagnostic about one names. */
+  aliases?: { list: readonly Alias[]; configFile: string } | undefined;
   /** @internal every site by TypeScript's resolver, as before oxc-resolver: the parity tests' reference. */
   typescriptOnly?: boolean | undefined;
 }
@@ -56,6 +61,12 @@ export interface Resolved {
   sites: number;
   /** The tsconfig's diagnostics: this run's, or the memo's when the resolver was not loaded. */
   tsconfigDiagnostics: readonly Diagnostic[];
+  /** One per alias of the config whose target does not exist (its sites are unresolved, each with its own). */
+  aliasDiagnostics: Diagnostic[];
+  /** Absolute paths of the aliases' targets: whether each exists is an input of resolution. */
+  aliasTargets: string[];
+  /** A line proposing `aliases` for unresolved specifiers that look like aliases (`@/x`), if any do. */
+  aliasHint?: string;
   /** Set when this run loaded the resolver: the files read to load the tsconfig. */
   tsconfigFiles?: string[];
   /** Set when this run used TypeScript (to read the tsconfig, or to resolve sites). */
@@ -82,11 +93,13 @@ interface LoadedResolver {
 /** `root` is absolute; the files are relative to it. */
 export async function resolveAll(root: string, files: readonly ExtractedFile[], options: ResolveAllOptions = {}): Promise<Resolved> {
   let loaded: LoadedResolver | undefined;
-  const load = async (): Promise<LoadedResolver> => (loaded ??= await loadResolver(root, options.tsconfig, options.cwd, options.typescriptOnly === true));
+  const aliases = options.aliases?.list ?? [];
+  const load = async (): Promise<LoadedResolver> => (loaded ??= await loadResolver(root, options.tsconfig, options.cwd, options.typescriptOnly === true, aliases));
   if (options.memo?.holds !== true) await load();
 
   let resolvedSites = 0;
   let sites = 0;
+  const aliasLike = new Map<string, number>();
   const outcomes: ResolvedFile[] = [];
   for (const outcome of files) {
     if (!("extraction" in outcome)) {
@@ -108,6 +121,8 @@ export async function resolveAll(root: string, files: readonly ExtractedFile[], 
         }
         target = { id: resolved.id, kind: resolved.kind, ...(resolved.reason === undefined ? {} : { reason: resolved.reason }) };
         resolvedSites++;
+        // Never recalled from the memo (an unresolved bare specifier is resolved on every run), so every one is counted.
+        if (resolved.aliasLike !== undefined) aliasLike.set(resolved.aliasLike, (aliasLike.get(resolved.aliasLike) ?? 0) + 1);
       }
       targets.push(target);
     }
@@ -119,11 +134,15 @@ export async function resolveAll(root: string, files: readonly ExtractedFile[], 
     outcomes.push({ file, extraction, targets, keepsTypeOnlyImports });
   }
 
+  const hint = aliasHint(aliasLike, isFolder(join(root, "src")) ? "src" : ".");
   return {
     files: outcomes,
     resolvedSites,
     sites,
     tsconfigDiagnostics: loaded === undefined ? (options.memo?.tsconfigDiagnostics ?? []) : tsconfigDiagnostics(root, loaded.typescriptTsconfig()),
+    aliasDiagnostics: options.aliases === undefined ? [] : aliasDiagnostics(root, options.aliases.list, options.aliases.configFile),
+    aliasTargets: aliases.flatMap((alias) => (alias.target === false ? [] : [join(root, ...alias.target.split("/"))])),
+    ...(hint === undefined ? {} : { aliasHint: hint }),
     ...(loaded === undefined ? {} : { tsconfigFiles: loaded.tsconfigFiles }),
     ...(loaded === undefined ? {} : typescriptUse(loaded)),
   };
@@ -143,7 +162,7 @@ function typescriptUse(loaded: LoadedResolver): Pick<Resolved, "typescript"> {
  * read it without a word (read-tsconfig.ts); otherwise TypeScript reads it, here, and reports
  * what it finds. TypeScript's resolver is loaded later, for the first site only it can answer.
  */
-async function loadResolver(root: string, tsconfig: string | undefined, cwd: string | undefined, typescriptOnly: boolean): Promise<LoadedResolver> {
+async function loadResolver(root: string, tsconfig: string | undefined, cwd: string | undefined, typescriptOnly: boolean, aliases: readonly Alias[]): Promise<LoadedResolver> {
   // Imported here, not before: a run whose sites the cache holds loads neither oxc-resolver's addon nor this.
   const [{ createModuleResolver }, { locateTsconfig, readTsconfig }] = await Promise.all([import("./module-resolver.js"), import("./read-tsconfig.js")]);
   const configPath = locateTsconfig(root, tsconfig, cwd);
@@ -183,7 +202,7 @@ async function loadResolver(root: string, tsconfig: string | undefined, cwd: str
       finder: createTypeScriptFinder(realRoot, fs, workspacePackages),
       projectOf: (settings) => byConfig.get(settings.configPath) ?? read.projects[0]!,
     };
-  });
+  }, aliases);
   return {
     resolver,
     tsconfigFiles: files,
@@ -201,4 +220,36 @@ function tsconfigDiagnostics(root: string, loaded: LoadedTsconfig | undefined): 
     // TypeScript's messages name files by absolute path: the document must not depend on where the root is.
     message: problem.message.replaceAll(`${root}${sep}`, "").replaceAll(`${root.split(sep).join("/")}/`, ""),
   }));
+}
+
+/**
+ * An alias whose target is not there: one diagnostic for the alias, naming the config file —
+ * however many sites go through it (each of those is unresolved, with its own diagnostic).
+ */
+function aliasDiagnostics(root: string, aliases: readonly Alias[], configFile: string): Diagnostic[] {
+  const file = relative(root, configFile).split(sep).join("/");
+  return aliases
+    .filter((alias) => alias.target !== false && !exists(join(root, ...alias.target.split("/"))))
+    .map((alias) => ({
+      file,
+      code: "config-error",
+      message: `the alias ${JSON.stringify(alias.key)} leads to ${JSON.stringify(alias.target === "" ? "." : alias.target)}, which does not exist: imports through it are unresolved`,
+    }));
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

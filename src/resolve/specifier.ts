@@ -36,3 +36,8 @@ export function packageNameOfPath(path: string): string | undefined {
   if (index === -1) return undefined;
   return packageNameOf(path.slice(index + marker.length));
 }
+
+/** A single-file component (`.vue`, `.svelte`, `.astro`): an ES module whatever its package scope says, compiled by a bundler plugin. */
+export function isComponentFile(path: string): boolean {
+  return /\.(?:vue|svelte|astro)$/.test(path);
+}

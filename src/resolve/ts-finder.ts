@@ -12,6 +12,7 @@ import type { ImportForm } from "../model/document.js";
 import { PROTOTYPE_KEY, withoutPrototypeKeys } from "../config/prototype-keys.js";
 import type { FileSystem } from "./file-system.js";
 import type { TsProject } from "./load-tsconfig.js";
+import { isComponentFile } from "./specifier.js";
 import { withWorkspaceLinks } from "./workspaces.js";
 
 export interface TypeScriptFinder {
@@ -62,6 +63,7 @@ export function createTypeScriptFinder(realRoot: string, fs: FileSystem, workspa
     const kind = project.options.moduleResolution;
     // Node16/NodeNext: a static import resolves by the format of the file it is in.
     if (kind !== ts.ModuleResolutionKind.Node16 && kind !== ts.ModuleResolutionKind.NodeNext) return ts.ModuleKind.ESNext;
+    if (isComponentFile(fromFile)) return ts.ModuleKind.ESNext;
     return ts.getImpliedNodeFormatForFile(fromFile, cache.getPackageJsonInfoCache(), host, project.options) ?? ts.ModuleKind.CommonJS;
   };
 

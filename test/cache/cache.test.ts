@@ -270,6 +270,42 @@ describe.each(CLOCKS)("under $clock", ({ ahead }) => {
       expect(warm.document.summary.files).toBe(6);
     });
 
+    it("sees a changed alias in the layermap config, and holds while it is unchanged", async () => {
+      const root = tempTree({
+        "layermap.config.json": JSON.stringify({ aliases: { "@": "src" } }),
+        "app/main.ts": 'import { helper } from "@/lib/helper";\nimport Nav from "@/Nav.vue";\nexport const all = [helper, Nav];\n',
+        "src/lib/helper.ts": "export const helper = 1;\n",
+        "src/Nav.vue": "<template><nav /></template>\n",
+        "next/lib/helper.ts": "export const helper = 2;\n",
+        "next/Nav.vue": "<template><nav /></template>\n",
+      });
+      ageTree(root);
+      await warmEqualsCold(root);
+      const held = await warmEqualsCold(root);
+      expect(held.cache).toMatchObject({ resolutionsHeld: true, resolvedSites: 0, reusedDocument: ahead });
+      writeOld(join(root, "layermap.config.json"), JSON.stringify({ aliases: { "@": "next" } }));
+      const warm = await warmEqualsCold(root);
+      expect(warm.cache).toMatchObject({ resolutionsHeld: false, reusedDocument: false });
+      expect(warm.document.imports.map((i) => i.to)).toEqual(["next/Nav.vue", "next/lib/helper.ts"]);
+    });
+
+    it("sees the target of an alias appear, in a folder the inputs do not list (a dot-folder)", async () => {
+      const root = tempTree({
+        "layermap.config.json": JSON.stringify({ aliases: { "#gen": ".generated" } }),
+        "a.ts": 'import "./b";\n',
+        "b.ts": "",
+      });
+      ageTree(root);
+      await warmEqualsCold(root);
+      const before = await warmEqualsCold(root);
+      expect(before.cache?.reusedDocument).toBe(ahead);
+      expect(before.document.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual(["layermap.config.json config-error"]);
+      mkdirSync(join(root, ".generated"));
+      const after = await warmEqualsCold(root);
+      expect(after.cache?.reusedDocument).toBe(false);
+      expect(after.document.diagnostics).toEqual([]);
+    });
+
     it("sees changed options", async () => {
       const root = project();
       ageTree(root);

@@ -117,6 +117,8 @@ describe("the stages with a memo", () => {
       resolvedSites: 0,
       sites: 1,
       tsconfigDiagnostics: [diagnostic],
+      aliasDiagnostics: [],
+      aliasTargets: [],
     });
     expect((recalled.files[0] as { targets: unknown[] }).targets[0]).toBe(target); // the very object: nothing to write
 

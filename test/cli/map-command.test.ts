@@ -70,6 +70,28 @@ describe("layermap map (the built CLI)", () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it("adds one hint line when unresolved specifiers look like a bundler alias, escaped for the terminal; --quiet silences it", () => {
+    const root = tempTree({
+      "src/a.ts": 'import "@/b";\nimport "@/c.vue";\nimport "~/d";\nimport "react";\nimport "./missing";\n',
+      "src/b.ts": "",
+      "src/hostile.ts": 'import "$\\u001b[2J\\u0007/x";\n',
+    });
+    const run = runBuiltCli(["map", root, "--no-cache"]);
+    expect(run.status).toBe(0);
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toBe(
+      'layermap: hint: 2 unresolved imports start with "@/", 1 with "$\\u001b[2J\\u0007/", 1 with "~/" — if they are bundler aliases, add "aliases": { "@": "src", "$\\u001b[2J\\u0007": "src", "~": "src" } to layermap.config.json (false for a module no file holds)',
+    );
+    expect(runBuiltCli(["map", root, "--no-cache", "--quiet"]).stderr).toBe("");
+
+    // Configured, the aliases resolve and the hint is gone.
+    writeFileSync(join(root, "layermap.config.json"), JSON.stringify({ aliases: { "@": "src", "~": "src", "$\u001b[2J\u0007": false } }));
+    const configured = runBuiltCli(["map", root, "--no-cache"]);
+    expect(configured.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(configured.stdout).toContain('"id": "src/b.ts"');
+  });
+
   it("documents the command with examples", () => {
     const run = runBuiltCli(["map", "--help"]);
     expect(run.status).toBe(0);

@@ -11,6 +11,11 @@ const tree = {
   "src/f.jsx": "",
   "src/g.mjs": "",
   "src/h.cjs": "",
+  "src/i.vue": "",
+  "src/j.svelte": "",
+  "src/k.astro": "",
+  "src/l.vue.d.ts": "",
+  "src/m.Vue": "",
   "src/types.d.ts": "",
   "src/readme.md": "",
   "src/data.json": "",
@@ -46,6 +51,9 @@ describe("discoverFiles", () => {
       "src/f.jsx",
       "src/g.mjs",
       "src/h.cjs",
+      "src/i.vue",
+      "src/j.svelte",
+      "src/k.astro",
       "src/keep/generated.ts",
     ]);
   });
@@ -57,7 +65,7 @@ describe("discoverFiles", () => {
 
   it("applies include and exclude globs relative to the root", () => {
     const root = tempTree(tree);
-    expect(discoverFiles({ root, include: ["src/**"], exclude: ["**/*.test.ts", "src/*.{js,jsx,mjs,cjs}"] })).toEqual([
+    expect(discoverFiles({ root, include: ["src/**"], exclude: ["**/*.test.ts", "src/*.{js,jsx,mjs,cjs,vue,svelte,astro}"] })).toEqual([
       "src/a.ts",
       "src/b.tsx",
       "src/c.mts",

@@ -62,6 +62,33 @@ describe("a wrong layermap.config.json: one line per problem with the key path, 
   });
 
   it.each([
+    ["aliases that are not an object", '{ "aliases": ["@"] }', "aliases: expected an object, not a list"],
+    ["an alias to true", '{ "aliases": { "@": true } }', 'aliases["@"]: expected a folder or file relative to the root, or false (a module no file holds)'],
+    ["an empty key", '{ "aliases": { "": "src" } }', 'aliases[""]: an empty key matches nothing: write the name the code imports ("@", "~", "$lib")'],
+    ["a key of * alone", '{ "aliases": { "*": false } }', 'aliases["*"]: a key of a * alone would take every import: write the prefix the code imports ("@/*")'],
+    ["a key with a trailing /", '{ "aliases": { "@/": "src" } }', 'aliases["@/"]: write "@" (it matches "@/x" too) or "@/*", without the trailing "/"'],
+    ["a key with a * inside", '{ "aliases": { "@/*/x": "src" } }', 'aliases["@/*/x"]: only a trailing "*" is a wildcard in a key'],
+    ["a relative path as a key", '{ "aliases": { "./src": "src" } }', 'aliases["./src"]: a relative or absolute path is not an alias: it already resolves as a path'],
+    ["an absolute path as a key", '{ "aliases": { "/src": "src" } }', 'aliases["/src"]: a relative or absolute path is not an alias: it already resolves as a path'],
+    ["a backslash in a key", '{ "aliases": { "@\\\\x": "src" } }', 'aliases["@\\\\x"]: a \\ is not a separator in a specifier: write /'],
+    ["an empty target", '{ "aliases": { "@": "" } }', 'aliases["@"]: an empty target: name a folder or file relative to the root, or false for a module no file holds'],
+    ["an absolute target, as Vite configs write it", '{ "aliases": { "@": "/src" } }', 'aliases["@"]: "/src" is absolute: write it relative to the root (the config is read on other machines too)'],
+    ["a Windows absolute target", '{ "aliases": { "@": "C:/app/src" } }', 'aliases["@"]: "C:/app/src" is absolute: write it relative to the root (the config is read on other machines too)'],
+    ["a target out of the root", '{ "aliases": { "@": "../shared" } }', 'aliases["@"]: "../shared" leads out of the root: an alias names a folder or file inside it'],
+    ["a target out of the root by a detour", '{ "aliases": { "@": "src/../../shared" } }', 'aliases["@"]: "src/../../shared" leads out of the root: an alias names a folder or file inside it'],
+    ["a backslash in a target", '{ "aliases": { "@": "src\\\\app" } }', 'aliases["@"]: a \\ is not a separator here: write /'],
+    ["a /* target for a key without *", '{ "aliases": { "@": "src/*" } }', 'aliases["@"]: a target ending in "/*" needs a key ending in "*" ("@/*")'],
+    ["a * inside a target", '{ "aliases": { "@/*": "src/*/x" } }', 'aliases["@/*"]: only a trailing "/*" is a wildcard in a target'],
+    ["a __proto__ alias", '{ "aliases": { "__proto__": "src" } }', 'aliases: unknown key "__proto__"'],
+    ["control characters in a key, written visibly", '{ "aliases": { "\\u001b[31m/": "src" } }', 'aliases["\\u001b[31m/"]: write "\\u001b[31m" (it matches "\\u001b[31m/x" too) or "\\u001b[31m/*", without the trailing "/"'],
+  ])("aliases: %s", async (_name, config, line) => {
+    const run = await checkWith(config);
+    expect(run.status).toBe(2);
+    expect(run.lines).toEqual([`layermap.config.json: ${line}`]);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
     ["not JSON: line and column", '{ "layers": [ }', "layermap.config.json:1:15: not valid JSON: ValueExpected"],
     ["an empty file", "", "layermap.config.json:1:1: not valid JSON: ValueExpected"],
   ])("%s", async (_name, config, line) => {

@@ -4,7 +4,7 @@
  * layermap resolved with before (`typescriptOnly`, the stage's internal switch). Held on every
  * resolution fixture and its variants, on hostile manifests and tsconfigs, on the samples and on
  * this repository itself (its real node_modules, its NodeNext tsconfig), site by site, with the
- * tsconfig's diagnostics and each file's type-only-imports setting.
+ * tsconfig's diagnostics and each file's type-only-imports setting (through a fixture's aliases too).
  *
  * Also held: TypeScript is loaded only where oxc-finder says it cannot answer as tsc does, and
  * for the reason given here — a change that sends more sites to TypeScript shows as a failure.
@@ -12,6 +12,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/load-config.js";
 import { discoverSources } from "../../src/discover/discover-files.js";
 import { extractAll } from "../../src/extract/extract-all.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../../src/extract/read-source.js";
@@ -25,6 +26,12 @@ const REPOSITORY = fileURLToPath(new URL("../../", import.meta.url));
 const NEEDS_TYPESCRIPT: Record<string, string> = {
   "hostile-manifests": "package.json conditions only TypeScript reads",
   "project-references": "the tsconfig's project references",
+  // A SvelteKit project's tsconfig extends .svelte-kit/tsconfig.json: missing in a fresh clone,
+  // and once generated it sets rootDirs. Either way TypeScript reads it.
+  sveltekit: "an extends that names a package or a missing file",
+  "sveltekit: generated": "the tsconfig's rootDirs",
+  "sveltekit: generated, with the lib folder moved": "the tsconfig's rootDirs",
+  "sveltekit: not a SvelteKit project": "an extends that names a package or a missing file",
 };
 
 /** Every site as `file#n specifier (form) -> id (kind): reason`, and each file's type-only setting. */
@@ -44,8 +51,11 @@ function answers(resolved: Resolved): string[] {
 async function bothWays(root: string, exclude: string[] = []): Promise<{ oxc: Resolved; typescript: Resolved }> {
   const { files } = discoverSources({ root, exclude });
   const extracted = await extractAll(root, files, { maxFileSize: DEFAULT_MAX_FILE_SIZE });
-  const oxc = await resolveAll(root, extracted.files);
-  const typescript = await resolveAll(root, extracted.files, { typescriptOnly: true });
+  // A fixture's own config may hold aliases: they lead to relative specifiers both resolvers answer.
+  const { config, path } = loadConfig(root);
+  const aliases = config.aliases === undefined || path === undefined ? undefined : { list: config.aliases, configFile: path };
+  const oxc = await resolveAll(root, extracted.files, { aliases });
+  const typescript = await resolveAll(root, extracted.files, { typescriptOnly: true, aliases });
   return { oxc, typescript };
 }
 

@@ -65,6 +65,7 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       if (!args.quiet) {
         const seconds = (performance.now() - started) / 1000;
         io.stderr.write(`${summaryLine(input.document.summary, input.document.diagnostics, seconds)}\n`);
+        if (mapped.aliasHint !== undefined) io.stderr.write(`layermap: ${printable(mapped.aliasHint)}\n`);
       }
       const { diagnostics } = input.document;
       if (args.strict && diagnostics.length > 0) {
