@@ -61,6 +61,12 @@ export interface MapOptions {
   configFolder?: string;
   /** Parse `.d.ts` files too. */
   includeDeclarations?: boolean;
+  /**
+   * Follow imported names through re-exports (index.ts barrels) to the modules that declare them:
+   * sites carry `through`, the document `barrels: "transparent"`. Default: the config's
+   * `barrels === "transparent"`.
+   */
+  throughBarrels?: boolean;
   /** Files larger than this many bytes are not parsed (a `too-large` diagnostic); default 4 MB. */
   maxFileSize?: number;
   /**
