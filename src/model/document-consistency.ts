@@ -21,6 +21,10 @@ function documentInconsistency(document: MapDocument): string | undefined {
     const pair = `${edge.from}\0${edge.to}`;
     if (pairs.has(pair)) return `imports[${index}]: the import ${JSON.stringify(edge.from)} → ${JSON.stringify(edge.to)} is listed twice (one record gathers all its sites)`;
     pairs.add(pair);
+    for (const [siteIndex, site] of edge.sites.entries()) {
+      const unknown = site.through?.find((entry) => !listed.has(entry.module));
+      if (unknown !== undefined) return `imports[${index}].sites[${siteIndex}].through: ${JSON.stringify(unknown.module)} is not in the module list`;
+    }
   }
   return undefined;
 }

@@ -53,7 +53,8 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const drawn = formats.some((format) => format !== undefined && format !== "json" && format !== "edges");
       const withProfile = profileWanted(args, formats, (line) => io.stderr.write(`layermap: ${printable(line)}\n`));
       const render = drawn ? await import("../../api/render.js") : undefined;
-      let input = render !== undefined ? render.diagramInputOf(mapped) : { document: mapped.document, violations: [] };
+      // Pictures of the transparent plane when barrels are seen through; the JSON is the map as made.
+      let input = render !== undefined ? render.diagramInputOf(mapped, args["through-barrels"], args.root) : { document: mapped.document, violations: [] };
       if (drawn) clock.lap("check", counted(input.violations.length, "violation") + " to draw");
       if (render !== undefined && withProfile) {
         // The profile's frame paths are relative to the root it was recorded with: this one.
