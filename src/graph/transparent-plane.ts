@@ -30,10 +30,12 @@ export function transparentPlane(graph: ImportGraph): ImportGraph {
     else plane.getEdgeAttributes(edge).sites.push(site);
   };
   graph.forEachEdge((_edge, { sites }, from, to) => {
-    for (const { through, ...site } of sites) {
+    for (const whole of sites) {
+      const { through, ...site } = whole;
       const followed: ThroughRecord[] = through?.filter((entry) => graph.hasNode(entry.module)) ?? [];
-      if (followed.length === 0) {
-        add(from, to, site);
+      // Nothing leads elsewhere (the plane's own document names only this import's module): as it is.
+      if (followed.every((entry) => entry.module === to)) {
+        add(from, to, whole);
         continue;
       }
       for (const { module, names } of followed) {
