@@ -14,7 +14,9 @@ import { assertConsistent } from "../../src/model/document-consistency.js";
 /** `{ "a.ts → b.ts": [sites] }` with every module local. */
 function graphOf(edges: Record<string, GraphSite[]>, extra: string[] = []): ImportGraph {
   const graph = createImportGraph();
-  const node = (id: string): void => void (graph.hasNode(id) || graph.addNode(id, { kind: "local", lines: 3 }));
+  const node = (id: string): void => {
+    if (!graph.hasNode(id)) graph.addNode(id, { kind: "local", lines: 3 });
+  };
   extra.forEach(node);
   for (const [pair, sites] of Object.entries(edges)) {
     const [from, to] = pair.split(" → ") as [string, string];
