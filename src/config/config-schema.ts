@@ -141,6 +141,10 @@ export const configSchema = z
     exclude: globs.optional().describe("globs of files to leave out, relative to the root"),
     tsconfig: z.string().optional().describe("the tsconfig used to resolve imports, relative to this file"),
     includeDeclarations: z.boolean().optional().describe("parse .d.ts files too"),
+    barrels: z
+      .enum(["opaque", "transparent"])
+      .default("opaque")
+      .describe("transparent: follow imported names through re-exports (index.ts barrels) to the modules that declare them; rules, explore commands and pictures then use those edges"),
     layers: z.array(layerSchema).default([]).describe("layers from top to bottom; a module takes the first layer that matches it"),
     rules: rulesSchema.default({
       layers: { mode: "relaxed", severity: "error", plane: "all" },
