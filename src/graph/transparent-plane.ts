@@ -54,20 +54,9 @@ export function transparentPlane(graph: ImportGraph): ImportGraph {
  */
 export function transparentDocument(document: MapDocument): MapDocument {
   const plane = transparentPlane(fromDocument(document));
-  const drawn = toDocument(plane, document.diagnostics, document.summary.files, document.layers ?? []);
+  const drawn = toDocument(plane, document.diagnostics, document.summary.files, document.layers ?? [], document.barrels);
   const imports: ImportRecord[] = drawn.imports.map((record) => ({ ...record, sites: record.sites.map((site) => documentSite(site, record.to)) }));
-  const { version, root, layers, summary, modules, diagnostics } = drawn;
-  return {
-    ...(document.$schema === undefined ? {} : { $schema: document.$schema }),
-    version,
-    root,
-    ...(layers === undefined ? {} : { layers }),
-    ...(document.barrels === undefined ? {} : { barrels: document.barrels }),
-    summary,
-    modules,
-    imports,
-    diagnostics,
-  };
+  return { ...(document.$schema === undefined ? {} : { $schema: document.$schema }), ...drawn, imports };
 }
 
 function documentSite({ barrel, ...site }: GraphSite, to: string): ImportSiteRecord {

@@ -36,6 +36,7 @@ const diagnosticCodes = [
   "non-literal-import",
   "tsconfig-error",
   "package-json-error",
+  "unknown-export",
 ] as const;
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
 
