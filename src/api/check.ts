@@ -15,6 +15,7 @@ import { counted } from "../model/counted.js";
 import { map, type MapOptions, type MapResult } from "./map.js";
 import { loadSavedMap, readMapDocument } from "./saved-map.js";
 import { stopwatch } from "./stopwatch.js";
+import { planeGraph, throughBarrelsWanted } from "./barrel-plane.js";
 
 export interface CheckOptions extends MapOptions {
   /** A baseline file of accepted violations. */
@@ -38,7 +39,10 @@ export interface CheckResult extends CheckReport {
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const mapped = options.graph === undefined ? await map(options) : savedMapResult(options.graph, options);
   const clock = stopwatch(options.onStage);
-  const { violations, problems } = checkRules(mapped.graph, mapped.layers, mapped.config);
+  const throughBarrels = throughBarrelsWanted(options.throughBarrels, mapped.config);
+  const where = options.graph ?? displayPath(resolve(options.root), options.cwd);
+  const graph = planeGraph(mapped.document, mapped.graph, throughBarrels, where);
+  const { violations, problems } = checkRules(graph, mapped.layers, mapped.config);
   clock.lap("rules", `${counted(violations.length, "violation")} of ${counted(ruleInfos(mapped.config).length, "rule")}`);
   if (problems.length > 0) {
     const file = mapped.configPath === undefined ? "config" : displayPath(mapped.configPath, options.cwd);
@@ -59,6 +63,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     unlayered: mapped.layers.unlayered,
     layers: mapped.config.layers.map((layer) => ({ name: layer.name, modules: count.get(layer.name) ?? 0 })),
     rules: ruleInfos(mapped.config),
+    ...(throughBarrels ? { throughBarrels } : {}),
     summary: {
       modules: mapped.document.summary.local,
       layered: mapped.layers.layerOf.size,

@@ -18,6 +18,7 @@ import type { MapDocument } from "../model/document.js";
 import { isUserError, UserError } from "../model/errors.js";
 import { checkRules } from "../rules/check-rules.js";
 import { describeRoot } from "./load-graph.js";
+import { planeDocument, planeGraph, throughBarrelsWanted } from "./barrel-plane.js";
 import { diffMaps, type MappedRevision, type Revision, type RevisionsDiff } from "../explore/diff/diff-maps.js";
 import { checkoutRevision, openRepository, resolveRevision } from "../explore/diff/git-revisions.js";
 
@@ -98,6 +99,11 @@ async function mapRevision(options: MapOptions, revision: Revision): Promise<{ m
     if (isUserError(error) && "ref" in revision) throw new UserError(`in ${revision.ref}: ${error.message}`);
     throw error;
   }
-  const { violations } = checkRules(mapped.graph, mapped.layers, mapped.config);
-  return { mapped: { revision, document: mapped.document, violations }, failPlane: mapped.config.rules.cycles.plane };
+  // Barrels seen through: both revisions are compared on their transparent planes.
+  const throughBarrels = throughBarrelsWanted(options.throughBarrels, mapped.config);
+  const name = "ref" in revision ? revision.ref : "the working tree";
+  const graph = planeGraph(mapped.document, mapped.graph, throughBarrels, name);
+  const { violations } = checkRules(graph, mapped.layers, mapped.config);
+  const document = planeDocument(mapped.document, throughBarrels, name);
+  return { mapped: { revision, document, violations }, failPlane: mapped.config.rules.cycles.plane };
 }

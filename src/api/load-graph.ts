@@ -11,6 +11,7 @@ import type { ImportGraph } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
 import { displayPath } from "../model/display-path.js";
 import { loadSavedMap, readMapDocument } from "./saved-map.js";
+import { planeGraph, throughBarrelsWanted } from "./barrel-plane.js";
 
 export interface LoadGraphOptions extends MapOptions {
   /** A saved `map` document to read instead of mapping the root. */
@@ -20,7 +21,12 @@ export interface LoadGraphOptions extends MapOptions {
 }
 
 export interface LoadedGraph {
+  /** What the queries read: the transparent plane when barrels are seen through, else the document's graph. */
   graph: ImportGraph;
+  /** The document's own graph, barrels opaque (`graph` itself when they are). */
+  plain: ImportGraph;
+  /** Whether `graph` is the transparent plane. */
+  throughBarrels: boolean;
   layers: LayerAssignment;
   config: Config;
   /** The root as the user would write it (POSIX, relative to the working folder): output paths start with it. */
@@ -39,11 +45,15 @@ export async function loadGraph(options: LoadGraphOptions): Promise<LoadedGraph>
   const { root, rootPath } = describeRoot(options.root, options.cwd);
   if (options.graph === undefined) {
     const mapped = await map(options);
-    return { graph: mapped.graph, layers: mapped.layers, config: mapped.config, root, rootPath };
+    const throughBarrels = throughBarrelsWanted(options.throughBarrels, mapped.config);
+    const graph = planeGraph(mapped.document, mapped.graph, throughBarrels, root);
+    return { graph, plain: mapped.graph, throughBarrels, layers: mapped.layers, config: mapped.config, root, rootPath };
   }
   const document = readMapDocument(options.graph);
   // The config found for the root decides, as it would for a fresh map; without one, the document's layers.
   const { config, path: configPath } = loadConfig(rootPath, options.config, options.cwd);
-  const { graph, layers } = loadSavedMap(document, configPath === undefined ? undefined : config);
-  return { graph, layers, config, root, rootPath };
+  const { graph: plain, layers } = loadSavedMap(document, configPath === undefined ? undefined : config);
+  const throughBarrels = throughBarrelsWanted(options.throughBarrels, config);
+  const graph = planeGraph(document, plain, throughBarrels, options.graph);
+  return { graph, plain, throughBarrels, layers, config, root, rootPath };
 }

@@ -22,6 +22,7 @@ import type { Extracted } from "../extract/extract-all.js";
 import type { ImportSite } from "../extract/types.js";
 import { buildGraph, type ParsedFile, type ResolvedSite } from "../graph/build-graph.js";
 import type { ImportGraph } from "../graph/import-graph.js";
+import { followBarrels, type Followed } from "../barrels/follow-names.js";
 import { toDocument } from "../graph/to-document.js";
 import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
 import { counted } from "../model/counted.js";
@@ -63,6 +64,12 @@ export interface MapOptions {
   includeDeclarations?: boolean;
   /** Files larger than this many bytes are not parsed (a `too-large` diagnostic); default 4 MB. */
   maxFileSize?: number;
+  /**
+   * Follow each imported name through re-exports (index.ts barrels) to the module that declares
+   * it: sites gain `through`, the document `barrels: "transparent"`. Default: the config's
+   * `barrels` is "transparent".
+   */
+  throughBarrels?: boolean;
   /**
    * The cache folder; by default `node_modules/.cache/layermap/` in the nearest folder at or above
    * the root that holds a package.json (else in the root). `false`: no cache, neither read nor written.
@@ -121,7 +128,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
   const reused = cache.reuseDocument(dependsOn);
   if (reused !== undefined) {
     clock.lap("cache", reused.detail);
-    return reusedResult(reused, config, configPath, warnings);
+    return reusedResult(reused, config, configPath, warnings, settings.throughBarrels);
   }
   // Loaded only now: a run that reuses the document never loads the parsers or the resolver.
   const [{ extractAll }, { resolveAll }] = await Promise.all([import("../extract/extract-all.js"), import("../resolve/resolve-all.js")]);
@@ -133,7 +140,9 @@ export async function map(options: MapOptions): Promise<MapResult> {
   const resolved = await resolveAll(root, extracted.files, { tsconfig: settings.tsconfig, memo, pause, cwd: options.cwd, aliases });
   clock.lap("resolve", resolveDetail(resolved, memo !== undefined));
 
-  const { modules, sites, diagnostics } = graphInput(resolved.files);
+  const followed = settings.throughBarrels ? followNames(resolved.files) : undefined;
+  if (followed !== undefined) clock.lap("barrels", followed.detail);
+  const { modules, sites, diagnostics } = graphInput(resolved.files, followed?.through);
   const graph = buildGraph(modules, sites);
   clock.lap("graph", `${counted(graph.order, "module")}, ${counted(graph.size, "import")}`);
   const layers = assignLayers.assign(graph, config.layers);
@@ -144,7 +153,13 @@ export async function map(options: MapOptions): Promise<MapResult> {
     ...skipped.map(({ path, code, message }) => ({ file: path, code, message })),
     ...manifestDiagnostics(root, discovery.manifests, files),
   ];
-  const document = toDocument(graph, [...runDiagnostics, ...diagnostics], files.length, config.layers.map((layer) => layer.name));
+  const document = toDocument(
+    graph,
+    [...runDiagnostics, ...diagnostics, ...(followed?.diagnostics ?? [])],
+    files.length,
+    config.layers.map((layer) => layer.name),
+    settings.throughBarrels ? "transparent" : undefined,
+  );
   clock.lap("document", counted(document.diagnostics.length, "diagnostic"));
   const saved = cache.save(extracted, resolved, document);
   if (saved !== undefined) clock.lap("cache", saved.detail);
@@ -165,11 +180,11 @@ export async function map(options: MapOptions): Promise<MapResult> {
  * extractions and resolutions the cache holds, as the run that made the document built them —
  * only when asked for: writing the document needs neither.
  */
-function reusedResult(reused: ReusedDocument, config: Config, configPath: string | undefined, warnings: string[]): MapResult {
+function reusedResult(reused: ReusedDocument, config: Config, configPath: string | undefined, warnings: string[], throughBarrels: boolean): MapResult {
   let built: { graph: ImportGraph; layers: LayerAssignment } | undefined;
   const build = (): { graph: ImportGraph; layers: LayerAssignment } => {
     if (built !== undefined) return built;
-    const { modules, sites } = graphInput(reused.outcomes);
+    const { modules, sites } = graphInput(reused.outcomes, throughBarrels ? followNames(reused.outcomes).through : undefined);
     const graph = buildGraph(modules, sites);
     built = { graph, layers: assignLayers.assign(graph, config.layers) };
     return built;
@@ -196,6 +211,7 @@ interface Settings {
   includeDeclarations: boolean;
   tsconfig: string | undefined;
   maxFileSize: number;
+  throughBarrels: boolean;
 }
 
 function settle(options: MapOptions, config: Config, configPath: string | undefined): Settings {
@@ -210,6 +226,7 @@ function settle(options: MapOptions, config: Config, configPath: string | undefi
       options.tsconfig ??
       (config.tsconfig === undefined || configPath === undefined ? undefined : resolve(options.configFolder ?? dirname(configPath), config.tsconfig)),
     maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    throughBarrels: options.throughBarrels ?? config.barrels === "transparent",
   };
 }
 
@@ -251,11 +268,19 @@ function resolveDetail({ resolvedSites, sites, typescript }: Resolved, cached: b
 /** A file as the resolve stage gives it, or as the cache stored what it gave. */
 type GraphInputFile = ResolvedFile | ReusedDocument["outcomes"][number];
 
+/** The barrels stage over the files read: where each site's names are declared, and the names no module exports. */
+function followNames(files: readonly GraphInputFile[]): Followed & { detail: string } {
+  const followed = followBarrels(files.filter((file): file is Extract<GraphInputFile, { extraction: unknown }> => "extraction" in file));
+  let sites = 0;
+  for (const perSite of followed.through.values()) for (const through of perSite) if (through !== undefined) sites++;
+  return { ...followed, detail: `${counted(sites, "import site")} through a barrel, ${counted(followed.diagnostics.length, "name")} no module exports` };
+}
+
 /**
  * Each file's outcome as the graph stage takes it — a module, and an import per site — and its
  * diagnostics (problems, unresolved sites), in file order.
  */
-function graphInput(files: readonly GraphInputFile[]): { modules: ParsedFile[]; sites: ResolvedSite[]; diagnostics: Diagnostic[] } {
+function graphInput(files: readonly GraphInputFile[], through?: Followed["through"]): { modules: ParsedFile[]; sites: ResolvedSite[]; diagnostics: Diagnostic[] } {
   const modules: ParsedFile[] = [];
   const sites: ResolvedSite[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -269,12 +294,16 @@ function graphInput(files: readonly GraphInputFile[]): { modules: ParsedFile[]; 
     const { extraction, targets, keepsTypeOnlyImports } = outcome;
     modules.push({ id: file, lines: extraction.lines });
     for (const problem of extraction.problems) diagnostics.push({ file, ...problem });
+    const throughOf = through?.get(file);
     extraction.sites.forEach((site, index) => {
       const target = targets[index]!; // one per site, in order
       if (target.kind === "unresolved") {
         diagnostics.push({ file, line: site.line, code: "unresolved", message: `cannot resolve "${site.specifier}": ${target.reason ?? "not found"}` });
       }
-      sites.push({ from: file, to: target.id, toKind: target.kind, site: siteRecord(site, keepsTypeOnlyImports) });
+      const record = siteRecord(site, keepsTypeOnlyImports);
+      const followed = throughOf?.[index];
+      if (followed !== undefined) record.through = followed;
+      sites.push({ from: file, to: target.id, toKind: target.kind, site: record });
     });
   }
   return { modules, sites, diagnostics };

@@ -23,6 +23,7 @@ import { checkRules } from "../rules/check-rules.js";
 import { map, type MapOptions, type MapResult } from "./map.js";
 import { loadCallTree } from "./callgraph.js";
 import { loadSavedMap, parseMapDocument } from "./saved-map.js";
+import { planeDocument, planeGraph, throughBarrelsWanted } from "./barrel-plane.js";
 import { readText } from "../model/read-text.js";
 
 export interface RenderSourceOptions extends Omit<MapOptions, "root"> {
@@ -35,14 +36,24 @@ export interface RenderTextOptions {
   name: string;
   /** A layermap config whose layers and rules to draw; without one (or false), the document's own layers. */
   config?: string | false;
+  /**
+   * Draw the transparent plane (consumers point at the modules that declare what they import),
+   * from a document mapped with `--through-barrels`; default the config's `barrels`.
+   */
+  throughBarrels?: boolean;
   /** The working folder errors name files relative to (absolute without it). */
   cwd?: string;
 }
 
 export async function loadDiagramInput(options: RenderSourceOptions): Promise<DiagramInput> {
   const { source, ...mapOptions } = options;
-  if (isFolder(source)) return diagramInputOf(await map({ ...mapOptions, root: source }));
-  return diagramInputFromText(readText(source), { name: source, ...(typeof options.config === "string" ? { config: options.config } : {}), ...(options.cwd === undefined ? {} : { cwd: options.cwd }) });
+  if (isFolder(source)) return diagramInputOf(await map({ ...mapOptions, root: source }), options.throughBarrels, source);
+  return diagramInputFromText(readText(source), {
+    name: source,
+    ...(typeof options.config === "string" ? { config: options.config } : {}),
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    ...(options.throughBarrels === undefined ? {} : { throughBarrels: options.throughBarrels }),
+  });
 }
 
 /**
@@ -60,13 +71,17 @@ export function diagramInputFromText(text: string, options: RenderTextOptions): 
     // The config decides, as it would for a fresh map: an edges list has no layers, and a
     // document's saved ones may be stale.
     const { document, graph, layers } = loadSavedMap(read, config);
-    return { document, violations: violationsOf(graph, layers, config) };
+    const wanted = throughBarrelsWanted(options.throughBarrels, config);
+    return { document, ...drawnOf(document, wanted, name), violations: violationsOf(planeGraph(document, graph, wanted, name), layers, config) };
   }
   // No config: the document's own layers (none for an edges list), checked in the default
   // (relaxed) order, and cycles.
-  const { document, graph, layers } = loadSavedMap(read);
+  const { document, graph: plain, layers } = loadSavedMap(read);
+  const wanted = options.throughBarrels ?? false;
+  const graph = planeGraph(document, plain, wanted, name);
   return {
     document,
+    ...drawnOf(document, wanted, name),
     violations: [
       ...checkLayers(graph, layers, { mode: "relaxed", severity: "error", plane: "all" }),
       ...checkCycles(graph, layers, { severity: "error", plane: "runtime" }),
@@ -74,9 +89,20 @@ export function diagramInputFromText(text: string, options: RenderTextOptions): 
   };
 }
 
-/** What a diagram of a fresh map needs: its document, and the violations of its config's rules. */
-export function diagramInputOf(mapped: MapResult): DiagramInput {
-  return { document: mapped.document, violations: violationsOf(mapped.graph, mapped.layers, mapped.config) };
+/**
+ * What a diagram of a fresh map needs: its document, and the violations of its config's rules;
+ * with barrels transparent (`throughBarrels`, default the config's), both of the transparent
+ * plane. `name` (the root as given) starts the error of a map made without following barrels.
+ */
+export function diagramInputOf(mapped: MapResult, throughBarrels?: boolean, name = "the map"): DiagramInput {
+  const wanted = throughBarrelsWanted(throughBarrels, mapped.config);
+  const graph = planeGraph(mapped.document, mapped.graph, wanted, name);
+  return { document: mapped.document, ...drawnOf(mapped.document, wanted, name), violations: violationsOf(graph, mapped.layers, mapped.config) };
+}
+
+/** `{ drawn }`: the transparent plane's document when wanted (the json and edges formats still write the map as made). */
+function drawnOf(document: MapDocument, wanted: boolean, name: string): Pick<DiagramInput, "drawn"> {
+  return wanted ? { drawn: planeDocument(document, wanted, name) } : {};
 }
 
 /** The violations to colour; a rule that matches nothing is `check`'s business, not a picture's. */

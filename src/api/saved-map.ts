@@ -63,7 +63,8 @@ export function loadSavedMap(saved: MapDocument, config?: Config): SavedMap {
   graph.forEachNode((id) => graph.removeNodeAttribute(id, "layer"));
   const layers = assignLayers.assign(graph, config.layers);
   const names = config.layers.map((layer) => layer.name);
-  return { document: toDocument(graph, saved.diagnostics, saved.summary.files, names), graph, layers };
+  // Sites keep their `through`: the document still says the map followed names through barrels.
+  return { document: toDocument(graph, saved.diagnostics, saved.summary.files, names, saved.barrels), graph, layers };
 }
 
 function layersOfDocument(document: MapDocument): LayerAssignment {

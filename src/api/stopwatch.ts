@@ -4,7 +4,7 @@
  * machine): they go to a listener, which the CLI prints on stderr.
  */
 /** Every stage a run reports, in the order they can come; scripts read `--verbose` by these names. */
-export type Stage = "load" | "config" | "discover" | "parse" | "resolve" | "graph" | "layers" | "document" | "cache" | "rules" | "baseline" | "check" | "input" | "profile" | "report" | "output";
+export type Stage = "load" | "config" | "discover" | "parse" | "resolve" | "barrels" | "graph" | "layers" | "document" | "cache" | "rules" | "baseline" | "check" | "input" | "profile" | "report" | "output";
 
 export interface StageTiming {
   stage: Stage;

@@ -6,7 +6,7 @@
  * Stored in the map cache's payload (map-cache.ts) with what says it still holds:
  *
  * - `key`: layermap's version and everything of the run's own that the document depends on —
- *   the options and the config (its layers and rules included), the discovered files and the
+ *   the options (`throughBarrels` too) and the config (its layers and rules included), the discovered files and the
  *   symbolic links passed over, the size limit (not the working folder, which names files only
  *   in the errors that stop a run);
  * - `stamps`: every discovered file's stamp when it was read, each trusted (older than the racy
@@ -39,10 +39,13 @@ export interface DocumentDependencies {
   resolutionKey: string;
   fileList: string;
   maxFileSize: number;
+  /** Names followed through barrels (`map --through-barrels`): the document's sites carry `through`. */
+  throughBarrels: boolean;
 }
 
-export function documentKey({ resolutionKey, fileList, maxFileSize }: DocumentDependencies): string {
-  return hashOf(JSON.stringify({ version: LAYERMAP_VERSION, resolutionKey, fileList, maxFileSize }));
+export function documentKey({ resolutionKey, fileList, maxFileSize, throughBarrels }: DocumentDependencies): string {
+  // A plain run's key is the one it always was: documents cached before stay valid.
+  return hashOf(JSON.stringify({ version: LAYERMAP_VERSION, resolutionKey, fileList, maxFileSize, ...(throughBarrels ? { throughBarrels } : {}) }));
 }
 
 /** One file as the graph stage takes it: its extraction and a target per site, or why it could not be read. */

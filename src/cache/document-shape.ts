@@ -14,11 +14,12 @@ const IMPORT_KINDS: ReadonlySet<unknown> = new Set(importKinds);
 const SITE_KINDS: ReadonlySet<unknown> = new Set(importForms);
 const DIAGNOSTIC_CODES: ReadonlySet<unknown> = new Set(mapDocumentSchema.shape.diagnostics.element.shape.code.options);
 
-const DOCUMENT_KEYS = new Set(["$schema", "version", "root", "layers", "summary", "modules", "imports", "diagnostics"]);
+const DOCUMENT_KEYS = new Set(["$schema", "version", "root", "layers", "barrels", "summary", "modules", "imports", "diagnostics"]);
 const SUMMARY_KEYS = ["files", "modules", "local", "external", "builtin", "unresolved", "imports", "failedFiles"];
 const MODULE_KEYS = new Set(["id", "kind", "layer", "lines"]);
 const IMPORT_KEYS = new Set(["from", "to", "kinds", "typeOnly", "sites"]);
-const SITE_KEYS = new Set(["line", "specifier", "kind", "typeOnly", "elided"]);
+const SITE_KEYS = new Set(["line", "specifier", "kind", "typeOnly", "elided", "through"]);
+const THROUGH_KEYS = new Set(["module", "names"]);
 const DIAGNOSTIC_KEYS = new Set(["file", "line", "code", "message"]);
 
 export function isDiagnosticCode(value: unknown): value is DiagnosticCode {
@@ -30,6 +31,7 @@ export function documentProblem(value: unknown): string | undefined {
   if (!isObject(value) || !onlyKeys(value, DOCUMENT_KEYS)) return "not a map document";
   if (value["version"] !== DOCUMENT_VERSION || typeof value["root"] !== "string") return "not a map document";
   if (!optional(value["$schema"], isString) || !optional(value["layers"], (layers) => Array.isArray(layers) && layers.every(isString))) return "bad layers";
+  if (!optional(value["barrels"], (barrels) => barrels === "transparent")) return "bad barrels";
   const summary = value["summary"];
   if (!isObject(summary) || Object.keys(summary).length !== SUMMARY_KEYS.length || !SUMMARY_KEYS.every((key) => isCount(summary[key]))) return "bad summary";
   const { modules, imports, diagnostics } = value;
@@ -69,7 +71,19 @@ function isSite(value: unknown): boolean {
     isString(value["specifier"]) &&
     SITE_KINDS.has(value["kind"]) &&
     optional(value["typeOnly"], (flag) => flag === true) &&
-    optional(value["elided"], (flag) => flag === true)
+    optional(value["elided"], (flag) => flag === true) &&
+    optional(value["through"], (through) => Array.isArray(through) && through.length > 0 && through.every(isThrough))
+  );
+}
+
+function isThrough(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    onlyKeys(value, THROUGH_KEYS) &&
+    isName(value["module"]) &&
+    Array.isArray(value["names"]) &&
+    value["names"].length > 0 &&
+    value["names"].every(isString)
   );
 }
 

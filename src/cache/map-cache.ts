@@ -38,8 +38,9 @@ const CACHE_FORMAT = "layermap-map-cache";
  * 2: files not valid UTF-8 are read as Latin-1, UTF-16 is decoded, and tsconfig messages name paths relative to the root. 3: signed.
  * 4: an import used by an instantiation expression (`Request.Class<X>`) is no longer elidable: extractions stored before hold the old answer.
  * 5: the last run's document (document-cache.ts).
+ * 6: extractions hold each site's imported names and the file's export table (the barrels stage).
  */
-const CACHE_FORMAT_VERSION = 5;
+const CACHE_FORMAT_VERSION = 6;
 
 export interface CachedFile {
   /** null: the stamp is not trusted (the file was changing when read); compare the hash. */
@@ -234,8 +235,24 @@ function isCachedFile(value: unknown): value is CachedFile {
     Array.isArray(extraction["sites"]) &&
     extraction["sites"].every(isSite) &&
     Array.isArray(extraction["problems"]) &&
-    extraction["problems"].every(isProblem)
+    extraction["problems"].every(isProblem) &&
+    (extraction["exports"] === undefined || isExportTable(extraction["exports"]))
   );
+}
+
+function isExportTable(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    isStrings(value["local"]) &&
+    isStrings(value["stars"]) &&
+    Array.isArray(value["reexports"]) &&
+    value["reexports"].every((entry) => isObject(entry) && typeof entry["name"] === "string" && typeof entry["specifier"] === "string" && typeof entry["imported"] === "string") &&
+    (value["opaque"] === undefined || value["opaque"] === true)
+  );
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
 
 function isStamp(value: unknown): value is Stamp {
@@ -249,7 +266,8 @@ function isSite(value: unknown): boolean {
     typeof value["kind"] === "string" &&
     typeof value["typeOnly"] === "boolean" &&
     Number.isInteger(value["line"]) &&
-    (value["elidable"] === undefined || value["elidable"] === true)
+    (value["elidable"] === undefined || value["elidable"] === true) &&
+    (value["names"] === undefined || isStrings(value["names"]))
   );
 }
 

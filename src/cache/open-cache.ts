@@ -56,16 +56,23 @@ export interface ReusedDocument extends RecalledDocument {
   detail: string;
 }
 
+/**
+ * What the run's document depends on besides resolution: whether names were followed through
+ * barrels. Not part of the resolution cache's key: no resolution depends on it, and a run that
+ * toggles it reuses every stored one (each document is keyed on it: document-cache.ts).
+ */
+type DocumentInputs = ResolutionDependencies & { throughBarrels: boolean };
+
 export interface MapCache {
   /**
    * The last run's document, when the files, their stamps, what resolution depended on and the
    * run's options are all as they were then (call once the files are discovered); else undefined.
    */
-  reuseDocument(dependsOn: ResolutionDependencies): ReusedDocument | undefined;
+  reuseDocument(dependsOn: DocumentInputs): ReusedDocument | undefined;
   /** Around extraction; undefined with neither a cache nor a seed. */
   readonly extractions: ExtractionMemo | undefined;
   /** Around resolution, checked against the file system now (call just before resolving); undefined without a cache of the root's own. */
-  resolutions(dependsOn: ResolutionDependencies): ResolutionMemo | undefined;
+  resolutions(dependsOn: DocumentInputs): ResolutionMemo | undefined;
   /** Write back what the run found, and the document it made; undefined without a cache of the root's own. */
   save(extracted: Extracted, resolved: Resolved, document: MapDocument): { stats: CacheStats; detail: string } | undefined;
 }
@@ -92,10 +99,10 @@ export function openMapCache(options: OpenCacheOptions): MapCache {
       ? undefined
       : extractionCache({ root, maxFileSize: options.maxFileSize, stored: previous?.files, writes: own !== undefined, seed: seed?.files });
   let resolutions: ResolutionCache | undefined;
-  let dependencies: ResolutionDependencies | undefined;
-  const documentDependencies = (dependsOn: ResolutionDependencies): Parameters<typeof documentKey>[0] => {
+  let dependencies: DocumentInputs | undefined;
+  const documentDependencies = (dependsOn: DocumentInputs): Parameters<typeof documentKey>[0] => {
     const { key, fileList } = resolutionKeys(root, dependsOn);
-    return { resolutionKey: key, fileList, maxFileSize: options.maxFileSize };
+    return { resolutionKey: key, fileList, maxFileSize: options.maxFileSize, throughBarrels: dependsOn.throughBarrels };
   };
 
   return {

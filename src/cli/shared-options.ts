@@ -17,6 +17,8 @@ export interface MappingArguments {
   /** A folder, or false for `--no-cache` (an array when given more than once). */
   cache?: string | boolean | (string | boolean)[];
   verbose?: boolean;
+  /** `--through-barrels`, or false for `--no-through-barrels`. */
+  "through-barrels"?: boolean;
 }
 
 export function withMappingOptions<T>(yargs: Argv<T>) {
@@ -34,8 +36,18 @@ export function withMappingOptions<T>(yargs: Argv<T>) {
       type: "string",
       describe: "The cache folder (default node_modules/.cache/layermap of the project); --no-cache maps without reading or writing it",
     })
-    .option("verbose", { alias: "v", type: "boolean", describe: "Print how long each stage took on stderr" });
+    .option("verbose", { alias: "v", type: "boolean", describe: "Print how long each stage took on stderr" })
+    .option("through-barrels", throughBarrelsOption);
 }
+
+/**
+ * `--through-barrels` / `--no-through-barrels`, for every command that reads imports: follow
+ * imported names through re-exports (index.ts barrels) to the modules that declare them.
+ */
+export const throughBarrelsOption = {
+  type: "boolean",
+  describe: "See through barrels: an import from an index.ts that re-exports counts as one of the modules declaring the names it takes (default: the config's \"barrels\"; --no-through-barrels: as written)",
+} as const;
 
 /**
  * `cwd`: the working folder the paths on the command line are read from. `warn` receives the run's warnings (a corrupt cache file, say) as they happen; `onStage` each
@@ -52,6 +64,7 @@ export function toMapOptions(args: MappingArguments, cwd: string, warn?: (messag
     ...(args.tsconfig === undefined ? {} : { tsconfig: resolve(cwd, args.tsconfig) }),
     ...(args["include-dts"] === undefined ? {} : { includeDeclarations: args["include-dts"] }),
     ...(args["max-file-size"] === undefined ? {} : { maxFileSize: parseSize(args["max-file-size"]) }),
+    ...(args["through-barrels"] === undefined ? {} : { throughBarrels: args["through-barrels"] }),
     ...cacheOption(args.cache),
     ...(warn === undefined ? {} : { onWarning: warn }),
     ...(onStage === undefined ? {} : { onStage }),

@@ -159,6 +159,10 @@ export const configSchema = z
     aliases: aliasesSchema
       .optional()
       .describe('aliases a bundler config defines, applied before the tsconfig\'s paths: { "@": "src", "~icons/*": false } (false: a module no file holds, mapped as external)'),
+    barrels: z
+      .enum(["opaque", "transparent"])
+      .default("opaque")
+      .describe("transparent: follow imported names through re-exports (index.ts barrels) to the modules that declare them; rules, explore commands and pictures then use those edges"),
     layers: z.array(layerSchema).default([]).describe("layers from top to bottom; a module takes the first layer that matches it"),
     rules: rulesSchema.default({
       layers: { mode: "relaxed", severity: "error", plane: "all" },

@@ -6,7 +6,7 @@
 import { isTypeOnly, type ImportGraph } from "../graph/import-graph.js";
 import type { ModuleKind } from "../model/document.js";
 import type { ImportStep } from "../model/violation.js";
-import { firstSite } from "../rules/plane.js";
+import { importStep } from "../rules/plane.js";
 
 export interface ChainStep extends ImportStep {
   typeOnly: boolean;
@@ -24,10 +24,10 @@ export function moduleRefs(graph: ImportGraph, ids: readonly string[]): ModuleRe
   return ids.map((id) => ({ id, kind: graph.getNodeAttribute(id, "kind") }));
 }
 
+/** On the transparent plane, a step through a barrel carries it (`barrel`): the module imported, and the names declared in `to`. */
 export function chainStep(graph: ImportGraph, from: string, to: string): ChainStep {
-  const site = firstSite(graph, from, to);
   const typeOnly = isTypeOnly(graph.getEdgeAttributes(graph.edge(from, to)!));
-  return { from, to, line: site.line, specifier: site.specifier, typeOnly, toKind: graph.getNodeAttribute(to, "kind") };
+  return { ...importStep(graph, from, to), typeOnly, toKind: graph.getNodeAttribute(to, "kind") };
 }
 
 /** `[a, b, c]` → the steps a → b and b → c. */

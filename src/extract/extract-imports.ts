@@ -13,7 +13,9 @@ import { isShadowedRequire } from "./require-scope.js";
 import { flattenDeepNesting } from "./flatten-deep-nesting.js";
 import { scriptKindOf } from "./script-kind.js";
 import { boundNames, collectValueNames } from "./value-names.js";
-import type { Extraction, ExtractProblem, ImportSite } from "./types.js";
+import { exportTableBuilder, namespaceNames, siteNames, type ImportBinding } from "./export-table.js";
+import { namespaceUses } from "./namespace-uses.js";
+import type { ExportTable, Extraction, ExtractProblem, ImportSite } from "./types.js";
 
 const MAY_CALL_REQUIRE_OR_IMPORT = /\brequire\b|\bimport\s*\(/;
 /** Only TypeScript drops imports used as types; JavaScript keeps every import. */
@@ -78,9 +80,14 @@ function parseImports(path: string, text: string): Extraction {
   const deep = MAY_CALL_REQUIRE_OR_IMPORT.test(text);
   const isTypeScript = TYPESCRIPT_FILE.test(path);
   const ancestors: TS.Node[] = [];
+  /** Sites of top-level namespace imports, named once every use of the namespace is known. */
+  const namespaceSites: { site: ImportSite; local: string; names: string[] }[] = [];
 
-  const add = (specifier: string, kind: ImportSite["kind"], typeOnly: boolean, node: TS.Node): void => {
-    sites.push({ specifier, kind, typeOnly, line: lineOf(node) });
+  const add = (specifier: string, kind: ImportSite["kind"], typeOnly: boolean, node: TS.Node, names: readonly string[] = []): void => {
+    const site: ImportSite = { specifier, kind, typeOnly, line: lineOf(node) };
+    const sorted = siteNames(names);
+    if (sorted !== undefined) site.names = sorted;
+    sites.push(site);
   };
 
   const visitCall = (call: TS.CallExpression): void => {
@@ -119,7 +126,10 @@ function parseImports(path: string, text: string): Extraction {
       if (clause === undefined) add(node.moduleSpecifier.text, "side-effect", false, node);
       else {
         const typeOnly = isTypeOnlyImportClause(clause);
-        add(node.moduleSpecifier.text, "static", typeOnly, node);
+        const imported = clauseNames(clause);
+        const namespace = ancestors.length === 1 ? namespaceName(clause) : undefined;
+        add(node.moduleSpecifier.text, "static", typeOnly, node, namespace === undefined ? imported : []);
+        if (namespace !== undefined) namespaceSites.push({ site: sites[sites.length - 1]!, local: namespace, names: imported.filter((name) => name !== "*") });
         const names = boundNames(clause);
         if (!typeOnly && names.length > 0 && isTypeScript) elisionCandidates.push({ site: sites[sites.length - 1]!, names });
       }
@@ -127,7 +137,7 @@ function parseImports(path: string, text: string): Extraction {
     }
     if (ts.isExportDeclaration(node)) {
       if (node.moduleSpecifier === undefined || !ts.isStringLiteral(node.moduleSpecifier)) return;
-      add(node.moduleSpecifier.text, "re-export", isTypeOnlyExport(node), node);
+      add(node.moduleSpecifier.text, "re-export", isTypeOnlyExport(node), node, reExportedNames(node));
       return;
     }
     if (ts.isImportEqualsDeclaration(node)) {
@@ -169,6 +179,11 @@ function parseImports(path: string, text: string): Extraction {
     }
   }
 
+  if (namespaceSites.length > 0) {
+    const uses = namespaceUses(sourceFile, new Set(namespaceSites.map(({ local }) => local)));
+    for (const { site, local, names } of namespaceSites) site.names = siteNames([...names, ...namespaceNames(uses.get(local))])!;
+  }
+
   for (const reference of sourceFile.referencedFiles) {
     sites.push({ specifier: reference.fileName, kind: "triple-slash", typeOnly: true, line: lineAt(reference.pos) });
   }
@@ -184,7 +199,97 @@ function parseImports(path: string, text: string): Extraction {
     });
   }
 
-  return { sites, problems, lines: lineCount(starts, text) };
+  const extraction: Extraction = { sites, problems, lines: lineCount(starts, text) };
+  const exports = exportTable(sourceFile, text);
+  if (exports !== undefined) extraction.exports = exports;
+  return extraction;
+}
+
+/** `import x, { a as b }` → "default", "a"; a namespace → "*". */
+function clauseNames(clause: TS.ImportClause): string[] {
+  const names: string[] = [];
+  if (clause.name !== undefined) names.push("default");
+  const bindings = clause.namedBindings;
+  if (bindings !== undefined) {
+    if (ts.isNamespaceImport(bindings)) names.push("*");
+    else for (const element of bindings.elements) names.push((element.propertyName ?? element.name).text);
+  }
+  return names;
+}
+
+function namespaceName(clause: TS.ImportClause): string | undefined {
+  const bindings = clause.namedBindings;
+  return bindings !== undefined && ts.isNamespaceImport(bindings) ? bindings.name.text : undefined;
+}
+
+/** `export { a as b } from` → "a"; `export * as ns from` → "*"; `export * from` → none. */
+function reExportedNames(node: TS.ExportDeclaration): string[] {
+  const clause = node.exportClause;
+  if (clause === undefined) return [];
+  if (ts.isNamespaceExport(clause)) return ["*"];
+  return clause.elements.map((element) => (element.propertyName ?? element.name).text);
+}
+
+/**
+ * The export table of the file's top level, as oxc's module record gives it (oxc/extract-oxc.ts):
+ * `export { a }` of an imported `a` passes the import on; `export default x` of an imported `x`
+ * too (TypeScript's alias); `import x = require()` is a local binding.
+ */
+function exportTable(sourceFile: TS.SourceFile, text: string): ExportTable | undefined {
+  const bindings = new Map<string, ImportBinding>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || statement.importClause === undefined) continue;
+    const specifier = statement.moduleSpecifier.text;
+    const clause = statement.importClause;
+    if (clause.name !== undefined) bindings.set(clause.name.text, { specifier, imported: "default" });
+    const named = clause.namedBindings;
+    if (named === undefined) continue;
+    if (ts.isNamespaceImport(named)) bindings.set(named.name.text, { specifier, imported: "*" });
+    else for (const element of named.elements) bindings.set(element.name.text, { specifier, imported: (element.propertyName ?? element.name).text });
+  }
+  const table = exportTableBuilder(bindings);
+  for (const statement of sourceFile.statements) {
+    if (ts.isExportDeclaration(statement)) {
+      const clause = statement.exportClause;
+      const from = statement.moduleSpecifier !== undefined && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      if (statement.moduleSpecifier !== undefined && from === undefined) continue;
+      if (clause === undefined) {
+        if (from !== undefined) table.star(from);
+      } else if (ts.isNamespaceExport(clause)) {
+        if (from !== undefined) table.reexport(clause.name.text, from, "*");
+      } else {
+        for (const element of clause.elements) {
+          const local = (element.propertyName ?? element.name).text;
+          if (from !== undefined) table.reexport(element.name.text, from, local);
+          else table.exportLocal(element.name.text, local);
+        }
+      }
+    } else if (ts.isExportAssignment(statement)) {
+      if (statement.isExportEquals === true) table.exportEquals();
+      else if (ts.isIdentifier(statement.expression)) table.exportLocal("default", statement.expression.text);
+      else table.local("default");
+    } else if (hasExportModifier(statement)) {
+      for (const name of declaredNames(statement)) table.local(name);
+    }
+  }
+  return table.finish(text);
+}
+
+function hasExportModifier(statement: TS.Statement): boolean {
+  return ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+/** The names an exported declaration gives the module: "default" for `export default function …`. */
+function declaredNames(statement: TS.Statement): string[] {
+  if ((ts.getModifiers(statement as TS.HasModifiers) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword)) return ["default"];
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((declaration) => bindingNames(declaration.name));
+  const name = (statement as TS.Statement & { name?: TS.Node }).name;
+  return name !== undefined && ts.isIdentifier(name) ? [name.text] : [];
+}
+
+function bindingNames(name: TS.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : bindingNames(element.name)));
 }
 
 /** `import type X`, or `import { type A, type B }` where every binding is a type. */

@@ -13,6 +13,38 @@ export interface ImportSite {
    * (unless `verbatimModuleSyntax` is on), so at run time it does not exist.
    */
   elidable?: true;
+  /**
+   * The names the site takes from its module, sorted, each once: an export name (`import { a as b }`
+   * and `export { a } from` → "a"), "default", or for a namespace (`import * as ns`, `export * as
+   * ns from`) the members used when every use is a plain property access (`ns.x` → "x"), else "*".
+   * Absent where there are none: side-effect imports, `require`, `import()`, `export * from`…
+   */
+  names?: string[];
+}
+
+/**
+ * What a file exports, as written: the barrels stage follows imported names through it to the
+ * module that declares them. Only the file's top level (not `declare module` bodies).
+ */
+export interface ExportTable {
+  /** Names the file declares itself (`export const a`, `export { a }` of a local, `export default …`), sorted. */
+  local: string[];
+  /**
+   * Names it passes on from another module, sorted by name: `export { a as b } from "s"` and
+   * `import { a } from "s"; export { a as b }` (imported "a"), `export * as b from "s"` (imported "*").
+   */
+  reexports: ReExport[];
+  /** `export * from "s"`: the specifiers in the order written (TypeScript takes an ambiguous name from the first). */
+  stars: string[];
+  /** CommonJS (`module.exports`, `exports.x =`, and no ES export) or `export =`: its names cannot be followed. */
+  opaque?: true;
+}
+
+export interface ReExport {
+  name: string;
+  specifier: string;
+  /** The name in the module `specifier` names, or "*": its namespace. */
+  imported: string;
 }
 
 /** A problem found in one file; the file is still mapped as far as it could be read. */
@@ -26,4 +58,6 @@ export interface Extraction {
   sites: ImportSite[];
   problems: ExtractProblem[];
   lines: number;
+  /** Absent when the file exports nothing. */
+  exports?: ExportTable;
 }

@@ -1,6 +1,7 @@
 /** The import graph's typed attributes, defined once for every stage that reads the graph. */
 import type { DirectedGraph } from "graphology";
 import type { ImportSiteRecord, ModuleKind } from "../model/document.js";
+import type { BarrelPassage } from "../model/violation.js";
 import { PrototypeSafeDirectedGraph } from "./prototype-safe-graph.js";
 
 export interface ModuleAttributes {
@@ -9,8 +10,17 @@ export interface ModuleAttributes {
   lines?: number;
 }
 
+/**
+ * A site as the graph holds it: the document's record, plus, on the transparent plane
+ * (`transparent-plane.ts`), the barrel it went through when its names lead past the module it
+ * imports. `barrel` is never written to a document as such.
+ */
+export interface GraphSite extends ImportSiteRecord {
+  barrel?: BarrelPassage;
+}
+
 export interface ImportAttributes {
-  sites: ImportSiteRecord[];
+  sites: GraphSite[];
 }
 
 export type ImportGraph = DirectedGraph<ModuleAttributes, ImportAttributes>;

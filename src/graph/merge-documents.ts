@@ -126,7 +126,9 @@ function reRootImports(input: MergeInput): ReRootedImports {
     if (kindOf.get(edge.from) !== "local") throw new UserError(`${name}: imports[${String(index)}].from: ${JSON.stringify(edge.from)} is not a local module: only files import`);
     const from = prefixed(root, edge.from);
     const kind = kindOf.get(edge.to)!; // the loader checked that both ends are listed
-    for (const site of edge.sites) {
+    for (const { through: _through, ...site } of edge.sites) {
+      // A merged map is opaque: an input's `through` names its own modules, and following a name
+      // across roots would need every input's export tables, which documents do not hold.
       if (kind !== "unresolved") {
         result.sites.push({ from, to: kind === "local" ? prefixed(root, edge.to) : edge.to, toKind: kind, site });
         continue;

@@ -21,6 +21,7 @@ export function toDocument(
   diagnostics: readonly Diagnostic[],
   filesParsed: number,
   layerNames: readonly string[] = [],
+  barrels?: "transparent",
 ): MapDocument {
   const modules: ModuleRecord[] = graph.mapNodes((id, { kind, layer, lines }) => ({
     id,
@@ -42,6 +43,7 @@ export function toDocument(
     version: DOCUMENT_VERSION,
     root: ".",
     ...(layerNames.length > 0 ? { layers: [...layerNames] } : {}),
+    ...(barrels === undefined ? {} : { barrels }),
     summary: {
       files: filesParsed,
       modules: modules.length,

@@ -43,5 +43,7 @@ export interface CheckReport {
   layers: { name: string; modules: number }[];
   /** Every rule that ran (severity not "off"), in config order. */
   rules: RuleInfo[];
+  /** Present when the rules judged the transparent plane: imports through barrels lead to the modules that declare the names. */
+  throughBarrels?: true;
   summary: CheckSummary;
 }

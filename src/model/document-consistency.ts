@@ -21,6 +21,13 @@ function documentInconsistency(document: MapDocument): string | undefined {
     const pair = `${edge.from}\0${edge.to}`;
     if (pairs.has(pair)) return `imports[${index}]: the import ${JSON.stringify(edge.from)} → ${JSON.stringify(edge.to)} is listed twice (one record gathers all its sites)`;
     pairs.add(pair);
+    for (const [siteIndex, site] of edge.sites.entries()) {
+      if (site.through === undefined) continue;
+      if (document.barrels !== "transparent") return `imports[${index}].sites[${siteIndex}].through: only a document with "barrels": "transparent" has it`;
+      for (const { module } of site.through) {
+        if (!listed.has(module)) return `imports[${index}].sites[${siteIndex}].through: ${JSON.stringify(module)} is not in the module list`;
+      }
+    }
   }
   return undefined;
 }

@@ -37,6 +37,7 @@ const diagnosticCodes = [
   "tsconfig-error",
   "package-json-error",
   "config-error",
+  "unknown-export",
 ] as const;
 export type DiagnosticCode = (typeof diagnosticCodes)[number];
 
@@ -63,6 +64,19 @@ const moduleSchema = z
 export const importForms = importKinds.filter((kind): kind is Exclude<ImportKind, "type-only"> => kind !== "type-only");
 export type ImportForm = Exclude<ImportKind, "type-only">;
 
+const throughSchema = z
+  .object({
+    module: z
+      .string()
+      .min(1)
+      .describe("a module id of this document: where these names are declared, or the site's own target for names it declares itself, cannot be followed (CommonJS, a namespace used whole) or does not export"),
+    names: z
+      .array(z.string())
+      .min(1)
+      .describe("the names imported from the site's target that lead to this module, sorted: an export name, \"default\", or \"*\" for a namespace used whole"),
+  })
+  .strict();
+
 const siteSchema = z
   .object({
     line: z.number().int().positive(),
@@ -76,6 +90,11 @@ const siteSchema = z
       .literal(true)
       .optional()
       .describe("a plain import that TypeScript drops because its bindings are used only as types"),
+    through: z
+      .array(throughSchema)
+      .min(1)
+      .optional()
+      .describe("with barrels transparent: where the site's imported names are declared, sorted by module; absent when every name is declared by the site's target"),
   })
   .strict();
 
@@ -120,6 +139,10 @@ export const mapDocumentSchema = z
       .array(z.string())
       .optional()
       .describe("the config's layer names, top to bottom, so a saved document can be drawn layer by layer"),
+    barrels: z
+      .literal("transparent")
+      .optional()
+      .describe("present when the map followed imported names through re-exports (map --through-barrels): sites carry through"),
     summary: summarySchema,
     modules: z.array(moduleSchema),
     imports: z.array(importSchema),
@@ -129,6 +152,7 @@ export const mapDocumentSchema = z
 
 export type ModuleRecord = z.infer<typeof moduleSchema>;
 export type ImportSiteRecord = z.infer<typeof siteSchema>;
+export type ThroughRecord = z.infer<typeof throughSchema>;
 export type ImportRecord = z.infer<typeof importSchema>;
 export type Diagnostic = z.infer<typeof diagnosticSchema>;
 export type MapSummary = z.infer<typeof summarySchema>;

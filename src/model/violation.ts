@@ -3,12 +3,23 @@ import type { ModuleKind } from "./document.js";
 
 type RuleKind = "layers" | "cycles" | "forbidden" | "independent";
 
-/** One import on a chain: `from` imports `to` at `line`, written `specifier`. */
+/**
+ * With barrels transparent, an import that reaches `to` through a barrel: the module it imports
+ * (`module`, an index.ts re-exporting its folder) and the names it imports from it that are
+ * declared in `to`, sorted.
+ */
+export interface BarrelPassage {
+  module: string;
+  names: string[];
+}
+
+/** One import on a chain: `from` imports `to` at `line`, written `specifier` (through `barrel`, when barrels are transparent). */
 export interface ImportStep {
   from: string;
   to: string;
   line: number;
   specifier: string;
+  barrel?: BarrelPassage;
 }
 
 export interface Violation {
@@ -25,6 +36,8 @@ export interface Violation {
   specifier: string;
   fromLayer?: string;
   toLayer?: string;
+  /** The barrel the import at `line` goes through to reach `to` (barrels transparent): why a line importing an index.ts breaks a rule about another module. */
+  barrel?: BarrelPassage;
   /** The whole chain, when the break runs through several imports (a cycle, unlayered modules). */
   via?: ImportStep[];
   /** One sentence on what is wrong. */

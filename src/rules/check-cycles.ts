@@ -9,7 +9,7 @@ import type { RulesConfig } from "../config/config-schema.js";
 import type { ImportGraph } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
 import { compareCodeUnits } from "../model/compare.js";
-import { firstSite, planeView } from "./plane.js";
+import { importStep, planeView } from "./plane.js";
 import type { ImportStep, Violation } from "../model/violation.js";
 
 export function checkCycles(graph: ImportGraph, assignment: LayerAssignment, rule: RulesConfig["cycles"]): Violation[] {
@@ -21,11 +21,7 @@ export function checkCycles(graph: ImportGraph, assignment: LayerAssignment, rul
     if (component.length === 1 && !view.hasDirectedEdge(start, start)) continue;
     if (view.getNodeAttribute(start, "kind") !== "local") continue;
     const cycle = shortestCycleThrough(view, start);
-    const steps: ImportStep[] = cycle.slice(1).map((to, index) => {
-      const from = cycle[index]!;
-      const site = firstSite(view, from, to);
-      return { from, to, line: site.line, specifier: site.specifier };
-    });
+    const steps: ImportStep[] = cycle.slice(1).map((to, index) => importStep(view, cycle[index]!, to));
     const first = steps[0]!;
     const fromLayer = assignment.layerOf.get(first.from);
     const toLayer = assignment.layerOf.get(first.to);
@@ -39,6 +35,7 @@ export function checkCycles(graph: ImportGraph, assignment: LayerAssignment, rul
       toKind: "local",
       line: first.line,
       specifier: first.specifier,
+      ...(first.barrel === undefined ? {} : { barrel: first.barrel }),
       ...(fromLayer === undefined ? {} : { fromLayer }),
       ...(toLayer === undefined ? {} : { toLayer }),
       via: steps,

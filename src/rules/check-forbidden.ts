@@ -8,7 +8,7 @@ import type { ImportGraph, ModuleAttributes } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
 import type { ImportKind, ImportSiteRecord } from "../model/document.js";
 import { compareSites } from "../graph/to-document.js";
-import { planeView } from "./plane.js";
+import { barrelOf, planeView } from "./plane.js";
 import type { RuleProblem } from "./rule-problem.js";
 import type { Violation } from "../model/violation.js";
 
@@ -70,6 +70,7 @@ export function checkForbidden(
         toKind: toAttributes.kind,
         line: site.line,
         specifier: site.specifier,
+        ...barrelOf(site),
         ...(fromLayer === undefined ? {} : { fromLayer }),
         ...(toLayer === undefined ? {} : { toLayer }),
         message: `forbidden by ${rule.name}`,

@@ -6,7 +6,7 @@ import { globMatcher } from "../config/glob-matcher.js";
 import type { IndependentRule } from "../config/config-schema.js";
 import type { ImportGraph } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
-import { firstSite, planeView } from "./plane.js";
+import { barrelOf, firstSite, planeView } from "./plane.js";
 import type { RuleProblem } from "./rule-problem.js";
 import type { Violation } from "../model/violation.js";
 
@@ -58,6 +58,7 @@ export function checkIndependent(
         toKind: "local",
         line: site.line,
         specifier: site.specifier,
+        ...barrelOf(site),
         ...(fromLayer === undefined ? {} : { fromLayer }),
         ...(toLayer === undefined ? {} : { toLayer }),
         message: `${fromUnit} imports ${toUnit}: they must stay independent`,

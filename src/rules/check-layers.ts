@@ -6,7 +6,7 @@
 import type { LayerMode, RulesConfig } from "../config/config-schema.js";
 import type { ImportGraph } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
-import { firstSite, planeView } from "./plane.js";
+import { importStep, planeView } from "./plane.js";
 import type { ImportStep, Violation } from "../model/violation.js";
 
 export function checkLayers(graph: ImportGraph, assignment: LayerAssignment, rule: RulesConfig["layers"]): Violation[] {
@@ -32,6 +32,7 @@ export function checkLayers(graph: ImportGraph, assignment: LayerAssignment, rul
       toKind: "local",
       line: first.line,
       specifier: first.specifier,
+      ...(first.barrel === undefined ? {} : { barrel: first.barrel }),
       fromLayer,
       toLayer,
       ...(steps.length > 1 ? { via: steps } : {}),
@@ -40,10 +41,7 @@ export function checkLayers(graph: ImportGraph, assignment: LayerAssignment, rul
     });
   };
 
-  const step = (from: string, to: string): ImportStep => {
-    const site = firstSite(view, from, to);
-    return { from, to, line: site.line, specifier: site.specifier };
-  };
+  const step = (from: string, to: string): ImportStep => importStep(view, from, to);
 
   view.forEachNode((source) => {
     if (!layerOf.has(source)) return;

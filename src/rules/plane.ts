@@ -3,9 +3,9 @@
  * (`runtime`): type-only imports vanish, and cycles through them are not real cycles.
  */
 import type { Plane } from "../config/config-schema.js";
-import { createImportGraph, isTypeOnly, type ImportGraph } from "../graph/import-graph.js";
-import type { ImportSiteRecord } from "../model/document.js";
+import { createImportGraph, isTypeOnly, type GraphSite, type ImportGraph } from "../graph/import-graph.js";
 import { compareSites } from "../graph/to-document.js";
+import type { ImportStep } from "../model/violation.js";
 
 const runtimeViews = new WeakMap<ImportGraph, ImportGraph>();
 
@@ -24,7 +24,18 @@ export function planeView(graph: ImportGraph, plane: Plane): ImportGraph {
 }
 
 /** The site a violation points at: the first on the edge, whatever order the sites were found in. */
-export function firstSite(graph: ImportGraph, from: string, to: string): ImportSiteRecord {
+export function firstSite(graph: ImportGraph, from: string, to: string): GraphSite {
   const sites = graph.getEdgeAttributes(graph.edge(from, to)!).sites;
   return sites.reduce((best, site) => (compareSites(site, best) < 0 ? site : best));
+}
+
+/** The import `from` → `to` as a violation names it: its first site, and the barrel that site goes through. */
+export function importStep(graph: ImportGraph, from: string, to: string): ImportStep {
+  const site = firstSite(graph, from, to);
+  return { from, to, line: site.line, specifier: site.specifier, ...barrelOf(site) };
+}
+
+/** `{ barrel }` when the site reached its module through a barrel (barrels transparent), else nothing. */
+export function barrelOf(site: GraphSite): Pick<ImportStep, "barrel"> {
+  return site.barrel === undefined ? {} : { barrel: site.barrel };
 }

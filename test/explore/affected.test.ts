@@ -1,7 +1,10 @@
-import { appendFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { map } from "../../src/api/map.js";
+import { parseMapDocument } from "../../src/api/saved-map.js";
+import { fromDocument } from "../../src/graph/to-document.js";
+import { transparentPlane } from "../../src/graph/transparent-plane.js";
 import { changedFiles } from "../../src/explore/affected/changed-files.js";
 import { affectedModules, findAffected } from "../../src/explore/affected/find-affected.js";
 import { affectedList } from "../../src/explore/format/affected-report.js";
@@ -67,5 +70,24 @@ describe("affected", () => {
     writeFileSync(join(repository, "quiet/a.ts"), "export const a = 1;\n");
     commitAll(repository, "quiet");
     expect(changedFiles(join(repository, "quiet"), "quiet", "HEAD").files).toEqual([]);
+  });
+});
+
+describe("affected with barrels seen through", () => {
+  const saved = parseMapDocument(readFileSync("test/fixtures/barrels/transparent.json", "utf8"), "transparent.json");
+  const plain = fromDocument(saved);
+  const plane = transparentPlane(plain);
+  const ids = (result: ReturnType<typeof findAffected>): string[] => result.dependents.map((dependent) => dependent.id);
+
+  it("a changed definition affects the modules that use it, not every consumer of its barrel", () => {
+    expect(ids(findAffected(plain, "HEAD", ["src/utils/format.ts"]))).toEqual(["src/utils/index.ts", "src/app/main.ts", "src/app/view.ts", "src/utils/parse.ts"]);
+    expect(ids(findAffected(plane, "HEAD", ["src/utils/format.ts"], { plain }))).toEqual(["src/app/main.ts", "src/utils/index.ts", "src/utils/parse.ts", "src/app/view.ts"]);
+    expect(ids(findAffected(plane, "HEAD", ["src/app/types.ts"], { plain }))).toEqual(["src/app/view.ts"]);
+  });
+
+  it("a changed barrel still affects every module importing it: what they get through it may have changed", () => {
+    // On the plane alone, only main.ts (it takes VERSION, declared in the barrel) would be.
+    expect(ids(findAffected(plane, "HEAD", ["src/utils/index.ts"]))).toEqual(["src/app/main.ts"]);
+    expect(ids(findAffected(plane, "HEAD", ["src/utils/index.ts"], { plain }))).toEqual(["src/app/main.ts", "src/app/view.ts", "src/utils/parse.ts"]);
   });
 });

@@ -155,6 +155,7 @@ describe("extractImports: broken and unusual files", () => {
   });
 
   it("has no sites and no problems for a file without imports", () => {
-    expect(extractImports("a.ts", "export const x = 1;\n")).toEqual({ sites: [], problems: [], lines: 1 });
+    expect(extractImports("a.ts", "export const x = 1;\n")).toEqual({ sites: [], problems: [], lines: 1, exports: { local: ["x"], reexports: [], stars: [] } });
+    expect(extractImports("a.ts", "const x = 1;\n")).toEqual({ sites: [], problems: [], lines: 1 });
   });
 });

@@ -19,6 +19,11 @@ const cases: [string, MapDocument, string][] = [
   ["an import from a module not in the list", document([b], [edge("a.ts", "b.ts")]), 'imports[0].from: "a.ts" is not in the module list'],
   ["a module listed twice", document([a, b, a], [edge("a.ts", "b.ts")]), 'modules[2]: module "a.ts" is listed twice'],
   ["an import listed twice", document([a, b], [edge("a.ts", "b.ts"), edge("a.ts", "b.ts")]), 'imports[1]: the import "a.ts" → "b.ts" is listed twice'],
+  [
+    "a site whose names lead to a module not in the list",
+    document([a, b], [{ ...edge("a.ts", "b.ts"), sites: [{ line: 1, specifier: "./b", kind: "static", through: [{ module: "c.ts", names: ["c"] }] }] }]),
+    'imports[0].sites[0].through: "c.ts" is not in the module list',
+  ],
 ];
 
 describe.each(cases)("a document with %s", (_name, saved, problem) => {

@@ -18,6 +18,7 @@ interface MapArguments extends MappingArguments, DiagramArguments {
   format?: ReportFormat;
   quiet?: boolean;
   strict?: boolean;
+  "through-barrels"?: boolean;
 }
 
 export function mapCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, MapArguments> {
@@ -29,6 +30,10 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         .option("out", { alias: "o", type: "string", array: true, describe: "Write to this file (format from its ending; repeatable) instead of stdout" })
         .option("format", { alias: "f", choices: reportFormats, describe: "Output format (default json, or the --out file's ending)" })
         .option("quiet", { alias: "q", type: "boolean", describe: "No summary line on stderr" })
+        .option("through-barrels", {
+          type: "boolean",
+          describe: 'Follow imported names through re-exports (index.ts barrels) to the modules that declare them: sites gain "through" (default: the config\'s "barrels")',
+        })
         .example("$0 map .", "Map the current folder, print the JSON")
         .example("$0 map src --out deps.json", "Map src/ into deps.json")
         .example("$0 map . --include 'src/**' --exclude '**/*.test.ts'", "Only the sources, no tests")
@@ -45,7 +50,11 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         progress.finish();
         io.stderr.write(`layermap: warning: ${printable(message)}\n`);
       };
-      const mapped = await map({ ...toMapOptions(args, io.cwd, warn, onStage), ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) });
+      const mapped = await map({
+        ...toMapOptions(args, io.cwd, warn, onStage),
+        ...(args["through-barrels"] === undefined ? {} : { throughBarrels: args["through-barrels"] }),
+        ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+      });
       progress.finish();
       const clock = stopwatch(onStage);
       // Only a diagram colours rule violations: plain JSON does not pay for checking them.
@@ -53,7 +62,8 @@ export function mapCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       const drawn = formats.some((format) => format !== undefined && format !== "json" && format !== "edges");
       const withProfile = profileWanted(args, formats, (line) => io.stderr.write(`layermap: ${printable(line)}\n`));
       const render = drawn ? await import("../../api/render.js") : undefined;
-      let input = render !== undefined ? render.diagramInputOf(mapped) : { document: mapped.document, violations: [] };
+      // Pictures of the transparent plane when barrels are seen through; the JSON is the map as made.
+      let input = render !== undefined ? render.diagramInputOf(mapped, args["through-barrels"], args.root) : { document: mapped.document, violations: [] };
       if (drawn) clock.lap("check", counted(input.violations.length, "violation") + " to draw");
       if (render !== undefined && withProfile) {
         // The profile's frame paths are relative to the root it was recorded with: this one.

@@ -12,6 +12,7 @@ import { stopwatch } from "../../api/stopwatch.js";
 import { counted } from "../../model/counted.js";
 import { outputsDetail } from "./map-command.js";
 import { COMMAND_LINES } from "./command-lines.js";
+import { throughBarrelsOption } from "../shared-options.js";
 
 interface RenderArguments extends DiagramArguments {
   input: string;
@@ -21,6 +22,7 @@ interface RenderArguments extends DiagramArguments {
   config?: string | false;
   verbose?: boolean;
   root?: string;
+  "through-barrels"?: boolean;
 }
 
 export function renderCommand(io: CliIo, setExitCode: (code: number) => void): CommandModule<object, RenderArguments> {
@@ -37,20 +39,25 @@ export function renderCommand(io: CliIo, setExitCode: (code: number) => void): C
         .option("format", { alias: "f", choices: reportFormats, describe: "Output format (default: the --out file's ending)" })
         .option("config", { alias: "c", type: "string", describe: "Colour the violations of this config's rules (default: the document's layers, and cycles)" })
         .option("verbose", { alias: "v", type: "boolean", describe: "Print how long each stage took on stderr" })
+        .option("through-barrels", throughBarrelsOption)
         .option("root", { type: "string", describe: "With --profile: the root the profile was recorded with, its frame paths relative to it (default: the folder drawn, else the current folder)" })
         .example("$0 render deps.json --out deps.svg", "Draw a saved map as SVG")
         .example("$0 render deps.json --collapse layer --out layers.svg", "One box per layer: the architecture picture")
         .example("$0 render deps.json --focus 'src/api/**' --depth 2 --format mermaid", "A neighbourhood, as Mermaid for a README")
         .example("$0 render src --format dot --rankdir LR", "Map src/ and print DOT, left to right")
         .example("$0 map . --format edges | grep -v test | $0 render - --out deps.svg", "Filter the imports with Unix tools, then draw them")
-        .example("$0 render deps.json --profile run.cpuprofile --collapse layer --out heat.svg", "Which layers a recorded run's time went through"),
+        .example("$0 render deps.json --profile run.cpuprofile --collapse layer --out heat.svg", "Which layers a recorded run's time went through")
+        .example("$0 map src --through-barrels --out deps.json && $0 render deps.json --through-barrels --out deps.svg", "Consumers drawn pointing at the modules that declare what they import, not at index.ts"),
     handler: async (args) => {
       const onStage = stageLines(io.stderr, args.verbose);
       const loading = stopwatch(onStage);
       const { diagramInputFromText, loadDiagramInput } = await import("../../api/render.js");
       loading.lap("load", "layermap's modules");
       // Paths on the command line are relative to the working folder, as in every CLI.
-      const config = args.config === undefined ? {} : { config: args.config === false ? (false as const) : resolve(io.cwd, args.config) };
+      const config = {
+        ...(args.config === undefined ? {} : { config: args.config === false ? (false as const) : resolve(io.cwd, args.config) }),
+        ...(args["through-barrels"] === undefined ? {} : { throughBarrels: args["through-barrels"] }),
+      };
       const clock = stopwatch(onStage);
       const format = args.format ?? (args.out === undefined ? "svg" : undefined);
       const formats = format !== undefined ? [format] : (args.out ?? []).map(formatOfPath);

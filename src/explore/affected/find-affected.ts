@@ -17,12 +17,38 @@ export interface AffectedResult {
   dependents: Neighbour[];
 }
 
-export function findAffected(graph: ImportGraph, ref: string, files: readonly string[], options: { plane?: Plane } = {}): AffectedResult {
+export interface AffectedOptions {
+  /** Follow every import (default) or only runtime ones. */
+  plane?: Plane;
+  /**
+   * With `graph` the transparent plane, the imports as written: a changed module that re-exports
+   * (a barrel) can change what every module importing it gets, names declared elsewhere included,
+   * and the plane no longer leads from it to them — so its dependents are also sought here.
+   */
+  plain?: ImportGraph;
+}
+
+export function findAffected(graph: ImportGraph, ref: string, files: readonly string[], options: AffectedOptions = {}): AffectedResult {
   const isModule = (file: string): boolean => graph.hasNode(file) && graph.getNodeAttribute(file, "kind") === "local";
   const changed = files.filter(isModule).sort(compareCodeUnits);
   const otherFiles = files.filter((file) => !isModule(file)).sort(compareCodeUnits);
-  const dependents = findNeighbours(graph, changed, { direction: "dependents", maxDepth: Infinity, plane: options.plane ?? "all" });
-  return { ref, changed, otherFiles, dependents };
+  const search = { direction: "dependents", maxDepth: Infinity, plane: options.plane ?? "all" } as const;
+  const dependents = findNeighbours(graph, changed, search);
+  const plain = options.plain ?? graph;
+  const barrels = plain === graph ? [] : changed.filter((id) => reExports(plain, id));
+  if (barrels.length === 0) return { ref, changed, otherFiles, dependents };
+  // The nearer answer wins; each keeps the import that reached it on its own plane.
+  const found = new Map(dependents.map((dependent) => [dependent.id, dependent]));
+  for (const dependent of findNeighbours(plain, barrels, search)) {
+    const known = found.get(dependent.id);
+    if (!changed.includes(dependent.id) && (known === undefined || dependent.depth < known.depth)) found.set(dependent.id, dependent);
+  }
+  return { ref, changed, otherFiles, dependents: [...found.values()].sort((a, b) => a.depth - b.depth || compareCodeUnits(a.id, b.id)) };
+}
+
+/** Whether a module re-exports anything (`export … from`): names its importers take may be declared elsewhere. */
+function reExports(graph: ImportGraph, id: string): boolean {
+  return graph.someOutEdge(id, (_edge, { sites }) => sites.some((site) => site.kind === "re-export"));
 }
 
 /** Every changed or dependent module, sorted: the list to hand a test runner. */

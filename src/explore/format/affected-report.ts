@@ -4,7 +4,7 @@
  * together, to hand to a test runner (`vitest run $(layermap affected main --format list)`).
  */
 import { affectedModules, type AffectedResult } from "../affected/find-affected.js";
-import { jsonText, printer, table, type FormatOptions } from "./format-options.js";
+import { jsonHead, jsonText, printer, table, type FormatOptions } from "./format-options.js";
 
 export function affectedText(result: AffectedResult, options: FormatOptions): string {
   const p = printer(options);
@@ -15,12 +15,12 @@ export function affectedText(result: AffectedResult, options: FormatOptions): st
   if (result.changed.length > 0) {
     lines.push(`${c.bold("Depending on them:")} ${plural(result.dependents.length, "module")}`);
     const rows = result.dependents.map(({ id, depth, via }) => {
-      const imported = `${c.dim("imports")} ${p.target(via)}${via.typeOnly ? c.yellow(" (type)") : ""}`;
+      const imported = `${c.dim("imports")} ${p.target(via)}${via.typeOnly ? c.yellow(" (type)") : ""}${p.via(via)}`;
       return [String(depth), p.at(id, via.line), imported];
     });
     lines.push(...table(rows));
   }
-  lines.push(`${plural(affectedModules(result).length, "module")} affected`);
+  lines.push(`${plural(affectedModules(result).length, "module")} affected${p.plane}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -30,5 +30,5 @@ export function affectedList(result: AffectedResult, options: FormatOptions): st
 }
 
 export function affectedJson(result: AffectedResult, options: FormatOptions): string {
-  return jsonText({ root: options.root, ...result, affected: affectedModules(result) });
+  return jsonText({ ...jsonHead(options), ...result, affected: affectedModules(result) });
 }

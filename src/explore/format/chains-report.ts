@@ -1,6 +1,6 @@
 /** `layermap why` for people (each chain as file:line steps, then each import as written) and for scripts. */
 import type { ChainStep, ModuleRef } from "../chain-step.js";
-import { jsonText, printer, table, type FormatOptions } from "./format-options.js";
+import { jsonHead, jsonText, printer, table, type FormatOptions } from "./format-options.js";
 
 export interface ChainsReport {
   /** The patterns as given, and the modules they matched. */
@@ -25,7 +25,7 @@ export function chainsText(report: ChainsReport, options: FormatOptions): string
   report.chains.forEach((chain, index) => {
     const title = report.limit > 1 ? `${index + 1}. ` : "";
     lines.push(`${title}${p.chain(chain)} ${c.dim(`(${plural(chain.length, "import")})`)}`);
-    const rows = chain.map((step) => [p.at(step.from, step.line), `"${p.text(step.specifier)}" → ${p.target(step)}${step.typeOnly ? c.yellow(" (type)") : ""}`]);
+    const rows = chain.map((step) => [p.at(step.from, step.line), `${p.imports(step)}${step.typeOnly ? c.yellow(" (type)") : ""}`]);
     lines.push(...table(rows, "    "));
   });
   if (report.limit > 1 && report.chains.length < report.limit) lines.push(c.dim(`(${plural(report.chains.length, "distinct chain")}, no more)`));
@@ -33,5 +33,5 @@ export function chainsText(report: ChainsReport, options: FormatOptions): string
 }
 
 export function chainsJson(report: ChainsReport, options: FormatOptions): string {
-  return jsonText({ root: options.root, ...report });
+  return jsonText({ ...jsonHead(options), ...report });
 }

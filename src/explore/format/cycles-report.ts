@@ -3,7 +3,7 @@
  * steps and its breakers; for scripts: the same as JSON, module ids relative to the root.
  */
 import type { CycleComponent, CyclesResult } from "../cycles/find-cycles.js";
-import { jsonText, printer, table, type FormatOptions, type Printer } from "./format-options.js";
+import { jsonHead, jsonText, printer, table, type FormatOptions, type Printer } from "./format-options.js";
 
 /** A tangle's other members are listed up to this many. */
 const LISTED = 12;
@@ -18,11 +18,11 @@ export function cyclesText(result: CyclesResult, options: FormatOptions): string
   const inCycles = new Set(result.components.flatMap((component) => component.modules)).size;
   const modules = c.dim(`(${plural(inCycles, "module")} in cycles)`);
   const tangled = plural(tangles, "type-only tangle");
-  if (result.components.length === 0) lines.push(c.green(c.bold("✔ no cycles")));
+  if (result.components.length === 0) lines.push(c.green(c.bold("✔ no cycles")) + p.plane);
   else if (result.failing > 0) {
     const counted = result.failPlane === "all" ? c.dim(" — the config's cycles rule counts type-only imports") : "";
-    lines.push(`${c.red(c.bold("✖"))} ${plural(runtime, "runtime cycle")}, ${tangled} ${modules}${counted}`);
-  } else lines.push(`${c.green(c.bold("✔ no runtime cycles"))}, ${tangled} ${modules}`);
+    lines.push(`${c.red(c.bold("✖"))} ${plural(runtime, "runtime cycle")}, ${tangled} ${modules}${counted}${p.plane}`);
+  } else lines.push(`${c.green(c.bold("✔ no runtime cycles"))}, ${tangled} ${modules}${p.plane}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -53,11 +53,11 @@ function componentLines(component: CycleComponent, result: CyclesResult, p: Prin
   lines.push(`  ${c.dim(`breakers (${component.breakers.length}, ${how}):`)}`);
   const rows = component.breakers.map((breaker) => [
     c.cyan(`${p.path(breaker.from)}:${breaker.lines.join(",")}`),
-    `"${p.text(breaker.specifier)}" → ${p.target(breaker)}${breaker.typeOnly ? c.yellow(" (type)") : ""}`,
+    `${p.imports(breaker)}${breaker.typeOnly ? c.yellow(" (type)") : ""}`,
   ]);
   return [...lines, ...table(rows, "    ")];
 }
 
 export function cyclesJson(result: CyclesResult, options: FormatOptions): string {
-  return jsonText({ root: options.root, failPlane: result.failPlane, failing: result.failing, components: result.components });
+  return jsonText({ ...jsonHead(options), failPlane: result.failPlane, failing: result.failing, components: result.components });
 }

@@ -7,13 +7,15 @@
 import { counted } from "../../model/counted.js";
 import { createColors } from "picocolors";
 import type { ModuleKind } from "../../model/document.js";
-import { pathFrom } from "../../report/check/paths.js";
+import { namesText, pathFrom } from "../../report/check/paths.js";
 import { printable } from "../../model/printable.js";
 import type { ChainStep } from "../chain-step.js";
 
 export interface FormatOptions {
   root: string;
   colour: boolean;
+  /** The result is of the transparent plane (imports through barrels lead to the declaring modules): said in the text and the JSON. */
+  throughBarrels?: boolean;
 }
 
 type Colors = ReturnType<typeof createColors>;
@@ -26,10 +28,19 @@ export interface Printer {
   text: (text: string) => string;
   /** `a.ts:12` in colour. */
   at: (id: string, line: number) => string;
-  /** `a.ts:12 → b.ts:40 (type) → a.ts`: each step with its line, type-only ones marked. */
+  /** `a.ts:12 → b.ts:40 (type) → a.ts`: each step with its line, type-only ones marked, and the barrel it goes through. */
   chain: (steps: readonly ChainStep[]) => string;
   /** The module a step imports, as a path when it is local. */
   target: (step: ChainStep) => string;
+  /**
+   * A step's import as written and where it leads: `"./b.js" → b.ts`, or, through a barrel,
+   * `{ x } from "./index.js" → x is declared in x.ts (via index.ts)`.
+   */
+  imports: (step: ChainStep) => string;
+  /** ` (via src/index.ts)` for a step through a barrel, else nothing. */
+  via: (step: ChainStep) => string;
+  /** `, barrels seen through` on the transparent plane, else nothing: for a result's headline. */
+  plane: string;
   plural: (count: number, word: string, many?: string) => string;
 }
 
@@ -41,10 +52,19 @@ export function printer(options: FormatOptions): Printer {
   const chain = (steps: readonly ChainStep[]): string => {
     const last = steps[steps.length - 1];
     if (last === undefined) return "";
-    const parts = steps.map((step) => `${at(step.from, step.line)}${step.typeOnly ? c.yellow(" (type)") : ""}`);
+    const parts = steps.map((step) => `${at(step.from, step.line)}${step.typeOnly ? c.yellow(" (type)") : ""}${via(step)}`);
     return [...parts, target(last)].join(" → ");
   };
-  return { c, path, text: printable, at, chain, target, plural: counted };
+  const via = (step: ChainStep): string => (step.barrel === undefined ? "" : c.dim(` (via ${path(step.barrel.module)})`));
+  const imports = (step: ChainStep): string => {
+    const written = `"${printable(step.specifier)}"`;
+    if (step.barrel === undefined) return `${written} → ${target(step)}`;
+    const { names } = step.barrel;
+    const declared = names.length === 1 ? `${printable(names[0]!)} is declared in` : "declared in";
+    return `${printable(namesText(names))} from ${written} → ${declared} ${target(step)}${via(step)}`;
+  };
+  const plane = options.throughBarrels === true ? c.dim(", barrels seen through") : "";
+  return { c, path, text: printable, at, chain, target, imports, via, plane, plural: counted };
 }
 
 /**
@@ -61,6 +81,11 @@ export function table(rows: readonly (readonly string[])[], indent = "  ", align
       return index === row.length - 1 ? cell : cell + padding;
     }).join("  ")).trimEnd(),
   );
+}
+
+/** What every explore JSON starts with: the root, and `throughBarrels: true` on the transparent plane. */
+export function jsonHead(options: FormatOptions): { root: string; throughBarrels?: true } {
+  return options.throughBarrels === true ? { root: options.root, throughBarrels: true } : { root: options.root };
 }
 
 /** JSON for scripts: two-space indent and a final newline, like every layermap JSON output. */

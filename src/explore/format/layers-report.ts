@@ -5,7 +5,7 @@
  */
 import type { ConfiguredLayers } from "../configured-layers.js";
 import type { InferredLayers } from "../infer/infer-layers.js";
-import { jsonText, printer, table, type FormatOptions } from "./format-options.js";
+import { jsonHead, jsonText, printer, table, type FormatOptions } from "./format-options.js";
 
 /** Breaks are listed up to this many in text. */
 const LISTED = 10;
@@ -30,7 +30,7 @@ export function inferredLayersText(result: InferredLayers, options: FormatOption
   const loose = result.layers.flatMap((layer, index) => (layer.looseWithNext ? [`${layer.name} / ${result.layers[index + 1]!.name}`] : []));
   if (loose.length > 0) lines.push(c.dim(`  (no import between ${loose.join(", ")}: either order holds)`));
 
-  const imports = result.plane === "runtime" ? "runtime imports" : "all imports";
+  const imports = `${result.plane === "runtime" ? "runtime imports" : "all imports"}${options.throughBarrels === true ? ", barrels seen through" : ""}`;
   if (result.breaks.length === 0) lines.push("", `${c.green(c.bold("✔"))} no import breaks this order ${c.dim(`(layers rule, relaxed, ${imports})`)}`);
   else {
     const typeOnly = result.breaks.filter((step) => step.typeOnly).length;
@@ -39,7 +39,7 @@ export function inferredLayersText(result: InferredLayers, options: FormatOption
     lines.push("", `${c.red(c.bold("✖"))} ${counted} ${c.dim(`(layers rule, relaxed, ${imports})`)}:`);
     const rows = result.breaks.slice(0, LISTED).map((step) => [
       p.at(step.from, step.line),
-      `"${p.text(step.specifier)}" → ${p.target(step)}${step.typeOnly ? c.yellow(" (type)") : ""}`,
+      `${p.imports(step)}${step.typeOnly ? c.yellow(" (type)") : ""}`,
       c.dim(`[${step.fromLayer} → ${step.toLayer}]`),
     ]);
     lines.push(...table(rows));
@@ -56,9 +56,9 @@ function layersBlock(result: InferredLayers): string {
 }
 
 export function configuredLayersJson(result: ConfiguredLayers, options: FormatOptions): string {
-  return jsonText({ root: options.root, ...result });
+  return jsonText({ ...jsonHead(options), ...result });
 }
 
 export function inferredLayersJson(result: InferredLayers, options: FormatOptions): string {
-  return jsonText({ root: options.root, ...result, config: { layers: result.layers.map(({ name, paths }) => ({ name, paths })) } });
+  return jsonText({ ...jsonHead(options), ...result, config: { layers: result.layers.map(({ name, paths }) => ({ name, paths })) } });
 }

@@ -4,7 +4,7 @@
  */
 import type { GroupMetrics, MetricsResult, ModuleMetrics } from "../metrics/compute-metrics.js";
 import type { Coupling } from "../metrics/coupling.js";
-import { jsonText, printer, table, type FormatOptions } from "./format-options.js";
+import { jsonHead, jsonText, printer, table, type FormatOptions } from "./format-options.js";
 
 const NUMBERS = ["Ca", "Ce", "I", "depth", "lines"];
 
@@ -34,7 +34,7 @@ export function metricsText(result: MetricsResult, options: FormatOptions): stri
     lines.push(...section(["layer", "modules", ...NUMBERS, "imports into"], rows, "lrrrrrr"));
   }
   const entries = plural(result.entries, "entry point");
-  lines.push("", c.dim(`Ca: local modules importing it · Ce: local modules it imports · I = Ce/(Ca+Ce) · depth: fewest imports from the nearest of ${entries} (modules nothing imports)`));
+  lines.push("", c.dim(`Ca: local modules importing it · Ce: local modules it imports · I = Ce/(Ca+Ce) · depth: fewest imports from the nearest of ${entries} (modules nothing imports)`) + p.plane);
   return `${lines.join("\n")}\n`;
 }
 
@@ -44,5 +44,5 @@ function numbers(entry: Coupling): string[] {
 }
 
 export function metricsJson(result: MetricsResult, options: FormatOptions): string {
-  return jsonText({ root: options.root, ...result });
+  return jsonText({ ...jsonHead(options), ...result });
 }

@@ -4,7 +4,7 @@
  */
 import type { ModuleRef } from "../chain-step.js";
 import type { Direction, Neighbour } from "../reach/find-neighbours.js";
-import { jsonText, printer, table, type FormatOptions } from "./format-options.js";
+import { jsonHead, jsonText, printer, table, type FormatOptions } from "./format-options.js";
 
 export interface NeighboursReport {
   direction: Direction;
@@ -25,12 +25,12 @@ export function neighboursText(report: NeighboursReport, options: FormatOptions)
   const reach = report.depth === 1 ? "directly" : report.depth === null ? "directly or not" : `up to ${plural(report.depth, "import")} away`;
   const count = plural(report.found.length, "module");
   const what = report.direction === "deps" ? `${subject} imports ${count}` : `${count} import${report.found.length === 1 ? "s" : ""} ${subject}`;
-  const lines = [`${what} ${reach}${report.plane === "runtime" ? " at runtime" : ""}`];
+  const lines = [`${what} ${reach}${report.plane === "runtime" ? " at runtime" : ""}${p.plane}`];
   const rows = report.found.map((neighbour) => {
     const { via } = neighbour;
     const kind = neighbour.kind === "local" ? "" : c.dim(` (${neighbour.kind})`);
     const type = via.typeOnly ? c.yellow(" (type)") : "";
-    const how = report.direction === "deps" ? `${c.dim("imported at")} ${p.at(via.from, via.line)}${type}` : `${c.dim("imports")} ${p.target(via)}${type}`;
+    const how = report.direction === "deps" ? `${c.dim("imported at")} ${p.at(via.from, via.line)}${type}${p.via(via)}` : `${c.dim("imports")} ${p.target(via)}${type}${p.via(via)}`;
     const module = report.direction === "deps" ? p.path(neighbour.id, neighbour.kind) + kind : p.at(neighbour.id, via.line);
     return report.depth === 1 ? [module, how] : [String(neighbour.depth), module, how];
   });
@@ -39,5 +39,5 @@ export function neighboursText(report: NeighboursReport, options: FormatOptions)
 }
 
 export function neighboursJson(report: NeighboursReport, options: FormatOptions): string {
-  return jsonText({ root: options.root, ...report });
+  return jsonText({ ...jsonHead(options), ...report });
 }

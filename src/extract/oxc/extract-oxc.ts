@@ -19,11 +19,12 @@
  * (no recovery) and rejects some code TypeScript's parser accepts (top-level `return` in `.js`,
  * type annotations in `.js`, namespaces that import modules…): all of those fall back.
  */
-import { parseSync, rawTransferSupported, type ParserOptions, type StaticImport } from "oxc-parser";
+import { parseSync, rawTransferSupported, type ParserOptions, type StaticExport, type StaticImport } from "oxc-parser";
 import { lineAtPosition, lineCount, lineStarts } from "../count-lines.js";
-import type { Extraction, ExtractProblem, ImportSite } from "../types.js";
+import { exportTableBuilder, MAY_EXPORT_EQUALS, siteNames, type ImportBinding } from "../export-table.js";
+import type { ExportTable, Extraction, ExtractProblem, ImportSite } from "../types.js";
 import { tripleSlashReferences } from "./triple-slash.js";
-import { walkProgram, type Candidate } from "./walk.js";
+import { exportTableOfTree, walkProgram, type Candidate } from "./walk.js";
 
 /** The same gate as extract-imports.ts: TypeScript only looks at calls and import types when this matches. */
 const MAY_CALL_REQUIRE_OR_IMPORT = /\brequire\b|\bimport\s*\(/;
@@ -115,11 +116,13 @@ export function extractWithOxc(path: string, text: string, options: OxcExtractOp
   const mayDeclareModule = typed && MAY_DECLARE_MODULE.test(text);
   const emptyExportFrom = hasEmptyExportFrom(text);
   const escapedSurrogate = MAY_ESCAPE_SURROGATE.test(text);
+  // `export =` is in no module record: the tree is read for it.
+  const mayExportEquals = typed && MAY_EXPORT_EQUALS.test(text);
   // A TypeScript file whose only reason for a walk can be its imports' value uses: the module
   // record gives its sites, and the value uses are read from the tree without its types
   // (astType "js": about half the tree to deserialise), confirmed on the full tree where that
   // calls an import elidable (see `light`).
-  const light = options.alwaysWalk !== true && isTypeScript && typed && !deep && !mayDeclareModule && !emptyExportFrom && !escapedSurrogate;
+  const light = options.alwaysWalk !== true && isTypeScript && typed && !deep && !mayDeclareModule && !emptyExportFrom && !escapedSurrogate && !mayExportEquals;
   const result = parse(path, text, lang, light ? "js" : undefined);
   if (result.errors.length > 0) return { fallback: "syntax-error" };
 
@@ -127,6 +130,8 @@ export function extractWithOxc(path: string, text: string, options: OxcExtractOp
   const lineAt = (position: number): number => lineAtPosition(starts, position);
   const module = result.module;
   const hasCandidates = isTypeScript && module.staticImports.some((entry) => !importIsTypeOnly(entry) && entry.entries.some((binding) => !binding.isType));
+  // A namespace import's names are the members read off it: every use of it is looked at.
+  const namespaces = namespaceLocals(module.staticImports);
 
   const needsWalk =
     options.alwaysWalk === true ||
@@ -134,26 +139,33 @@ export function extractWithOxc(path: string, text: string, options: OxcExtractOp
     mayDeclareModule ||
     emptyExportFrom ||
     escapedSurrogate ||
+    mayExportEquals ||
+    namespaces.size > 0 ||
     hasCandidates ||
     (deep && module.dynamicImports.some(({ moduleRequest }) => mustUnescape(text.slice(moduleRequest.start, moduleRequest.end))));
 
   let sites: ImportSite[];
   let problems: ExtractProblem[];
   let how: OxcOutcome["path"] = "record";
+  let exportsEquals = false;
+  let treeTable: { table: ExportTable | undefined } | undefined;
   try {
     if (!needsWalk) ({ sites, problems } = readModuleRecord(module, text, deep, lineAt));
     else {
-      const lightAnswer = light ? readLight(result, text, lineAt) : undefined;
+      const lightAnswer = light && namespaces.size === 0 ? readLight(result, text, lineAt) : undefined;
       if (lightAnswer !== undefined) {
         ({ sites, problems } = lightAnswer);
         how = "light";
       } else {
         const program = (light ? parse(path, text, lang, undefined) : result).program;
-        const walked = walkProgram(program, text, { deep, valueNames: isTypeScript, lineAt });
+        const walked = walkProgram(program, text, { deep, valueNames: isTypeScript, lineAt, namespaces });
         sites = walked.sites;
         problems = walked.problems;
         markElidable(walked.candidates, walked.valueNames);
         how = "walk";
+        if (mayExportEquals) exportsEquals = (program as { body: { type: string }[] }).body.some((statement) => statement.type === "TSExportAssignment");
+        // The record leaves out what has such a specifier: the table is read off the tree.
+        if (escapedSurrogate) treeTable = exportTableOfTree(program, text);
       }
     }
   } catch (error) {
@@ -166,7 +178,51 @@ export function extractWithOxc(path: string, text: string, options: OxcExtractOp
       sites.push({ specifier: reference.fileName, kind: "triple-slash", typeOnly: true, line: lineAt(reference.pos) });
     }
   }
-  return { extraction: { sites, problems, lines: lineCount(starts, text) }, path: how };
+  const extraction: Extraction = { sites, problems, lines: lineCount(starts, text) };
+  const exports = treeTable !== undefined ? treeTable.table : exportTable(module.staticImports, module.staticExports, exportsEquals, text);
+  if (exports !== undefined) extraction.exports = exports;
+  return { extraction, path: how };
+}
+
+/** The local names of the top-level namespace imports (`import * as ns`). */
+function namespaceLocals(imports: readonly StaticImport[]): Set<string> {
+  const names = new Set<string>();
+  for (const entry of imports) for (const binding of entry.entries) if (binding.importName.kind === "NamespaceObject") names.add(binding.localName.value);
+  return names;
+}
+
+/**
+ * The export table from the module record, which holds the top level only and, as the
+ * specification has it, already files `import { a } from "s"; export { a }` as a re-export from
+ * "s" (and `import * as ns …; export { ns }` as `export * as ns from`); `export default x` of an
+ * imported `x` is an alias to it for TypeScript, and is one here.
+ */
+function exportTable(imports: readonly StaticImport[], exports: readonly StaticExport[], exportsEquals: boolean, text: string): ExportTable | undefined {
+  const bindings = new Map<string, ImportBinding>();
+  for (const entry of imports) {
+    for (const binding of entry.entries) {
+      const { kind, name } = binding.importName;
+      const imported = kind === "Name" ? name! : kind === "Default" ? "default" : "*";
+      bindings.set(binding.localName.value, { specifier: entry.moduleRequest.value, imported });
+    }
+  }
+  const table = exportTableBuilder(bindings);
+  if (exportsEquals) table.exportEquals();
+  for (const statement of exports) {
+    for (const entry of statement.entries) {
+      const name = entry.exportName.kind === "Default" ? "default" : entry.exportName.name;
+      const request = entry.moduleRequest;
+      if (request !== null) {
+        const { kind, name: imported } = entry.importName;
+        if (kind === "AllButDefault") table.star(request.value);
+        else if (name !== null) table.reexport(name, request.value, kind === "Name" ? imported! : "*");
+      } else if (name !== null) {
+        const local = entry.localName.name;
+        table.exportLocal(name, local ?? name);
+      }
+    }
+  }
+  return table.finish(text);
 }
 
 function parse(path: string, text: string, lang: Lang, astType: "js" | undefined): ReturnType<typeof parseSync> {
@@ -226,6 +282,8 @@ function readModuleRecord(
     const line = lineAt(entry.start);
     if (entry.entries.length > 0) {
       const site: ImportSite = { specifier, kind: "static", typeOnly: importIsTypeOnly(entry), line };
+      const imported = siteNames(entry.entries.map(({ importName }) => (importName.kind === "Name" ? importName.name! : importName.kind === "Default" ? "default" : "*")));
+      if (imported !== undefined) site.names = imported;
       found.push({ start: entry.start, site });
       const names = entry.entries.filter((binding) => !binding.isType).map((binding) => binding.localName.value);
       if (!site.typeOnly && names.length > 0) candidates.push({ site, names });
@@ -247,7 +305,10 @@ function readModuleRecord(
     const request = fromModule[0]?.moduleRequest;
     if (request == null) continue;
     const typeOnly = fromModule.every((entry) => entry.isType);
-    found.push({ start: statement.start, site: { specifier: request.value, kind: "re-export", typeOnly, line: lineAt(statement.start) } });
+    const site: ImportSite = { specifier: request.value, kind: "re-export", typeOnly, line: lineAt(statement.start) };
+    const imported = siteNames(fromModule.flatMap(({ importName }) => (importName.kind === "Name" ? [importName.name!] : importName.kind === "All" ? ["*"] : [])));
+    if (imported !== undefined) site.names = imported;
+    found.push({ start: statement.start, site });
   }
   if (deep) {
     for (const call of module.dynamicImports) {

@@ -22,7 +22,8 @@
  *   ExpressionWithTypeArguments outside a heritage clause the same way: issue #16's elision bug).
  */
 import { visitorKeys } from "oxc-parser";
-import type { ExtractProblem, ImportSite } from "../types.js";
+import { exportTableBuilder, namespaceNames, noteNamespaceUse, siteNames, type ImportBinding, type NamespaceUse } from "../export-table.js";
+import type { ExportTable, ExtractProblem, ImportSite } from "../types.js";
 
 /** The loosest view of an ESTree node this walk needs. */
 interface Node {
@@ -48,6 +49,11 @@ export interface WalkOptions {
    * may be oxc's `astType: "js"` one, without import and export kinds).
    */
   sitesFromRecord?: boolean;
+  /**
+   * The local names of the file's top-level namespace imports: each use of one is looked at
+   * (the whole tree is walked), and its site's names are the members read off it.
+   */
+  namespaces?: ReadonlySet<string>;
 }
 
 export interface Walked {
@@ -81,6 +87,12 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
   const valueNames = collectValues ? new Set<string>() : undefined;
   const scopes: Node[] = [];
   const declaresRequire = new Map<Node, boolean>();
+  const namespaces = options.namespaces !== undefined && options.namespaces.size > 0 ? options.namespaces : undefined;
+  const namespaceUses = new Map<string, NamespaceUse>();
+  /** Sites of top-level namespace imports, named once every use has been seen. */
+  const namespaceSites: { site: ImportSite; local: string; names: string[] }[] = [];
+  /** Inside `export { … } from`: its specifiers name another module's exports. */
+  let reexporting = false;
 
   const add = (specifier: string, kind: ImportSite["kind"], typeOnly: boolean, start: number): ImportSite => {
     const site: ImportSite = { specifier, kind, typeOnly, line: lineAt(start) };
@@ -131,6 +143,19 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
           node.importKind === "type" ||
           (specifiers.length > 0 && specifiers.every((element) => element.type === "ImportSpecifier" && element.importKind === "type"));
         const site = add(specifier, "static", typeOnly, start);
+        const imported: string[] = [];
+        let namespace: string | undefined;
+        for (const element of specifiers) {
+          if (element.type === "ImportDefaultSpecifier") imported.push("default");
+          else if (element.type === "ImportSpecifier") imported.push(moduleExportName(element.imported as Node));
+          else if (scopes.length === 1 && namespaces !== undefined) namespace = (element.local as Node).name as string;
+          else imported.push("*");
+        }
+        if (namespace !== undefined) namespaceSites.push({ site, local: namespace, names: imported });
+        else {
+          const names = siteNames(imported);
+          if (names !== undefined) site.names = names;
+        }
         if (collectValues && !typeOnly) {
           const names: string[] = [];
           for (const element of specifiers) {
@@ -146,12 +171,16 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
         if (source === null) return false;
         const specifiers = node.specifiers as Node[];
         const typeOnly = node.exportKind === "type" || (specifiers.length > 0 && specifiers.every((element) => element.exportKind === "type"));
-        add(source.value as string, "re-export", typeOnly, start);
+        const site = add(source.value as string, "re-export", typeOnly, start);
+        const names = siteNames(specifiers.map((element) => moduleExportName(element.local as Node)));
+        if (names !== undefined) site.names = names;
         return true;
       }
-      case "ExportAllDeclaration":
-        add((node.source as Node).value as string, "re-export", node.exportKind === "type", start);
+      case "ExportAllDeclaration": {
+        const site = add((node.source as Node).value as string, "re-export", node.exportKind === "type", start);
+        if (node.exported !== null) site.names = ["*"];
         return true;
+      }
       case "TSImportEqualsDeclaration": {
         const reference = node.moduleReference as Node;
         if (reference.type === "TSExternalModuleReference") {
@@ -194,6 +223,12 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
           return;
         }
         visitDeclaration(node, node.start);
+        if (node.source !== null && namespaces !== undefined) {
+          reexporting = true;
+          descend(node, inValue);
+          reexporting = false;
+          return;
+        }
         break;
       }
       case "TSImportEqualsDeclaration":
@@ -242,7 +277,7 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
         }
         break;
     }
-    if (!deep && !(inValue && valueNames !== undefined) && !CONTAINERS.has(type)) return;
+    if (!deep && namespaces === undefined && !(inValue && valueNames !== undefined) && !CONTAINERS.has(type)) return;
     const scope = STATEMENT_SCOPES.has(type) || FUNCTION_SCOPES.has(type);
     if (scope) scopes.push(node);
     descend(node, inValue);
@@ -273,12 +308,82 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
     const child = node[key];
     if (child === null || typeof child !== "object") return;
     if (Array.isArray(child)) {
-      for (const element of child as (Node | null)[]) if (element !== null) visit(element, inValue);
-    } else visit(child as Node, inValue);
+      for (const element of child as (Node | null)[]) {
+        if (element === null) continue;
+        if (namespaces !== undefined && isNamespaceName(element)) noteNamespaceUse(namespaceUses, element.name as string, undefined);
+        visit(element, inValue);
+      }
+    } else {
+      const single = child as Node;
+      if (namespaces !== undefined && isNamespaceName(single)) {
+        const role = namespaceRole(node, key, reexporting);
+        if (role !== null) noteNamespaceUse(namespaceUses, single.name as string, role);
+      }
+      visit(single, inValue);
+    }
   };
 
+  const isNamespaceName = (node: Node): boolean => (node.type === "Identifier" || node.type === "JSXIdentifier") && namespaces!.has(node.name as string);
+
   visit(program as Node, true);
+  for (const { site, local, names } of namespaceSites) site.names = siteNames([...names, ...namespaceNames(namespaceUses.get(local))])!;
   return { sites, problems, candidates, valueNames };
+}
+
+/** Nodes whose non-computed `key` is a property name, never a reference. */
+const KEYED = new Set([
+  "Property",
+  "PropertyDefinition",
+  "MethodDefinition",
+  "AccessorProperty",
+  "TSAbstractPropertyDefinition",
+  "TSAbstractMethodDefinition",
+  "TSAbstractAccessorProperty",
+  "TSPropertySignature",
+  "TSMethodSignature",
+]);
+
+/**
+ * What an Identifier under `parent[key]` named like a namespace binding does with it: a member
+ * read off it (`ns.x`, the type `ns.X`, `<ns.X>`), nothing (a property name, a label, an export
+ * name: `null`), or anything else: a use of the whole (`undefined`). extract-imports.ts reads
+ * TypeScript's tree the same way (namespace-uses.ts).
+ */
+function namespaceRole(parent: Node, key: string, reexporting: boolean): string | null | undefined {
+  switch (parent.type) {
+    case "MemberExpression":
+      if (parent.computed === true) return undefined;
+      return key === "object" ? memberName(parent.property as Node) : null;
+    case "TSQualifiedName":
+    case "JSXMemberExpression":
+      return key === "left" || key === "object" ? memberName((parent.right ?? parent.property) as Node) : null;
+    case "LabeledStatement":
+    case "BreakStatement":
+    case "ContinueStatement":
+    case "MetaProperty":
+    case "JSXAttribute":
+    case "JSXNamespacedName":
+    case "TSEnumMember":
+    case "TSModuleDeclaration":
+    case "ExportAllDeclaration":
+      return null;
+    case "ExportSpecifier":
+      // In `export { x as y } from "m"` both are names of modules, not references.
+      return key === "exported" || reexporting ? null : undefined;
+    case "TSImportType":
+      return key === "qualifier" ? null : undefined;
+    default:
+      return key === "key" && KEYED.has(parent.type) && parent.computed !== true ? null : undefined;
+  }
+}
+
+function memberName(property: Node): string | undefined {
+  return property.type === "Identifier" || property.type === "JSXIdentifier" ? (property.name as string) : undefined;
+}
+
+/** An import or export name: an identifier, or a string (`export { "a-b" as c }`). */
+function moduleExportName(node: Node): string {
+  return node.type === "Literal" ? String(node.value) : (node.name as string);
 }
 
 /** Nodes walked even when neither calls nor value names are looked for: where declarations live. */
@@ -352,4 +457,79 @@ function isCreateRequireCall(initializer: Node | null): boolean {
   const callee = node.callee as Node;
   if (callee.type === "Identifier") return callee.name === "createRequire";
   return callee.type === "MemberExpression" && callee.computed === false && (callee.property as Node).type === "Identifier" && (callee.property as Node).name === "createRequire";
+}
+
+/**
+ * The export table read off the tree's top level, for a file whose module record leaves entries
+ * out (a specifier with an escaped lone surrogate): what extract-oxc.ts reads off the record.
+ */
+export function exportTableOfTree(program: Node | object, text: string): { table: ExportTable | undefined } {
+  const body = (program as Node).body as Node[];
+  const bindings = new Map<string, ImportBinding>();
+  for (const statement of body) {
+    if (statement.type !== "ImportDeclaration") continue;
+    const specifier = (statement.source as Node).value as string;
+    for (const element of statement.specifiers as Node[]) {
+      const imported = element.type === "ImportDefaultSpecifier" ? "default" : element.type === "ImportNamespaceSpecifier" ? "*" : moduleExportName(element.imported as Node);
+      bindings.set((element.local as Node).name as string, { specifier, imported });
+    }
+  }
+  const table = exportTableBuilder(bindings);
+  for (const statement of body) {
+    switch (statement.type) {
+      case "ExportNamedDeclaration": {
+        const source = statement.source as Node | null;
+        const declaration = statement.declaration as Node | null;
+        if (declaration !== null) for (const name of declaredNames(declaration)) table.local(name);
+        for (const element of statement.specifiers as Node[]) {
+          const name = moduleExportName(element.exported as Node);
+          const local = moduleExportName(element.local as Node);
+          if (source === null) table.exportLocal(name, local);
+          else table.reexport(name, source.value as string, local);
+        }
+        break;
+      }
+      case "ExportAllDeclaration": {
+        const source = (statement.source as Node).value as string;
+        const exported = statement.exported as Node | null;
+        if (exported === null) table.star(source);
+        else table.reexport(moduleExportName(exported), source, "*");
+        break;
+      }
+      case "ExportDefaultDeclaration": {
+        const declaration = statement.declaration as Node;
+        if (declaration.type === "Identifier") table.exportLocal("default", declaration.name as string);
+        else table.local("default");
+        break;
+      }
+      case "TSExportAssignment":
+        table.exportEquals();
+        break;
+    }
+  }
+  return { table: table.finish(text) };
+}
+
+/** The names an exported declaration binds. */
+function declaredNames(declaration: Node): string[] {
+  if (declaration.type === "VariableDeclaration") return (declaration.declarations as Node[]).flatMap((declarator) => patternNames(declarator.id as Node));
+  const id = declaration.id as Node | null | undefined;
+  return id != null && id.type === "Identifier" ? [id.name as string] : [];
+}
+
+function patternNames(pattern: Node): string[] {
+  switch (pattern.type) {
+    case "Identifier":
+      return [pattern.name as string];
+    case "ObjectPattern":
+      return (pattern.properties as Node[]).flatMap((property) => patternNames((property.type === "RestElement" ? property.argument : property.value) as Node));
+    case "ArrayPattern":
+      return (pattern.elements as (Node | null)[]).flatMap((element) => (element === null ? [] : patternNames(element)));
+    case "AssignmentPattern":
+      return patternNames(pattern.left as Node);
+    case "RestElement":
+      return patternNames(pattern.argument as Node);
+    default:
+      return [];
+  }
 }

@@ -3,7 +3,7 @@
  * shown on the line of the pull request's diff.
  */
 import type { CheckReport } from "../../model/check-report.js";
-import { chainText, pathFrom } from "./paths.js";
+import { chainText, pathFrom, viaText } from "./paths.js";
 
 export function githubCheckReport(report: CheckReport): string {
   const lines = report.violations.map((violation) => {
@@ -12,7 +12,7 @@ export function githubCheckReport(report: CheckReport): string {
       .filter((part) => part !== "")
       .join("\n");
     const properties = `file=${escapeProperty(pathFrom(report, violation.from))},line=${violation.line},title=${escapeProperty(`layermap ${violation.rule}`)}`;
-    return `::${command} ${properties}::${escapeData(`imports "${violation.specifier}": ${details}`)}`;
+    return `::${command} ${properties}::${escapeData(`imports "${violation.specifier}"${viaText(report, violation.barrel)}: ${details}`)}`;
   });
   const { summary } = report;
   lines.push(`layermap: errors: ${summary.errors}, warnings: ${summary.warnings}, known: ${summary.known}, stale: ${summary.stale}`);

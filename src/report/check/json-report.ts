@@ -17,7 +17,7 @@ export function jsonCheckReport(report: CheckReport): string {
 
 /** Fixed key order, the fields the issue names first. */
 function plain(violation: Violation): Record<string, unknown> {
-  const { rule, severity, from, to, toKind, line, specifier, fromLayer, toLayer, message, comment, via } = violation;
+  const { rule, severity, from, to, toKind, line, specifier, barrel, fromLayer, toLayer, message, comment, via } = violation;
   return {
     rule,
     severity,
@@ -26,6 +26,7 @@ function plain(violation: Violation): Record<string, unknown> {
     toKind,
     line,
     specifier,
+    ...(barrel === undefined ? {} : { barrel }),
     fromLayer: fromLayer ?? null,
     toLayer: toLayer ?? null,
     message,

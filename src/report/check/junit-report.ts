@@ -5,7 +5,7 @@
  */
 import type { CheckReport } from "../../model/check-report.js";
 import type { Violation } from "../../model/violation.js";
-import { chainText, pathFrom } from "./paths.js";
+import { chainText, pathFrom, viaText } from "./paths.js";
 
 export function junitCheckReport(report: CheckReport): string {
   const suites = report.rules.map((rule) => {
@@ -35,7 +35,7 @@ function testCase(report: CheckReport, violation: Violation): string {
   const file = pathFrom(report, violation.from);
   const name = `${file}:${violation.line} imports ${pathFrom(report, violation.to, violation.toKind)}`;
   const details = [
-    `${file}:${violation.line}: imports "${violation.specifier}"`,
+    `${file}:${violation.line}: imports "${violation.specifier}"${viaText(report, violation.barrel)}`,
     violation.message,
     ...(violation.via === undefined ? [] : [`chain: ${chainText(report, violation.via)}`]),
     ...(violation.comment === undefined ? [] : [violation.comment]),

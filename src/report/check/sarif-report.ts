@@ -6,7 +6,7 @@
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { CheckReport } from "../../model/check-report.js";
 import { LAYERMAP_VERSION } from "../../model/version.js";
-import { chainText, pathFrom } from "./paths.js";
+import { chainText, pathFrom, viaText } from "./paths.js";
 
 const INFORMATION_URI = "https://www.npmjs.com/package/layermap";
 
@@ -25,7 +25,7 @@ export function sarifCheckReport(report: CheckReport): string {
       ruleId: violation.rule,
       ruleIndex: ruleIndex.get(violation.rule) ?? -1,
       level: violation.severity === "error" ? "error" : "warning",
-      message: { text: `Imports "${violation.specifier}" (${pathFrom(report, violation.to, violation.toKind)}): ${violation.message}.${chain}` },
+      message: { text: `Imports "${violation.specifier}" (${pathFrom(report, violation.to, violation.toKind)}${viaText(report, violation.barrel)}): ${violation.message}.${chain}` },
       locations: [
         {
           physicalLocation: {

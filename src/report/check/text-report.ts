@@ -9,7 +9,7 @@ import { createColors } from "picocolors";
 import type { CheckReport } from "../../model/check-report.js";
 import type { Violation } from "../../model/violation.js";
 import { printable } from "../../model/printable.js";
-import { chainText, pathFrom } from "./paths.js";
+import { chainText, pathFrom, viaText } from "./paths.js";
 
 export interface TextOptions {
   colour: boolean;
@@ -65,7 +65,8 @@ function violationLines(report: CheckReport, violation: Violation, c: ReturnType
       ? violation.fromLayer === undefined ? "" : c.dim(` [${fromLayer}]`)
       : c.dim(` [${fromLayer} → ${printable(violation.toLayer ?? "no layer")}]`);
   const target = printable(pathFrom(report, violation.to, violation.toKind));
-  const lines = [`  ${where}  imports "${printable(violation.specifier)}" → ${target}${layers}`, `      ${printable(violation.message)}`];
+  const via = printable(viaText(report, violation.barrel));
+  const lines = [`  ${where}  imports "${printable(violation.specifier)}" → ${target}${c.dim(via)}${layers}`, `      ${printable(violation.message)}`];
   if (violation.via !== undefined) lines.push(`      ${c.dim("chain:")} ${printable(chainText(report, violation.via))}`);
   return lines;
 }
@@ -80,5 +81,6 @@ function summaryLine(report: CheckReport, c: ReturnType<typeof createColors>): s
     `${summary.modules} modules in ${counted(report.layers.length, "layer")} (${summary.unlayered} unlayered)`,
   ];
   if (summary.known > 0 || summary.stale > 0) parts.push(`baseline: ${summary.known} known, ${summary.stale} stale`);
+  if (report.throughBarrels === true) parts.push("barrels seen through");
   return parts.join(", ");
 }

@@ -7,6 +7,7 @@ import { compareCodeUnits } from "../../model/compare.js";
 import type { CallTree } from "../../model/call-graph.js";
 import type { ImportRecord, MapDocument, ModuleRecord } from "../../model/document.js";
 import type { Violation } from "../../model/violation.js";
+import { namesText } from "../check/paths.js";
 import { buildClusters } from "./build-clusters.js";
 import { AUTO_COLLAPSE_ABOVE, chooseCollapse, grouping } from "./collapse.js";
 import type { Collapse, Diagram, DiagramEdge, DiagramNode } from "./diagram.js";
@@ -14,7 +15,14 @@ import { foldRuntime, type HeatBy } from "./runtime-heat.js";
 import { selectModules, type SelectOptions } from "./select-modules.js";
 
 export interface DiagramInput {
+  /** The map: what the json and edges formats write, and what is drawn unless `drawn` is given. */
   document: MapDocument;
+  /**
+   * What the pictures draw instead of `document`: its transparent plane when barrels are seen
+   * through (`graph/transparent-plane.ts`), consumers pointing at the modules that declare what
+   * they import.
+   */
+  drawn?: MapDocument;
   /** Violations of the rules: their imports are drawn red, and cycles' imports highlighted. */
   violations: readonly Violation[];
   /**
@@ -39,9 +47,10 @@ export interface DiagramOptions extends SelectOptions {
 }
 
 export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}): Diagram {
-  const { modules, imports } = selectModules(input.document, options);
-  const layerOrder = orderedLayers(input.document, modules);
-  const colours = layerColours(input.document);
+  const document = input.drawn ?? input.document;
+  const { modules, imports } = selectModules(document, options);
+  const layerOrder = orderedLayers(document, modules);
+  const colours = layerColours(document);
   const choice = chooseCollapse(modules, imports, options.collapse, options.autoCollapseAbove ?? AUTO_COLLAPSE_ABOVE, layerOrder);
   const collapse = choice.collapse;
 
@@ -190,7 +199,7 @@ function foldEdges(
     current.statements += edge.sites.length;
     // An import read from an edges list has no line: its placeholder site has no specifier.
     // The imports that break a rule come first in a folded arrow's tooltip: they are why it is red.
-    for (const site of edge.sites) (breaks ? current.breaking : current.sites).push(site.specifier === "" ? edge.from : `${edge.from}:${site.line} "${site.specifier}"`);
+    for (const site of edge.sites) (breaks ? current.breaking : current.sites).push(site.specifier === "" ? edge.from : `${edge.from}:${site.line} "${site.specifier}"${namesHere(site, edge.to)}`);
     folded.set(key, current);
   }
   return [...folded.values()]
@@ -199,6 +208,15 @@ function foldEdges(
       tooltip: modules.has(edge.from) && modules.has(edge.to) ? summarise([...breaking, ...sites]) : foldedTooltip(edge.weight, statements, breaking, sites),
     }))
     .sort((a, b) => compareCodeUnits(a.from, b.from) || compareCodeUnits(a.to, b.to));
+}
+
+/**
+ * ` { format }`: on the transparent plane's document, a site moved off a barrel keeps the one
+ * `through` entry that led it to this import's module; the names it takes from there.
+ */
+function namesHere(site: ImportRecord["sites"][number], to: string): string {
+  const only = site.through?.length === 1 ? site.through[0]! : undefined;
+  return only?.module === to ? ` ${namesText(only.names)}` : "";
 }
 
 /**

@@ -27,8 +27,8 @@ export function affectedCommand(io: CliIo, setExitCode: (code: number) => void):
       const where = explore.describeRoot(args.root, io.cwd);
       const { files } = explore.changedFiles(where.rootPath, where.root, args.ref);
       const loaded = await explore.loadGraph(toLoadOptions(args, io));
-      const result = explore.findAffected(loaded.graph, args.ref, files, { plane: args.plane });
-      const options = formatOptions(io, args, loaded.root);
+      const result = explore.findAffected(loaded.graph, args.ref, files, { plane: args.plane, plain: loaded.plain });
+      const options = formatOptions(io, args, loaded.root, loaded.throughBarrels);
       const formatter = { text: explore.affectedText, json: explore.affectedJson, list: explore.affectedList }[args.format];
       io.stdout.write(formatter(result, options));
       setExitCode(EXIT_OK);

@@ -20,7 +20,7 @@ export function cyclesCommand(io: CliIo, setExitCode: (code: number) => void): C
       const explore = await import("../../../api/explore.js");
       const loaded = await explore.loadGraph(toLoadOptions(args, io));
       const result = explore.findCycles(loaded.graph, { failPlane: loaded.config.rules.cycles.plane });
-      const options = formatOptions(io, args, loaded.root);
+      const options = formatOptions(io, args, loaded.root, loaded.throughBarrels);
       io.stdout.write(args.format === "json" ? explore.cyclesJson(result, options) : explore.cyclesText(result, options));
       setExitCode(result.failing > 0 ? EXIT_VIOLATIONS : EXIT_OK);
     },

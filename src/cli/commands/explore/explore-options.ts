@@ -4,6 +4,7 @@
  */
 import type { Argv } from "yargs";
 import type { LoadGraphOptions } from "../../../api/load-graph.js";
+import type { FormatOptions } from "../../../explore/format/format-options.js";
 import { UserError } from "../../../model/errors.js";
 import type { CliIo } from "../../io.js";
 import { stageLines } from "../../stage-lines.js";
@@ -36,8 +37,9 @@ export function toLoadOptions(args: ExploreArguments, io: CliIo): LoadGraphOptio
   };
 }
 
-export function formatOptions(io: CliIo, args: ExploreArguments, root: string): { root: string; colour: boolean } {
-  return { root, colour: args.color ?? (io.stdout.isTTY === true && !process.env["NO_COLOR"]) };
+/** `throughBarrels`: the result is of the transparent plane (`LoadedGraph.throughBarrels`), which the output says. */
+export function formatOptions(io: CliIo, args: ExploreArguments, root: string, throughBarrels = false): FormatOptions {
+  return { root, colour: args.color ?? (io.stdout.isTTY === true && !process.env["NO_COLOR"]), ...(throughBarrels ? { throughBarrels } : {}) };
 }
 
 /**

@@ -24,7 +24,7 @@ export function layersCommand(io: CliIo, setExitCode: (code: number) => void): C
     handler: async (args) => {
       const explore = await import("../../../api/explore.js");
       const loaded = await explore.loadGraph(toLoadOptions(args, io));
-      const options = formatOptions(io, args, loaded.root);
+      const options = formatOptions(io, args, loaded.root, loaded.throughBarrels);
       if (args.infer) {
         const result = explore.inferLayers(loaded.graph, { plane: args.plane ?? loaded.config.rules.layers.plane });
         io.stdout.write(args.format === "json" ? explore.inferredLayersJson(result, options) : explore.inferredLayersText(result, options));

@@ -33,7 +33,7 @@ export function metricsCommand(io: CliIo, setExitCode: (code: number) => void): 
         plane: args.plane,
         ...(args.top === undefined ? {} : { top: args.top }),
       });
-      const options = formatOptions(io, args, loaded.root);
+      const options = formatOptions(io, args, loaded.root, loaded.throughBarrels);
       io.stdout.write(args.format === "json" ? explore.metricsJson(result, options) : explore.metricsText(result, options));
       setExitCode(EXIT_OK);
     },

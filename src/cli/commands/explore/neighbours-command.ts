@@ -34,7 +34,7 @@ export function neighboursCommand(direction: Direction, io: CliIo, setExitCode: 
       const found = explore.findNeighbours(loaded.graph, modules, { direction, maxDepth, plane: args.plane });
       const depth = Number.isFinite(maxDepth) ? maxDepth : null;
       const report = { direction, pattern: args.module, modules: explore.moduleRefs(loaded.graph, modules), depth, plane: args.plane, found };
-      const options = formatOptions(io, args, loaded.root);
+      const options = formatOptions(io, args, loaded.root, loaded.throughBarrels);
       io.stdout.write(args.format === "json" ? explore.neighboursJson(report, options) : explore.neighboursText(report, options));
       setExitCode(EXIT_OK);
     },

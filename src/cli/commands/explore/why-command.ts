@@ -42,7 +42,7 @@ export function whyCommand(io: CliIo, setExitCode: (code: number) => void): Comm
         chains,
         limit,
       };
-      const options = formatOptions(io, args, loaded.root);
+      const options = formatOptions(io, args, loaded.root, loaded.throughBarrels);
       io.stdout.write(args.format === "json" ? explore.chainsJson(report, options) : explore.chainsText(report, options));
       setExitCode(chains.length > 0 ? EXIT_OK : EXIT_VIOLATIONS);
     },
