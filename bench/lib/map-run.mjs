@@ -28,5 +28,5 @@ fs.writeFileSync(out, jsonReport(result.document));
 stages.push({ stage: "output", ms: Math.round(performance.now() - outputStarted) });
 process.stdout.write(JSON.stringify({ modules: result.document.summary.modules, imports: result.document.summary.imports, cache: result.cache ?? null, stages }) + "\n");
 // The oxc children exit before this process does, so that /usr/bin/time (scale.mjs) counts their CPU.
-const { closeSharedOxcPool } = await import(pathToFileURL(path.join(dist, "extract", "oxc", "oxc-pool.js")).href);
-await closeSharedOxcPool();
+const { finishProcessEnd } = await import(pathToFileURL(path.join(dist, "model", "process-end.js")).href);
+await finishProcessEnd();

@@ -6,6 +6,7 @@
 import { removeTemporaryFiles } from "./write-output.js";
 import { dropWritesOnceClosed } from "./closed-output.js";
 import { removeScratchFolders } from "../model/scratch-folders.js";
+import { finishProcessEnd } from "../model/process-end.js";
 
 // Ctrl-C (or a CI job cancelled with SIGTERM): remove any output being written, then exit as a
 // shell reports a signal, 128 + its number. Once: a second Ctrl-C stops the process outright.
@@ -29,6 +30,6 @@ dropWritesOnceClosed(process.stderr);
 // Loaded only now, so the handlers above are in place before the slow part of start-up.
 const { runCli } = await import("./run-cli.js");
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
-// The oxc children exit before the CLI does, so that `time layermap …` counts their CPU too.
-const { closeSharedOxcPool } = await import("../extract/oxc/oxc-pool.js");
-await closeSharedOxcPool();
+// What the run started — oxc-parser's child processes — ends before the CLI does, so that
+// `time layermap …` counts their CPU too.
+await finishProcessEnd();

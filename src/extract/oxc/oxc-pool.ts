@@ -19,6 +19,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { atProcessEnd } from "../../model/process-end.js";
 import type { OxcJob, OxcReply } from "./oxc-child.js";
 import type { OxcOutcome } from "./extract-oxc.js";
 
@@ -168,19 +169,19 @@ export function createOxcPool({ size = defaultSize(), entry }: OxcPoolOptions = 
 
 let shared: OxcPool | undefined;
 
-/** The process's pool, started on first use. */
-export function sharedOxcPool(): OxcPool {
-  shared ??= createOxcPool();
-  return shared;
-}
-
 /**
- * Ends the process's pool, if one started, and waits for its children to exit: the CLI calls it
- * before it exits, so that the process's resource usage (`time`, `getrusage` of its parent)
- * counts the children's CPU too, and none is left running.
+ * The process's pool, started on first use. It is closed at the process's end (the CLI runs
+ * model/process-end.ts's tasks last), so that the process's resource usage (`time`, `getrusage` of
+ * its parent) counts the children's CPU too, and none is left running.
  */
-export async function closeSharedOxcPool(): Promise<void> {
-  const pool = shared;
-  shared = undefined;
-  await pool?.close();
+export function sharedOxcPool(): OxcPool {
+  if (shared === undefined) {
+    const pool = createOxcPool();
+    shared = pool;
+    atProcessEnd(async () => {
+      if (shared === pool) shared = undefined;
+      await pool.close();
+    });
+  }
+  return shared;
 }
