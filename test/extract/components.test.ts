@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractComponent } from "../../src/extract/component/extract-component.js";
 import { componentKindOf, findScriptBlocks, type ComponentKind } from "../../src/extract/component/script-blocks.js";
@@ -52,6 +53,13 @@ describe("Vue blocks", () => {
     expect(blockTexts("vue", text)).toEqual(["import 'real'"]);
   });
 
+  it("reads {{ }} as an interpolation at the top level too, and any other top-level element as raw text, a void one too", () => {
+    expect(blockTexts("vue", `{{ '<script>' }}\n<script setup lang="ts">import a from 'a'</script>`)).toEqual(["import a from 'a'"]);
+    const found = findScriptBlocks("vue", "<br>\n<script>import a from 'a'</script>");
+    expect(found.blocks).toEqual([]);
+    expect(found.problems).toEqual([{ offset: 0, message: "<br> is never closed (no </br>): read to the end of the file" }]);
+  });
+
   it("reads a pug template as text up to its closing tag", () => {
     expect(blockTexts("vue", `<template lang="pug">div <script>\n</template><script>import 'o'</script>`)).toEqual(["import 'o'"]);
   });
@@ -93,8 +101,10 @@ describe("Svelte blocks", () => {
     expect(blockTexts("svelte", text)).toEqual(["import 'real'"]);
   });
 
-  it("ends a block only at </script> with nothing but spaces before its >", () => {
+  it("ends a block only at </script> with nothing but spaces before its >, and a nested script only at </script>", () => {
     expect(blockTexts("svelte", `<script>import 'a'</script x></script  >`)).toEqual(["import 'a'</script x>"]);
+    // svelte/compiler 5.57 agrees: the nested script runs to the exact </script>, past `</script >{#if c}`.
+    expect(blockTexts("svelte", "{#if a}<script>{/if}</script >{#if c}</script>{/if}<script>import 'b'</script>")).toEqual(["import 'b'"]);
   });
 });
 
@@ -103,6 +113,14 @@ describe("Astro blocks", () => {
     expect(blockTexts("astro", `\n<!-- c -->\n---\nimport A from 'a'\n---  \n<div/>`)).toEqual(["\nimport A from 'a'\n"]);
     // A --- inside a string is a fence when it starts a line (Astro's compiler agrees).
     expect(blockTexts("astro", `---\nconst s = "\n---\n";\n---\n<div/>`)).toEqual(['\nconst s = "\n']);
+  });
+
+  it("follows HTML where an element ends an <svg>, and passes over comments in expressions", () => {
+    expect(blockTexts("astro", `<svg><p>x</p><script>import 'after-breakout'</script></svg>`)).toEqual(["import 'after-breakout'"]);
+    expect(blockTexts("astro", `<svg><g><script>import 'in-svg'</script></g></svg>`)).toEqual([]);
+    expect(blockTexts("astro", `{cond && (<!-- <script>import 'c'</script> -->)}`)).toEqual([]);
+    // Inside an expression, only the elements in it count (@astrojs/compiler 4 agrees).
+    expect(blockTexts("astro", `<noscript>{cond && <div><script>import 'd'</script></div>}</noscript>{cond && <noscript><script>import 'x'</script></noscript>}`)).toEqual(["import 'd'"]);
   });
 
   it("has no frontmatter after markup, and reports one never closed", () => {
@@ -179,6 +197,32 @@ describe("component extraction", () => {
     const extraction = await extract("vue", "<script>\nconst s = '</script>'; import 'x'\n</script>\n");
     expect(extraction.sites).toEqual([]);
     expect(extraction.problems.map((problem) => [problem.code, problem.line])).toEqual([["parse-error", 2]]);
+  });
+});
+
+describe("hostile markup", () => {
+  it("reports a component nested past the reader's stack, and goes on", async () => {
+    const extraction = await extract("astro", "{<a>".repeat(20_000));
+    expect(extraction.sites).toEqual([]);
+    expect(extraction.problems).toEqual([{ code: "parse-error", line: 1, message: "nested too deeply for the component reader (it ran out of stack): no script block read" }]);
+  });
+
+  it("finds blocks inside the text, in order, for any mix of markup tokens", () => {
+    const tokens = ["<script>", "</script>", "<script lang='ts'>", "<template>", "</template>", "<!--", "-->", "{", "}", "{#if a}", "{/if}", "'", '"', "`", "${", "---", "\n", "<svg>", "</svg>", "<p title=\"", ">", "/>", "<", "import 'x'", "\r\n", " "];
+    fc.assert(
+      fc.property(fc.constantFrom<ComponentKind>("vue", "svelte", "astro"), fc.array(fc.constantFrom(...tokens), { maxLength: 40 }), (kind, parts) => {
+        const text = parts.join("");
+        const { blocks, problems } = findScriptBlocks(kind, text);
+        let previous = -1;
+        for (const block of blocks) {
+          expect(block.tag).toBeGreaterThan(previous);
+          expect(0 <= block.tag && block.tag <= block.start && block.start <= block.end && block.end <= text.length).toBe(true);
+          previous = block.tag;
+        }
+        for (const problem of problems) expect(problem.offset).toBeLessThanOrEqual(text.length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -20,8 +20,18 @@ const BLOCK_ENDINGS: Record<ScriptLang, string> = { ts: ".ts", tsx: ".tsx", js: 
 
 /** A component's extraction; `extractScript` reads each block (oxc, or TypeScript's parser for what oxc rejects). */
 export async function extractComponent(kind: ComponentKind, path: string, text: string, extractScript: ScriptExtractor): Promise<Extraction> {
-  const { blocks, problems: blockProblems } = findScriptBlocks(kind, text);
   const starts = lineStarts(text);
+  let scripts: ReturnType<typeof findScriptBlocks>;
+  try {
+    scripts = findScriptBlocks(kind, text);
+  } catch (error) {
+    // The markup reader recurses into Astro's expressions and Svelte's quoted `{…}`: thousands
+    // of levels overflow the stack. The file is reported, the run goes on.
+    if (!(error instanceof RangeError)) throw error;
+    const message = "nested too deeply for the component reader (it ran out of stack): no script block read";
+    return { sites: [], problems: [{ code: "parse-error", line: 1, message }], lines: lineCount(starts, text) };
+  }
+  const { blocks, problems: blockProblems } = scripts;
   const lineAt = (offset: number): number => lineAtPosition(starts, offset);
   const found: { offset: number; sites: ImportSite[] }[] = [];
   const problems: ExtractProblem[] = blockProblems.map(({ offset, message }) => ({ code: "parse-error", line: lineAt(offset), message }));

@@ -7,15 +7,17 @@
  * - **Vue** (`@vue/compiler-sfc`'s `parse`): every `<script>` at the top level (`<script>`,
  *   `<script setup>`); a top-level element's content is raw text up to its closing tag, but for
  *   an HTML `<template>`, whose nested `<template>`s, comments, `{{ }}` and quoted attributes
- *   are read as markup so that none of them ends it early.
+ *   are read as markup so that none of them ends it early; `{{ }}` hides tags at the top level
+ *   too.
  * - **Svelte** (`svelte/compiler`'s `parse`): every `<script>` outside any element or `{#…}`
  *   block (`<script>`, `<script context="module">`, `<script module>`); `{…}` expressions, in
  *   text and attributes, are read as JavaScript (strings, template literals, comments), so a
  *   `"<script>"` in one is not a tag.
  * - **Astro** (`@astrojs/compiler`): the `---` frontmatter, when only whitespace and comments
  *   come before it, up to the next line that is `---`; and every `<script>` Astro processes —
- *   no attribute but a written `src`, not inside `<template>`, `<svg>` or `<noscript>` — in the
- *   markup and in the JSX of its `{…}` expressions.
+ *   no attribute but a written `src`, not inside `<template>`, `<svg>` (which an HTML element such
+ *   as `<p>` or `<li>` ends, as in HTML) or `<noscript>` — in the markup and in the JSX of its
+ *   `{…}` expressions, where only the elements inside the expression count.
  *
  * What all three share with HTML: comments hide tags; `<script>`, `<style>`, `<textarea>` and
  * `<title>` hold raw text up to their closing tag, so a `</script>` in a string of the script
@@ -64,6 +66,13 @@ const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"]);
 /** Astro leaves a `<script>` inside these as it is written (measured with @astrojs/compiler 4). */
 const ASTRO_UNPROCESSED_INSIDE = new Set(["template", "svg", "noscript"]);
+/**
+ * HTML elements that end an `<svg>` they are written in (HTML's "breakout" tags in foreign
+ * content), which Astro's parser, an HTML parser, follows.
+ */
+const SVG_BREAKOUT = new Set(
+  "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var".split(" "),
+);
 
 interface Attribute {
   /** Lower-cased: `LANG="ts"` is read as `lang`. */
@@ -87,6 +96,8 @@ export function findScriptBlocks(kind: ComponentKind, text: string): ComponentSc
   const problems: BlockProblem[] = [];
   /** Open elements, and Svelte's open `{#…}` blocks as `{#if`, `{#each`, …. */
   const stack: string[] = [];
+  /** Where the innermost Astro expression's JSX starts on the stack: Astro looks for `<svg>` and the like only above it. */
+  let expressionFloor = 0;
 
   const isNameStart = (at: number): boolean => {
     const code = text.charCodeAt(at);
@@ -125,10 +136,16 @@ export function findScriptBlocks(kind: ComponentKind, text: string): ComponentSc
       } else if (char === "/" && text[index + 1] === "*") {
         const close = text.indexOf("*/", index + 2);
         index = close < 0 ? length : close + 1;
+      } else if (kind === "astro" && text.startsWith("<!--", index)) {
+        const close = text.indexOf("-->", index + 4);
+        index = close < 0 ? length : close + 2;
       } else if (kind === "astro" && char === "<" && (isNameStart(index + 1) || text[index + 1] === ">")) {
+        const outerFloor = expressionFloor;
+        expressionFloor = stack.length;
         const floor = stack.length + 1;
         index = element(index);
         if (stack.length >= floor) index = markup(index, floor);
+        expressionFloor = outerFloor;
         index--;
       }
     }
@@ -192,8 +209,10 @@ export function findScriptBlocks(kind: ComponentKind, text: string): ComponentSc
   /** Where the raw text of `name`, opened before `from`, ends: its closing tag's start and end; undefined when it never closes. */
   const closingTag = (name: string, from: number): { start: number; end: number } | undefined => {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    // Svelte ends a raw block at `</name>` (spaces allowed before `>`); HTML, and so Vue and Astro, at `</name` and a space, `/` or `>`.
-    const pattern = kind === "svelte" ? new RegExp(`</${escaped}\\s*>`, "g") : new RegExp(`</${escaped}(?=[\\s/>])`, "gi");
+    // Svelte ends a top-level script or style at `</name>` with spaces allowed before `>`, a nested
+    // one at `</name>` exactly; HTML, and so Vue and Astro, at `</name` and a space, `/` or `>`.
+    const pattern =
+      kind === "svelte" ? new RegExp(stack.length === 0 ? `</${escaped}\\s*>` : `</${escaped}>`, "g") : new RegExp(`</${escaped}(?=[\\s/>])`, "gi");
     pattern.lastIndex = from;
     const match = pattern.exec(text);
     if (match === null) return undefined;
@@ -206,7 +225,7 @@ export function findScriptBlocks(kind: ComponentKind, text: string): ComponentSc
   const addScript = (tagStart: number, tag: Tag, start: number, end: number): void => {
     const src = attributeValue(tag, "src");
     if (kind === "astro") {
-      if (stack.some((open) => ASTRO_UNPROCESSED_INSIDE.has(open))) return;
+      if (stack.slice(expressionFloor).some((open) => ASTRO_UNPROCESSED_INSIDE.has(open))) return;
       // Astro processes a script with no attribute but a written src; any other is left inline.
       if (tag.attributes.some((attribute) => attribute.name !== "src" || typeof attribute.value !== "string")) return;
       blocks.push(typeof src === "string" ? { tag: tagStart, start, end: start, lang: "ts", src } : { tag: tagStart, start, end, lang: "ts" });
@@ -229,7 +248,9 @@ export function findScriptBlocks(kind: ComponentKind, text: string): ComponentSc
   const element = (at: number): number => {
     const tag = readTag(at);
     const { name } = tag;
+    if (kind === "astro" && SVG_BREAKOUT.has(name) && stack.lastIndexOf("svg") >= expressionFloor) stack.length = stack.lastIndexOf("svg");
     const vueRoot = kind === "vue" && stack.length === 0;
+    // Vue reads every top-level element but an HTML <template> as raw text, a void one too (`<br>` at the top runs to the end).
     const raw = RAW_TEXT.has(name) || (vueRoot && !(name === "template" && isHtml(attributeValue(tag, "lang"))));
     if (tag.selfClosing || tag.end >= length) {
       if (name === "script") addScript(at, tag, tag.end, tag.end);
@@ -280,7 +301,8 @@ export function findScriptBlocks(kind: ComponentKind, text: string): ComponentSc
           index = gt < 0 ? length : gt + 1;
         } else index++;
       } else if (char === "{" && kind === "vue") {
-        if (text[index + 1] === "{" && stack.length > 0) {
+        // `{{ … }}` is an interpolation wherever it is, at the top level too: a tag in it is text.
+        if (text[index + 1] === "{") {
           const end = text.indexOf("}}", index + 2);
           index = end < 0 ? length : end + 2;
         } else index++;
