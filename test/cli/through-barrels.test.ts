@@ -128,6 +128,10 @@ describe("render", () => {
       "src/utils/parse.ts -> src/utils/format.ts",
     ]);
     expect(drawn.stdout).toContain('src/app/main.ts:1 \\"../utils\\" { parse }');
+    // The barrel's own re-exports are drawn faint: consumers no longer depend through them.
+    expect(drawn.stdout).toMatch(/"src\/utils\/index.ts" -> "src\/utils\/parse.ts" \[[^\]]*arrowhead=empty[^\]]*color="#c4c8cf"/);
+    expect(drawn.stdout).toContain("a barrel's re-export (seen through)");
+    expect(plain).not.toContain("#c4c8cf");
     // The json format still writes the map as made.
     expect(run("render", "transparent.json", "--format", "json", "--through-barrels").stdout).toBe(readFileSync(`${FIXTURE}/transparent.json`, "utf8"));
   });
