@@ -1,5 +1,5 @@
 /**
- * The transparent plane through the CLI, on test/fixtures/barrels: a small project whose
+ * The transparent plane through the CLI, on test/fixtures/barrel-plane: a small project whose
  * `src/utils/index.ts` re-exports format.ts and parse.ts, mapped once (`opaque.json`, as
  * `layermap map` writes it without following barrels) and given, by hand, the `through` fields a
  * map made with `--through-barrels` holds (`transparent.json`). parse.ts imports `format` from its
@@ -14,7 +14,7 @@ import type { MapDocument } from "../../src/model/document.js";
 import { runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
 import { tempTree } from "../helpers/temp-tree.js";
 
-const FIXTURE = "test/fixtures/barrels";
+const FIXTURE = "test/fixtures/barrel-plane";
 const run = (...args: string[]): CliRun => runBuiltCli(args, FIXTURE);
 
 describe("check", () => {
