@@ -220,3 +220,32 @@ describe("hostile ids and names in through", () => {
     }
   });
 });
+
+describe("a mapped root (barrel-core's map following the names)", () => {
+  it("map --through-barrels writes the through fields transparent.json was given by hand", () => {
+    const mapped = JSON.parse(run("map", ".", "--no-cache", "--quiet", "--through-barrels").stdout) as MapDocument;
+    const saved = JSON.parse(readFileSync(`${FIXTURE}/transparent.json`, "utf8")) as MapDocument;
+    expect(mapped.barrels).toBe("transparent");
+    expect(mapped.imports).toEqual(saved.imports);
+  });
+
+  it("check, cycles and why map the root with the config's barrels, and --no-through-barrels maps it as written", () => {
+    const check = run("check", ".", "--no-cache");
+    expect(check.stdout).toContain('src/app/main.ts:1  imports "../utils" → src/utils/parse.ts via src/utils/index.ts { parse } [app → utils]');
+    expect(check.status).toBe(1);
+    expect(run("cycles", "--no-cache").status).toBe(0);
+    expect(run("cycles", "--no-cache", "--no-through-barrels").status).toBe(1);
+    expect(run("why", "src/app/view.ts", "src/utils/parse.ts", "--no-cache").stdout).toContain("parse is declared in src/utils/parse.ts (via src/utils/index.ts)");
+  });
+
+  it("map --out draws the plane in the picture and writes the map as made in the JSON", () => {
+    const folder = tempTree({});
+    const result = runBuiltCli(["map", FIXTURE, "--no-cache", "--quiet", "--out", `${folder}/m.json`, "--out", `${folder}/m.dot`, "--collapse", "none"]);
+    expect(result.status).toBe(0);
+    const dot = readFileSync(`${folder}/m.dot`, "utf8");
+    expect(dot).toContain('"src/app/main.ts" -> "src/utils/parse.ts"');
+    expect(dot).not.toContain('"src/utils/parse.ts" -> "src/utils/index.ts"');
+    const written = JSON.parse(readFileSync(`${folder}/m.json`, "utf8")) as MapDocument;
+    expect(written.imports.map((record) => `${record.from} -> ${record.to}`)).toContain("src/utils/parse.ts -> src/utils/index.ts");
+  });
+});
