@@ -33,6 +33,9 @@ async function realDocuments(): Promise<{ name: string; document: unknown }[]> {
     // Round-tripped through JSON, as the cache stores it.
     found.push({ name: root, document: JSON.parse(JSON.stringify((await map({ root, cache: false })).document)) as unknown });
   }
+  // One with barrels transparent: sites with through.
+  const forms = "test/fixtures/barrels/forms";
+  found.push({ name: `${forms} --through-barrels`, document: JSON.parse(JSON.stringify((await map({ root: forms, cache: false, throughBarrels: true })).document)) as unknown });
   return found;
 }
 
@@ -66,11 +69,11 @@ function damaged(document: Json, path: (string | number)[], damage: Damage): Jso
 }
 
 // Values a document holds, and near misses of them.
-const telling = fc.constantFrom<Json>("", "static", "type-only", "local", "external", "unresolved", "parse-error", "nonsense", 0, -1, 1, 1.5, 2, true, false, null, [], {}, ["static"], "src/a.ts");
+const telling = fc.constantFrom<Json>("", "transparent", "static", "type-only", "local", "external", "unresolved", "parse-error", "nonsense", 0, -1, 1, 1.5, 2, true, false, null, [], {}, ["static"], "src/a.ts");
 const damages: fc.Arbitrary<Damage> = fc.oneof(
   fc.record({ kind: fc.constant("replace" as const), value: fc.oneof(telling, fc.jsonValue() as fc.Arbitrary<Json>) }),
   fc.constant({ kind: "drop" as const }),
-  fc.record({ kind: fc.constant("add" as const), key: fc.constantFrom("extra", "layer", "lines", "typeOnly", "elided", "line", "__proto__"), value: telling }),
+  fc.record({ kind: fc.constant("add" as const), key: fc.constantFrom("extra", "layer", "lines", "typeOnly", "elided", "line", "through", "barrels", "__proto__"), value: telling }),
 );
 
 const documents = await realDocuments();

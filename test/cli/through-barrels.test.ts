@@ -1,5 +1,5 @@
 /**
- * The transparent plane through the CLI, on test/fixtures/barrels: a small project whose
+ * The transparent plane through the CLI, on test/fixtures/barrel-plane: a small project whose
  * `src/utils/index.ts` re-exports format.ts and parse.ts, mapped once (`opaque.json`, as
  * `layermap map` writes it without following barrels) and given, by hand, the `through` fields a
  * map made with `--through-barrels` holds (`transparent.json`). parse.ts imports `format` from its
@@ -14,7 +14,7 @@ import type { MapDocument } from "../../src/model/document.js";
 import { runBuiltCli, type CliRun } from "../helpers/run-built-cli.js";
 import { tempTree } from "../helpers/temp-tree.js";
 
-const FIXTURE = "test/fixtures/barrels";
+const FIXTURE = "test/fixtures/barrel-plane";
 const run = (...args: string[]): CliRun => runBuiltCli(args, FIXTURE);
 
 describe("check", () => {
@@ -128,6 +128,10 @@ describe("render", () => {
       "src/utils/parse.ts -> src/utils/format.ts",
     ]);
     expect(drawn.stdout).toContain('src/app/main.ts:1 \\"../utils\\" { parse }');
+    // The barrel's own re-exports are drawn faint: consumers no longer depend through them.
+    expect(drawn.stdout).toMatch(/"src\/utils\/index.ts" -> "src\/utils\/parse.ts" \[[^\]]*arrowhead=empty[^\]]*color="#c4c8cf"/);
+    expect(drawn.stdout).toContain("a barrel's re-export (seen through)");
+    expect(plain).not.toContain("#c4c8cf");
     // The json format still writes the map as made.
     expect(run("render", "transparent.json", "--format", "json", "--through-barrels").stdout).toBe(readFileSync(`${FIXTURE}/transparent.json`, "utf8"));
   });
@@ -214,5 +218,34 @@ describe("hostile ids and names in through", () => {
       // No line break of the payload reaches the file: no line of it starts with the payload's command.
       expect(result.stdout.split("\n").filter((line) => line.startsWith("::error")), format).toEqual([]);
     }
+  });
+});
+
+describe("a mapped root (barrel-core's map following the names)", () => {
+  it("map --through-barrels writes the through fields transparent.json was given by hand", () => {
+    const mapped = JSON.parse(run("map", ".", "--no-cache", "--quiet", "--through-barrels").stdout) as MapDocument;
+    const saved = JSON.parse(readFileSync(`${FIXTURE}/transparent.json`, "utf8")) as MapDocument;
+    expect(mapped.barrels).toBe("transparent");
+    expect(mapped.imports).toEqual(saved.imports);
+  });
+
+  it("check, cycles and why map the root with the config's barrels, and --no-through-barrels maps it as written", () => {
+    const check = run("check", ".", "--no-cache");
+    expect(check.stdout).toContain('src/app/main.ts:1  imports "../utils" → src/utils/parse.ts via src/utils/index.ts { parse } [app → utils]');
+    expect(check.status).toBe(1);
+    expect(run("cycles", "--no-cache").status).toBe(0);
+    expect(run("cycles", "--no-cache", "--no-through-barrels").status).toBe(1);
+    expect(run("why", "src/app/view.ts", "src/utils/parse.ts", "--no-cache").stdout).toContain("parse is declared in src/utils/parse.ts (via src/utils/index.ts)");
+  });
+
+  it("map --out draws the plane in the picture and writes the map as made in the JSON", () => {
+    const folder = tempTree({});
+    const result = runBuiltCli(["map", FIXTURE, "--no-cache", "--quiet", "--out", `${folder}/m.json`, "--out", `${folder}/m.dot`, "--collapse", "none"]);
+    expect(result.status).toBe(0);
+    const dot = readFileSync(`${folder}/m.dot`, "utf8");
+    expect(dot).toContain('"src/app/main.ts" -> "src/utils/parse.ts"');
+    expect(dot).not.toContain('"src/utils/parse.ts" -> "src/utils/index.ts"');
+    const written = JSON.parse(readFileSync(`${folder}/m.json`, "utf8")) as MapDocument;
+    expect(written.imports.map((record) => `${record.from} -> ${record.to}`)).toContain("src/utils/parse.ts -> src/utils/index.ts");
   });
 });

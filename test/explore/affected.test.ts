@@ -74,7 +74,7 @@ describe("affected", () => {
 });
 
 describe("affected with barrels seen through", () => {
-  const saved = parseMapDocument(readFileSync("test/fixtures/barrels/transparent.json", "utf8"), "transparent.json");
+  const saved = parseMapDocument(readFileSync("test/fixtures/barrel-plane/transparent.json", "utf8"), "transparent.json");
   const plain = fromDocument(saved);
   const plane = transparentPlane(plain);
   const ids = (result: ReturnType<typeof findAffected>): string[] => result.dependents.map((dependent) => dependent.id);

@@ -360,3 +360,44 @@ describe("extractImportsFast on damaged text", () => {
     );
   });
 });
+
+describe("imported names and export tables (the barrels stage's input)", () => {
+  const cases: [string, string][] = [
+    ["names.ts", 'import d, { a as b, "x y" as z } from "./m";\nimport type { T } from "./t";\nimport {} from "./e";\nexport { c as e, type U } from "./n";\nexport * as ns from "./o";\nexport * from "./p";\nexport type * from "./q";\nb(d, z);\n'],
+    ["namespace.tsx", 'import * as ns from "./m";\nconst o = { [ns.k]: 1, key: ns.v, ns: 2 };\nclass K { ns = 1; ns2() { return ns.w; } }\nlabel: for (;;) break label;\ntype T = ns.X<ns.Y>;\nlet t: typeof ns.z;\nexport const el = <ns.Comp a={ns.b}></ns.Comp>;\n'],
+    ["namespace-whole.ts", 'import * as ns from "./m";\nimport * as other from "./n";\nexport default ns;\nexport const v = other?.x ?? other.y;\nfunction f(ns: number) { return ns; }\n'],
+    ["namespace-reexport.js", 'import * as ns from "./m";\nexport { x as ns } from "./n";\nexport { ns as y };\n'],
+    ["exports.ts", 'import d from "./d";\nimport * as all from "./all";\nimport { i } from "./i";\nimport q = require("./q");\nexport { i, all, q };\nexport default d;\nexport const [a1, { b1, c1: [d1] }] = [];\nexport function f() {}\nexport declare class C {}\nexport interface I {}\nexport type A = 1;\nexport enum E {}\nexport namespace N {}\nexport abstract class Z {}\n'],
+    ["default-expression.ts", 'const x = 1;\nexport default (x);\nexport { x as "odd name" };\n'],
+    ["default-function.js", "export default function named() {}\nexport const kept = 1;\n"],
+    ["commonjs.js", "module.exports.a = 1;\n"],
+    ["commonjs-and-esm.js", 'export const a = 1;\nexports.b = 2;\n'],
+    ["export-equals.ts", 'import x = require("./x");\nexport = x;\n'],
+    ["ambient.d.ts", 'declare module "m" {\n  import * as ns from "./n";\n  export const a: typeof ns.q;\n}\nexport declare const top: number;\n'],
+  ];
+  it.each(cases)("%s: both parsers, every way through oxc", (path, text) => {
+    expectOxcParity(path, text);
+  });
+
+  it("reads what the cases above say", () => {
+    const names = (path: string): (string[] | undefined)[] => extractImportsFast(path, cases.find(([name]) => name === path)![1]).sites.map((site) => site.names);
+    expect(names("names.ts")).toEqual([["a", "default", "x y"], ["T"], undefined, ["c", "U"].sort(), ["*"], undefined, undefined]);
+    // Property names, class members and labels named like it are no uses.
+    expect(names("namespace.tsx")).toEqual([["Comp", "X", "Y", "b", "k", "v", "w", "z"]]);
+    expect(names("namespace-whole.ts")).toEqual([["*"], ["x", "y"]]);
+    expect(names("namespace-reexport.js")).toEqual([["*"], ["x"]]);
+    expect(extractImportsFast("exports.ts", cases[4]![1]).exports).toEqual({
+      local: ["A", "C", "E", "I", "N", "Z", "a1", "b1", "d1", "f", "q"],
+      reexports: [
+        { name: "all", specifier: "./all", imported: "*" },
+        { name: "default", specifier: "./d", imported: "default" },
+        { name: "i", specifier: "./i", imported: "i" },
+      ],
+      stars: [],
+    });
+    expect(extractImportsFast("default-expression.ts", cases[5]![1]).exports?.local).toEqual(["default", "odd name"]);
+    expect(extractImportsFast("commonjs.js", cases[7]![1]).exports?.opaque).toBe(true);
+    expect(extractImportsFast("commonjs-and-esm.js", cases[8]![1]).exports).toEqual({ local: ["a"], reexports: [], stars: [] });
+    expect(extractImportsFast("ambient.d.ts", cases[10]![1]).exports).toEqual({ local: ["top"], reexports: [], stars: [] });
+  });
+});

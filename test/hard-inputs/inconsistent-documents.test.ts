@@ -21,7 +21,7 @@ const cases: [string, MapDocument, string][] = [
   ["an import listed twice", document([a, b], [edge("a.ts", "b.ts"), edge("a.ts", "b.ts")]), 'imports[1]: the import "a.ts" → "b.ts" is listed twice'],
   [
     "a site whose names lead to a module not in the list",
-    document([a, b], [{ ...edge("a.ts", "b.ts"), sites: [{ line: 1, specifier: "./b", kind: "static", through: [{ module: "c.ts", names: ["c"] }] }] }]),
+    { ...document([a, b], [{ ...edge("a.ts", "b.ts"), sites: [{ line: 1, specifier: "./b", kind: "static", through: [{ module: "c.ts", names: ["c"] }] }] }]), barrels: "transparent" },
     'imports[0].sites[0].through: "c.ts" is not in the module list',
   ],
 ];

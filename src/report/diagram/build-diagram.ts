@@ -62,7 +62,7 @@ export function buildDiagram(input: DiagramInput, options: DiagramOptions = {}):
     if (folded === undefined) members.set(group, [module]);
     else folded.push(module);
   }
-  let edges = foldEdges(imports, modules, groups, collapse, marks(input.violations));
+  let edges = foldEdges(imports, modules, groups, collapse, marks(input.violations), input.drawn !== undefined);
   // Every arrow of the selection, also those an opened box's view leaves out: a call along one is
   // no runtime-only call.
   const allArrows = edges;
@@ -167,8 +167,9 @@ function foldEdges(
   groups: ReadonlyMap<string, string>,
   collapse: Collapse,
   marked: Marks,
+  throughBarrels: boolean,
 ): DiagramEdge[] {
-  const folded = new Map<string, DiagramEdge & { sites: string[]; breaking: string[]; statements: number }>();
+  const folded = new Map<string, DiagramEdge & { sites: string[]; breaking: string[]; statements: number; listing: boolean }>();
   for (const edge of imports) {
     const from = groups.get(edge.from)!;
     const to = groups.get(edge.to)!;
@@ -181,6 +182,7 @@ function foldEdges(
       typeOnly: true,
       dynamic: true,
       reexport: false,
+      listing: throughBarrels,
       violation: false,
       cycle: false,
       weight: 0,
@@ -193,6 +195,7 @@ function foldEdges(
     current.typeOnly &&= edge.typeOnly;
     current.dynamic &&= dynamic;
     current.reexport ||= edge.kinds.includes("re-export");
+    current.listing &&= edge.sites.every((site) => site.kind === "re-export");
     current.violation ||= breaks;
     current.cycle ||= marked.cycles.has(pairKey(edge.from, edge.to));
     current.weight += 1;
@@ -203,8 +206,9 @@ function foldEdges(
     folded.set(key, current);
   }
   return [...folded.values()]
-    .map(({ sites, breaking, statements, ...edge }) => ({
+    .map(({ sites, breaking, statements, listing, ...edge }) => ({
       ...edge,
+      ...(listing ? { faded: true as const } : {}),
       tooltip: modules.has(edge.from) && modules.has(edge.to) ? summarise([...breaking, ...sites]) : foldedTooltip(edge.weight, statements, breaking, sites),
     }))
     .sort((a, b) => compareCodeUnits(a.from, b.from) || compareCodeUnits(a.to, b.to));

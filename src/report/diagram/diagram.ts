@@ -44,6 +44,12 @@ export interface DiagramEdge {
   dynamic: boolean;
   /** Some import behind the edge is a re-export. */
   reexport: boolean;
+  /**
+   * Drawn on the transparent plane, every import behind the edge is a re-export: a barrel listing
+   * what it re-exports, which no consumer's dependency runs through any more (consumers point at
+   * the definitions). Drawn faint, so a barrel is still seen but is no hub.
+   */
+  faded?: true;
   /** Some import behind the edge breaks a rule. */
   violation: boolean;
   /** Some import behind the edge is a step of an import cycle. */

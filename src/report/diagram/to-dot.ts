@@ -4,7 +4,7 @@
  * is written in a fixed order, so the same diagram gives the same bytes.
  */
 import { isFoldedEdge, layerNodes, layerRanks, pointsUp, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge, type DiagramNode } from "./diagram.js";
-import { clusterColours, CYCLE_COLOUR, EDGE_COLOUR, VIOLATION_COLOUR } from "./palette.js";
+import { clusterColours, CYCLE_COLOUR, EDGE_COLOUR, FAINT_COLOUR, VIOLATION_COLOUR } from "./palette.js";
 import { quote } from "./dot-quote.js";
 import { heatEdgeAttributes, heatLegend, heatNodeAttributes, runtimeCallLines } from "./to-dot-heat.js";
 
@@ -100,6 +100,7 @@ function edgeLine(edge: DiagramEdge, diagram: Diagram, minlen: number | undefine
   if (edge.reexport) attributes.push("arrowhead=empty");
   if (edge.violation) attributes.push(`color="${VIOLATION_COLOUR}"`, "penwidth=2.4");
   else if (edge.cycle) attributes.push(`color="${CYCLE_COLOUR}"`, "penwidth=2");
+  else if (edge.faded) attributes.push(`color="${FAINT_COLOUR}"`);
   // The config's layer order is the layout: an arrow that breaks a rule, closes a cycle or
   // points up from a lower layer is drawn, but does not pull its ends into another order.
   if (!constrains(edge, rankOf)) attributes.push("constraint=false");
@@ -197,7 +198,8 @@ function legend(diagram: Diagram): string[] {
   const rows: [string, string][] = [["static import", `<FONT COLOR="${EDGE_COLOUR}">──▶</FONT>`]];
   if (diagram.edges.some((edge) => edge.typeOnly)) rows.push(["type-only", `<FONT COLOR="${EDGE_COLOUR}">- - ▶</FONT>`]);
   if (diagram.edges.some((edge) => edge.dynamic)) rows.push(["dynamic import()", `<FONT COLOR="${EDGE_COLOUR}">··· ▶</FONT>`]);
-  if (diagram.edges.some((edge) => edge.reexport)) rows.push(["re-export", `<FONT COLOR="${EDGE_COLOUR}">──▷</FONT>`]);
+  if (diagram.edges.some((edge) => edge.reexport && !edge.faded)) rows.push(["re-export", `<FONT COLOR="${EDGE_COLOUR}">──▷</FONT>`]);
+  if (diagram.edges.some((edge) => edge.faded)) rows.push(["a barrel's re-export (seen through)", `<FONT COLOR="${FAINT_COLOUR}">──▷</FONT>`]);
   if (diagram.edges.some((edge) => edge.violation)) rows.push(["breaks a rule", `<FONT COLOR="${VIOLATION_COLOUR}"><B>━━▶</B></FONT>`]);
   if (diagram.edges.some((edge) => edge.cycle)) rows.push(["import cycle", `<FONT COLOR="${CYCLE_COLOUR}"><B>━━▶</B></FONT>`]);
   const cells = rows.map(([text, glyph]) => `<TR><TD ALIGN="LEFT">${glyph}</TD><TD ALIGN="LEFT">${text}</TD></TR>`).join("");

@@ -151,6 +151,7 @@ function linkStyle(edge: DiagramEdge, diagram: Diagram): string | undefined {
   const width = weighted ? 1 + Math.log2(edge.weight) : 1;
   if (edge.violation) return `stroke:${VIOLATION_COLOUR},stroke-width:${px(Math.max(3, width))}`;
   if (edge.cycle) return `stroke:${CYCLE_COLOUR},stroke-width:${px(Math.max(3, width))}`;
+  if (edge.faded) return `stroke:${FAINT_COLOUR}${weighted && edge.weight > 1 ? `,stroke-width:${px(width)}` : ""}`;
   return weighted && edge.weight > 1 ? `stroke-width:${px(width)}` : undefined;
 }
 
