@@ -40,9 +40,11 @@ export interface FollowedFile {
 export interface FollowOptions {
   /**
    * How a file uses the given namespace bindings (a binding missing from the answer: taken
-   * whole). Without it, every namespace import stays whole on its target.
+   * whole, or none of its members worth following). Each binding comes with the members that
+   * would lead elsewhere than its module: a file that reads none of them (`ns.x` nowhere in its
+   * text) need not be parsed. Without it, every namespace import stays whole on its target.
    */
-  namespaceMembers?: (file: string, locals: ReadonlySet<string>) => Promise<ReadonlyMap<string, NamespaceUse>>;
+  namespaceMembers?: (file: string, locals: ReadonlyMap<string, ReadonlySet<string> | "*">) => Promise<ReadonlyMap<string, NamespaceUse>>;
 }
 
 export interface Followed {
@@ -83,7 +85,7 @@ export async function followBarrels(files: readonly FollowedFile[], options: Fol
     modules.set(file, { exports: extraction.exports, targets: bySpecifier });
   }
   const follower = createFollower(modules);
-  const members = await namespaceMembers(files, modules, options);
+  const members = await namespaceMembers(files, follower, options);
 
   const through = new Map<string, (ThroughRecord[] | undefined)[]>();
   const diagnostics: Diagnostic[] = [];
@@ -122,18 +124,20 @@ export async function followBarrels(files: readonly FollowedFile[], options: Fol
 }
 
 /**
- * The members read off each namespace import of a barrel (a module that passes names on): of
- * any other module, every member is declared there, and the namespace's edge stays whole.
+ * The members read off each namespace import of a barrel — a module some of whose exports are
+ * declared elsewhere: of any other module, every member is declared there, and the namespace's
+ * edge stays whole.
  */
-async function namespaceMembers(files: readonly FollowedFile[], modules: ReadonlyMap<string, Module>, options: FollowOptions): Promise<Map<string, ReadonlyMap<string, NamespaceUse>>> {
+async function namespaceMembers(files: readonly FollowedFile[], follower: Follower, options: FollowOptions): Promise<Map<string, ReadonlyMap<string, NamespaceUse>>> {
   const found = new Map<string, ReadonlyMap<string, NamespaceUse>>();
   if (options.namespaceMembers === undefined) return found;
   for (const { file, extraction, targets } of files) {
-    const locals = new Set<string>();
+    const locals = new Map<string, ReadonlySet<string> | "*">();
     extraction.sites.forEach((site, index) => {
       const target = targets[index]!;
-      const exports = target.kind === "local" ? modules.get(target.id)?.exports : undefined;
-      if (site.namespace !== undefined && exports !== undefined && (exports.reexports.length > 0 || exports.stars.length > 0)) locals.add(site.namespace);
+      if (site.namespace === undefined || target.kind !== "local") return;
+      const elsewhere = follower.elsewhere(target.id);
+      if (elsewhere === "*" || elsewhere.size > 0) locals.set(site.namespace, elsewhere);
     });
     if (locals.size > 0) found.set(file, await options.namespaceMembers(file, locals));
   }
@@ -143,6 +147,11 @@ async function namespaceMembers(files: readonly FollowedFile[], modules: Readonl
 interface Follower {
   /** Where `name`, exported by the local module `id`, is declared. */
   resolve(id: string, name: string): Found;
+  /**
+   * The names the local module `id` exports that are declared in another module; "*" when any
+   * name may be (an `export *` of a module it cannot see into).
+   */
+  elsewhere(id: string): ReadonlySet<string> | "*";
 }
 
 function createFollower(modules: ReadonlyMap<string, Module>): Follower {
@@ -218,5 +227,23 @@ function createFollower(modules: ReadonlyMap<string, Module>): Follower {
     return resolve(target.id, entry.imported, chain);
   };
 
-  return { resolve: (id, name) => resolve(id, name, new Set()) };
+  const elsewhereMemo = new Map<string, Set<string> | "*">();
+  const elsewhere = (id: string): Set<string> | "*" => {
+    let names = elsewhereMemo.get(id);
+    if (names === undefined) {
+      names = new Set();
+      if (readable(id) !== undefined) {
+        const { names: exported, open } = exportsOf(id);
+        if (open.length > 0) names = "*";
+        else for (const name of exported.keys()) {
+          const found = resolve(id, name, new Set());
+          if ("module" in found && found.module !== id) names.add(name);
+        }
+      }
+      elsewhereMemo.set(id, names);
+    }
+    return names;
+  };
+
+  return { resolve: (id, name) => resolve(id, name, new Set()), elsewhere };
 }

@@ -14,20 +14,35 @@ import { decodeSource, readSourceBytes } from "./read-source.js";
 import { scriptKindOf } from "./script-kind.js";
 
 /**
- * How the file `file` (relative to the absolute `root`) uses each of `locals`: a namespace
- * missing from the answer is to be taken whole — the file could not be read again, or was nested
- * too deeply for the parser.
+ * How the file `file` (relative to the absolute `root`) uses each of `locals`, each given with
+ * the members that matter (those its module does not declare itself). A namespace missing from
+ * the answer is to be taken whole: the file could not be read again, was nested too deeply for
+ * the parser, or reads none of the members that matter — told from its text, without parsing it
+ * (no `ns.member` anywhere means no such member read; most files are answered so).
  */
-export function readNamespaceMembers(root: string, file: string, locals: ReadonlySet<string>, maxFileSize: number): Map<string, NamespaceUse> {
+export function readNamespaceMembers(root: string, file: string, locals: ReadonlyMap<string, ReadonlySet<string> | "*">, maxFileSize: number): Map<string, NamespaceUse> {
   const bytes = readSourceBytes(join(root, file), maxFileSize);
   if (!Buffer.isBuffer(bytes)) return new Map();
   const source = decodeSource(bytes);
   if (!source.ok) return new Map();
+  const wanted = new Set([...locals].filter(([local, members]) => readsAny(source.text, local, members)).map(([local]) => local));
+  if (wanted.size === 0) return new Map();
   try {
     const sourceFile = ts.createSourceFile(file, source.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(file));
-    return namespaceUses(sourceFile, locals);
+    return namespaceUses(sourceFile, wanted);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     return new Map();
   }
+}
+
+/** Whether `local.member` (`local?.member`, spaces and line breaks between) may be in the text for one of `members` ("*": any). */
+function readsAny(text: string, local: string, members: ReadonlySet<string> | "*"): boolean {
+  let at = text.indexOf(local);
+  while (at !== -1) {
+    const access = /^\s*\??\.\s*([\p{ID_Continue}$\u200c\u200d]+)/u.exec(text.slice(at + local.length, at + local.length + 256));
+    if (access !== null && (members === "*" || members.has(access[1]!))) return true;
+    at = text.indexOf(local, at + 1);
+  }
+  return false;
 }
