@@ -275,15 +275,25 @@ type GraphInputFile = ResolvedFile | ReusedDocument["outcomes"][number];
  */
 async function followNames(root: string, files: readonly ResolvedFile[], maxFileSize: number): Promise<Followed & { detail: string }> {
   const { followBarrels } = await import("../barrels/follow-names.js");
+  const { readNamespaceMembers } = await import("../extract/namespace-members.js");
+  let read = 0;
   const followed = await followBarrels(
     files.filter((file) => "extraction" in file),
     {
-      namespaceMembers: async (file, locals) => (await import("../extract/namespace-members.js")).readNamespaceMembers(root, file, locals, maxFileSize),
+      namespaceMembers: (file, locals) => {
+        read++;
+        return readNamespaceMembers(root, file, locals, maxFileSize);
+      },
     },
   );
   let sites = 0;
   for (const perSite of followed.through.values()) for (const through of perSite) if (through !== undefined) sites++;
-  return { ...followed, detail: `${counted(sites, "import site")} through a barrel, ${counted(followed.diagnostics.length, "name")} no module exports` };
+  const detail = [
+    `${counted(sites, "import site")} through a barrel`,
+    `${counted(followed.diagnostics.length, "name")} no module exports`,
+    ...(read > 0 ? [`${counted(read, "file")} read again for namespace members`] : []),
+  ];
+  return { ...followed, detail: detail.join(", ") };
 }
 
 /**

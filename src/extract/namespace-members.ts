@@ -2,16 +2,13 @@
  * The members a file reads off its namespace imports (`import * as ns` … `ns.x`), asked by the
  * barrels stage for the few namespace imports that name a barrel — not by the extract stage,
  * for which reading every use of a namespace (a walk of the whole tree, types included) would
- * cost every map: effect's sources import nearly every module that way. The file is read again
- * and parsed by TypeScript's parser (this module loads TypeScript: import it only when asked);
- * uses are read as ./namespace-uses.ts reads them.
+ * cost every map: effect's sources import nearly every module that way. The file is read again,
+ * and, when its text may read a member that matters, parsed by TypeScript's parser (loaded
+ * then: ./namespace-uses.ts).
  */
 import { join } from "node:path";
-import { ts } from "../typescript/ts.js";
 import type { NamespaceUse } from "./export-table.js";
-import { namespaceUses } from "./namespace-uses.js";
 import { decodeSource, readSourceBytes } from "./read-source.js";
-import { scriptKindOf } from "./script-kind.js";
 
 /**
  * How the file `file` (relative to the absolute `root`) uses each of `locals`, each given with
@@ -20,20 +17,15 @@ import { scriptKindOf } from "./script-kind.js";
  * the parser, or reads none of the members that matter — told from its text, without parsing it
  * (no `ns.member` anywhere means no such member read; most files are answered so).
  */
-export function readNamespaceMembers(root: string, file: string, locals: ReadonlyMap<string, ReadonlySet<string> | "*">, maxFileSize: number): Map<string, NamespaceUse> {
+export async function readNamespaceMembers(root: string, file: string, locals: ReadonlyMap<string, ReadonlySet<string> | "*">, maxFileSize: number): Promise<Map<string, NamespaceUse>> {
   const bytes = readSourceBytes(join(root, file), maxFileSize);
   if (!Buffer.isBuffer(bytes)) return new Map();
   const source = decodeSource(bytes);
   if (!source.ok) return new Map();
   const wanted = new Set([...locals].filter(([local, members]) => readsAny(source.text, local, members)).map(([local]) => local));
   if (wanted.size === 0) return new Map();
-  try {
-    const sourceFile = ts.createSourceFile(file, source.text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(file));
-    return namespaceUses(sourceFile, wanted);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return new Map();
-  }
+  const { parseNamespaceUses } = await import("./namespace-uses.js");
+  return parseNamespaceUses(file, source.text, wanted);
 }
 
 /** Whether `local.member` (`local?.member`, spaces and line breaks between) may be in the text for one of `members` ("*": any). */

@@ -264,22 +264,22 @@ describe("followBarrels", () => {
 });
 
 describe("what the extractors give the stage", () => {
-  it("names a namespace's members only while every use is a plain property access", () => {
-    const uses = (text: string, members = ["a", "b", "C", "D", "f", "k", "q"]): Record<string, string[] | "*"> => {
+  it("names a namespace's members only while every use is a plain property access", async () => {
+    const uses = async (text: string, members = ["a", "b", "C", "D", "f", "k", "q"]): Promise<Record<string, string[] | "*">> => {
       const root = tempTree({ "a.tsx": text });
-      const read = readNamespaceMembers(root, "a.tsx", new Map([["ns", new Set(members)]]), 1_000_000);
+      const read = await readNamespaceMembers(root, "a.tsx", new Map([["ns", new Set(members)]]), 1_000_000);
       return Object.fromEntries([...read].map(([name, use]) => [name, use === "*" ? use : [...use].sort()]));
     };
-    expect(uses('import * as ns from "./x";\nns.a(ns.b);\ntype T = ns.C;\n<ns.D e={ns.f} />;\n')).toEqual({ ns: ["C", "D", "a", "b", "f"] });
-    expect(uses('import * as ns from "./x";\nns.a(ns);\n')).toEqual({ ns: "*" });
-    expect(uses('import * as ns from "./x";\nns["a"];\nns.b;\n')).toEqual({ ns: "*" });
-    expect(uses('import * as ns from "./x";\n')).toEqual({});
-    expect(uses('import * as ns from "./x";\nconst o = { ns: 1, m() { return ns.q; } };\nclass K { ns = 2; }\nx: for (;;) break x;\n')).toEqual({ ns: ["q"] });
-    expect(uses('import * as ns from "./x";\nexport { ns };\nns.a;\n')).toEqual({ ns: "*" });
-    expect(uses('import * as ns from "./x";\nexport { a as ns } from "./y";\nns.k;\n')).toEqual({ ns: ["k"] });
+    expect(await uses('import * as ns from "./x";\nns.a(ns.b);\ntype T = ns.C;\n<ns.D e={ns.f} />;\n')).toEqual({ ns: ["C", "D", "a", "b", "f"] });
+    expect(await uses('import * as ns from "./x";\nns.a(ns);\n')).toEqual({ ns: "*" });
+    expect(await uses('import * as ns from "./x";\nns["a"];\nns.b;\n')).toEqual({ ns: "*" });
+    expect(await uses('import * as ns from "./x";\n')).toEqual({});
+    expect(await uses('import * as ns from "./x";\nconst o = { ns: 1, m() { return ns.q; } };\nclass K { ns = 2; }\nx: for (;;) break x;\n')).toEqual({ ns: ["q"] });
+    expect(await uses('import * as ns from "./x";\nexport { ns };\nns.a;\n')).toEqual({ ns: "*" });
+    expect(await uses('import * as ns from "./x";\nexport { a as ns } from "./y";\nns.k;\n')).toEqual({ ns: ["k"] });
     // No member that leads elsewhere is read: the file is not parsed, the namespace stays whole.
-    expect(uses('import * as ns from "./x";\nns(ns.other);\n', ["a"])).toEqual({});
-    expect(uses('import * as ns from "./x";\nns ?.\n  a;\n', ["a"])).toEqual({ ns: ["a"] });
+    expect(await uses('import * as ns from "./x";\nns(ns.other);\n', ["a"])).toEqual({});
+    expect(await uses('import * as ns from "./x";\nns ?.\n  a;\n', ["a"])).toEqual({ ns: ["a"] });
     expect(extractImports("a.ts", 'import d, * as ns from "./x";\nns.a;\n').sites).toEqual([{ specifier: "./x", kind: "static", typeOnly: false, line: 1, names: ["*", "default"], namespace: "ns" }]);
   });
 
