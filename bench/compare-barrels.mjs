@@ -46,7 +46,9 @@ let below = false;
 const rows = [];
 for (const name of names) {
   const corpus = findCorpus(name);
-  const root = mappedRoot(corpus);
+  // Its real path: TypeScript resolves through symbolic links (a .cache linked from elsewhere, a
+  // workspace's node_modules), and a file reached by two paths would be two files to it.
+  const root = fs.existsSync(mappedRoot(corpus)) ? fs.realpathSync(mappedRoot(corpus)) : mappedRoot(corpus);
   if (!fs.existsSync(root)) {
     console.error(`${root} is missing: run node fetch-corpora.mjs first`);
     process.exit(2);

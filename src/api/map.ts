@@ -22,11 +22,11 @@ import type { Extracted } from "../extract/extract-all.js";
 import type { ImportSite } from "../extract/types.js";
 import { buildGraph, type ParsedFile, type ResolvedSite } from "../graph/build-graph.js";
 import type { ImportGraph } from "../graph/import-graph.js";
-import { followBarrels, type Followed } from "../barrels/follow-names.js";
+import type { Followed } from "../barrels/follow-names.js";
 import { toDocument } from "../graph/to-document.js";
 import { assignLayers, type LayerAssignment } from "../layers/assign-layers.js";
 import { counted } from "../model/counted.js";
-import type { Diagnostic, ImportSiteRecord, MapDocument } from "../model/document.js";
+import type { Diagnostic, ImportSiteRecord, MapDocument, ThroughRecord } from "../model/document.js";
 import { displayPath } from "../model/display-path.js";
 import { UserError } from "../model/errors.js";
 import type { Resolved, ResolvedFile } from "../resolve/resolve-all.js";
@@ -140,7 +140,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
   const resolved = await resolveAll(root, extracted.files, { tsconfig: settings.tsconfig, memo, pause, cwd: options.cwd, aliases });
   clock.lap("resolve", resolveDetail(resolved, memo !== undefined));
 
-  const followed = settings.throughBarrels ? followNames(resolved.files) : undefined;
+  const followed = settings.throughBarrels ? await followNames(root, resolved.files, settings.maxFileSize) : undefined;
   if (followed !== undefined) clock.lap("barrels", followed.detail);
   const { modules, sites, diagnostics } = graphInput(resolved.files, followed?.through);
   const graph = buildGraph(modules, sites);
@@ -184,7 +184,7 @@ function reusedResult(reused: ReusedDocument, config: Config, configPath: string
   let built: { graph: ImportGraph; layers: LayerAssignment } | undefined;
   const build = (): { graph: ImportGraph; layers: LayerAssignment } => {
     if (built !== undefined) return built;
-    const { modules, sites } = graphInput(reused.outcomes, throughBarrels ? followNames(reused.outcomes).through : undefined);
+    const { modules, sites } = graphInput(reused.outcomes, throughBarrels ? throughOfDocument(reused.document) : undefined);
     const graph = buildGraph(modules, sites);
     built = { graph, layers: assignLayers.assign(graph, config.layers) };
     return built;
@@ -265,22 +265,61 @@ function resolveDetail({ resolvedSites, sites, typescript }: Resolved, cached: b
   return parts.join(", ");
 }
 
+/**
+ * The `through` of each site of a reused document, by file and site index as the stored
+ * extractions list them: the document already says where each name leads.
+ */
+function throughOfDocument(document: MapDocument): (file: string, site: ImportSite, target: string) => ThroughRecord[] | undefined {
+  const bySite = new Map<string, ThroughRecord[]>();
+  for (const edge of document.imports) {
+    for (const site of edge.sites) if (site.through !== undefined) bySite.set(siteKey(edge.from, edge.to, site), site.through);
+  }
+  return (file, site, target) => bySite.get(siteKey(file, target, site));
+}
+
+function siteKey(from: string, to: string, site: Pick<ImportSite, "line" | "specifier" | "kind">): string {
+  return `${from}\0${to}\0${String(site.line)}\0${site.kind}\0${site.specifier}`;
+}
+
 /** A file as the resolve stage gives it, or as the cache stored what it gave. */
 type GraphInputFile = ResolvedFile | ReusedDocument["outcomes"][number];
 
-/** The barrels stage over the files read: where each site's names are declared, and the names no module exports. */
-function followNames(files: readonly GraphInputFile[]): Followed & { detail: string } {
-  const followed = followBarrels(files.filter((file): file is Extract<GraphInputFile, { extraction: unknown }> => "extraction" in file));
+/**
+ * The barrels stage over the files read: where each site's names are declared, and the names no
+ * module exports. A namespace import of a barrel has its file read again for the members used
+ * (TypeScript loaded then, for those files only).
+ */
+async function followNames(root: string, files: readonly ResolvedFile[], maxFileSize: number): Promise<Followed & { detail: string }> {
+  const { followBarrels } = await import("../barrels/follow-names.js");
+  const { readNamespaceMembers } = await import("../extract/namespace-members.js");
+  let read = 0;
+  const followed = await followBarrels(
+    files.filter((file) => "extraction" in file),
+    {
+      namespaceMembers: (file, locals) => {
+        read++;
+        return readNamespaceMembers(root, file, locals, maxFileSize);
+      },
+    },
+  );
   let sites = 0;
   for (const perSite of followed.through.values()) for (const through of perSite) if (through !== undefined) sites++;
-  return { ...followed, detail: `${counted(sites, "import site")} through a barrel, ${counted(followed.diagnostics.length, "name")} no module exports` };
+  const detail = [
+    `${counted(sites, "import site")} through a barrel`,
+    `${counted(followed.diagnostics.length, "name")} no module exports`,
+    ...(read > 0 ? [`${counted(read, "file")} read again for namespace members`] : []),
+  ];
+  return { ...followed, detail: detail.join(", ") };
 }
 
 /**
  * Each file's outcome as the graph stage takes it — a module, and an import per site — and its
  * diagnostics (problems, unresolved sites), in file order.
  */
-function graphInput(files: readonly GraphInputFile[], through?: Followed["through"]): { modules: ParsedFile[]; sites: ResolvedSite[]; diagnostics: Diagnostic[] } {
+function graphInput(
+  files: readonly GraphInputFile[],
+  through?: Followed["through"] | ((file: string, site: ImportSite, target: string) => ThroughRecord[] | undefined),
+): { modules: ParsedFile[]; sites: ResolvedSite[]; diagnostics: Diagnostic[] } {
   const modules: ParsedFile[] = [];
   const sites: ResolvedSite[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -294,14 +333,14 @@ function graphInput(files: readonly GraphInputFile[], through?: Followed["throug
     const { extraction, targets, keepsTypeOnlyImports } = outcome;
     modules.push({ id: file, lines: extraction.lines });
     for (const problem of extraction.problems) diagnostics.push({ file, ...problem });
-    const throughOf = through?.get(file);
+    const throughOf = typeof through === "function" ? undefined : through?.get(file);
     extraction.sites.forEach((site, index) => {
       const target = targets[index]!; // one per site, in order
       if (target.kind === "unresolved") {
         diagnostics.push({ file, line: site.line, code: "unresolved", message: `cannot resolve "${site.specifier}": ${target.reason ?? "not found"}` });
       }
       const record = siteRecord(site, keepsTypeOnlyImports);
-      const followed = throughOf?.[index];
+      const followed = typeof through === "function" ? through(file, site, target.id) : throughOf?.[index];
       if (followed !== undefined) record.through = followed;
       sites.push({ from: file, to: target.id, toKind: target.kind, site: record });
     });

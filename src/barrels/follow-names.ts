@@ -17,12 +17,17 @@
  *   `.json`, a component) — the name is declared there, as far as this map can say;
  * - a name no module exports is a diagnostic (`unknown-export`, at the site) and stays on the
  *   site's target, as does a name whose chain reaches an unresolved module, or several modules
- *   behind `export *` that cannot be seen into.
+ *   behind `export *` that cannot be seen into;
+ * - a namespace import (`import * as ns`) of a barrel takes the members read off it (`ns.x`),
+ *   asked of `namespaceMembers` for just those sites; a namespace used any other way stays whole
+ *   on its target.
  *
- * Pure: the export tables and the resolved targets in, `through` per site and diagnostics out.
+ * The export tables, the resolved targets and the namespace uses in, `through` per site and
+ * diagnostics out.
  */
 import { compareCodeUnits } from "../model/compare.js";
 import type { Diagnostic, ModuleKind, ThroughRecord } from "../model/document.js";
+import type { NamespaceUse } from "../extract/export-table.js";
 import type { ExportTable, Extraction } from "../extract/types.js";
 
 /** One file as the resolve stage gives it: its extraction, and a target per site, in order. */
@@ -30,6 +35,16 @@ export interface FollowedFile {
   file: string;
   extraction: Extraction;
   targets: readonly { id: string; kind: ModuleKind }[];
+}
+
+export interface FollowOptions {
+  /**
+   * How a file uses the given namespace bindings (a binding missing from the answer: taken
+   * whole, or none of its members worth following). Each binding comes with the members that
+   * would lead elsewhere than its module: a file that reads none of them (`ns.x` nowhere in its
+   * text) need not be parsed. Without it, every namespace import stays whole on its target.
+   */
+  namespaceMembers?: (file: string, locals: ReadonlyMap<string, ReadonlySet<string> | "*">) => Promise<ReadonlyMap<string, NamespaceUse>>;
 }
 
 export interface Followed {
@@ -59,7 +74,7 @@ interface Module {
   targets: Map<string, { id: string; kind: ModuleKind }>;
 }
 
-export function followBarrels(files: readonly FollowedFile[]): Followed {
+export async function followBarrels(files: readonly FollowedFile[], options: FollowOptions = {}): Promise<Followed> {
   const modules = new Map<string, Module>();
   for (const { file, extraction, targets } of files) {
     const bySpecifier = new Map<string, { id: string; kind: ModuleKind }>();
@@ -70,17 +85,21 @@ export function followBarrels(files: readonly FollowedFile[]): Followed {
     modules.set(file, { exports: extraction.exports, targets: bySpecifier });
   }
   const follower = createFollower(modules);
+  const members = await namespaceMembers(files, follower, options);
 
   const through = new Map<string, (ThroughRecord[] | undefined)[]>();
   const diagnostics: Diagnostic[] = [];
   for (const { file, extraction, targets } of files) {
+    const used = members.get(file);
     through.set(
       file,
       extraction.sites.map((site, index) => {
         const target = targets[index]!;
         if (site.names === undefined || target.kind !== "local") return undefined;
         const declaredIn = new Map<string, string[]>();
-        for (const name of site.names) {
+        const use = site.namespace === undefined ? undefined : used?.get(site.namespace);
+        const names = use === undefined || use === "*" ? site.names : [...site.names.filter((name) => name !== "*"), ...use];
+        for (const name of names) {
           let module = target.id;
           if (name !== "*") {
             const found = follower.resolve(target.id, name);
@@ -104,9 +123,35 @@ export function followBarrels(files: readonly FollowedFile[]): Followed {
   return { through, diagnostics };
 }
 
+/**
+ * The members read off each namespace import of a barrel — a module some of whose exports are
+ * declared elsewhere: of any other module, every member is declared there, and the namespace's
+ * edge stays whole.
+ */
+async function namespaceMembers(files: readonly FollowedFile[], follower: Follower, options: FollowOptions): Promise<Map<string, ReadonlyMap<string, NamespaceUse>>> {
+  const found = new Map<string, ReadonlyMap<string, NamespaceUse>>();
+  if (options.namespaceMembers === undefined) return found;
+  for (const { file, extraction, targets } of files) {
+    const locals = new Map<string, ReadonlySet<string> | "*">();
+    extraction.sites.forEach((site, index) => {
+      const target = targets[index]!;
+      if (site.namespace === undefined || target.kind !== "local") return;
+      const elsewhere = follower.elsewhere(target.id);
+      if (elsewhere === "*" || elsewhere.size > 0) locals.set(site.namespace, elsewhere);
+    });
+    if (locals.size > 0) found.set(file, await options.namespaceMembers(file, locals));
+  }
+  return found;
+}
+
 interface Follower {
   /** Where `name`, exported by the local module `id`, is declared. */
   resolve(id: string, name: string): Found;
+  /**
+   * The names the local module `id` exports that are declared in another module; "*" when any
+   * name may be (an `export *` of a module it cannot see into).
+   */
+  elsewhere(id: string): ReadonlySet<string> | "*";
 }
 
 function createFollower(modules: ReadonlyMap<string, Module>): Follower {
@@ -162,7 +207,7 @@ function createFollower(modules: ReadonlyMap<string, Module>): Follower {
     if (chain.has(link)) return { missing: id };
     chain.add(link);
     const found = lookUp(id, name, chain);
-    if (byName === undefined) resolved.set(id, (byName = new Map()));
+    if (byName === undefined) resolved.set(id, (byName = new Map<string, Found>()));
     byName.set(name, found);
     return found;
   };
@@ -182,5 +227,23 @@ function createFollower(modules: ReadonlyMap<string, Module>): Follower {
     return resolve(target.id, entry.imported, chain);
   };
 
-  return { resolve: (id, name) => resolve(id, name, new Set()) };
+  const elsewhereMemo = new Map<string, Set<string> | "*">();
+  const elsewhere = (id: string): Set<string> | "*" => {
+    let names = elsewhereMemo.get(id);
+    if (names === undefined) {
+      names = new Set();
+      if (readable(id) !== undefined) {
+        const { names: exported, open } = exportsOf(id);
+        if (open.length > 0) names = "*";
+        else for (const name of exported.keys()) {
+          const found = resolve(id, name, new Set());
+          if ("module" in found && found.module !== id) names.add(name);
+        }
+      }
+      elsewhereMemo.set(id, names);
+    }
+    return names;
+  };
+
+  return { resolve: (id, name) => resolve(id, name, new Set()), elsewhere };
 }

@@ -267,7 +267,8 @@ function isSite(value: unknown): boolean {
     typeof value["typeOnly"] === "boolean" &&
     Number.isInteger(value["line"]) &&
     (value["elidable"] === undefined || value["elidable"] === true) &&
-    (value["names"] === undefined || isStrings(value["names"]))
+    (value["names"] === undefined || isStrings(value["names"])) &&
+    (value["namespace"] === undefined || typeof value["namespace"] === "string")
   );
 }
 

@@ -86,13 +86,9 @@ export function siteNames(names: readonly string[]): string[] | undefined {
 
 /**
  * How a namespace binding was used: the members read off it, or "*" once it was used any other
- * way (passed on, indexed, re-exported, or never used at all: nothing to follow then).
+ * way (passed on, indexed, re-exported; one never used is not in the answer: nothing to follow).
  */
 export type NamespaceUse = Set<string> | "*";
-
-export function namespaceNames(use: NamespaceUse | undefined): string[] {
-  return use === undefined || use === "*" ? ["*"] : [...use];
-}
 
 /** Records one use of a namespace binding in `uses`. `member` undefined: a use of the whole. */
 export function noteNamespaceUse(uses: Map<string, NamespaceUse>, name: string, member: string | undefined): void {

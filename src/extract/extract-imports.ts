@@ -13,8 +13,7 @@ import { isShadowedRequire } from "./require-scope.js";
 import { flattenDeepNesting } from "./flatten-deep-nesting.js";
 import { scriptKindOf } from "./script-kind.js";
 import { boundNames, collectValueNames } from "./value-names.js";
-import { exportTableBuilder, namespaceNames, siteNames, type ImportBinding } from "./export-table.js";
-import { namespaceUses } from "./namespace-uses.js";
+import { exportTableBuilder, siteNames, type ImportBinding } from "./export-table.js";
 import type { ExportTable, Extraction, ExtractProblem, ImportSite } from "./types.js";
 
 const MAY_CALL_REQUIRE_OR_IMPORT = /\brequire\b|\bimport\s*\(/;
@@ -80,8 +79,6 @@ function parseImports(path: string, text: string): Extraction {
   const deep = MAY_CALL_REQUIRE_OR_IMPORT.test(text);
   const isTypeScript = TYPESCRIPT_FILE.test(path);
   const ancestors: TS.Node[] = [];
-  /** Sites of top-level namespace imports, named once every use of the namespace is known. */
-  const namespaceSites: { site: ImportSite; local: string; names: string[] }[] = [];
 
   const add = (specifier: string, kind: ImportSite["kind"], typeOnly: boolean, node: TS.Node, names: readonly string[] = []): void => {
     const site: ImportSite = { specifier, kind, typeOnly, line: lineOf(node) };
@@ -126,10 +123,9 @@ function parseImports(path: string, text: string): Extraction {
       if (clause === undefined) add(node.moduleSpecifier.text, "side-effect", false, node);
       else {
         const typeOnly = isTypeOnlyImportClause(clause);
-        const imported = clauseNames(clause);
+        add(node.moduleSpecifier.text, "static", typeOnly, node, clauseNames(clause));
         const namespace = ancestors.length === 1 ? namespaceName(clause) : undefined;
-        add(node.moduleSpecifier.text, "static", typeOnly, node, namespace === undefined ? imported : []);
-        if (namespace !== undefined) namespaceSites.push({ site: sites[sites.length - 1]!, local: namespace, names: imported.filter((name) => name !== "*") });
+        if (namespace !== undefined) sites[sites.length - 1]!.namespace = namespace;
         const names = boundNames(clause);
         if (!typeOnly && names.length > 0 && isTypeScript) elisionCandidates.push({ site: sites[sites.length - 1]!, names });
       }
@@ -177,11 +173,6 @@ function parseImports(path: string, text: string): Extraction {
     for (const { site, names } of elisionCandidates) {
       if (names.every((name) => !valueNames.has(name))) site.elidable = true;
     }
-  }
-
-  if (namespaceSites.length > 0) {
-    const uses = namespaceUses(sourceFile, new Set(namespaceSites.map(({ local }) => local)));
-    for (const { site, local, names } of namespaceSites) site.names = siteNames([...names, ...namespaceNames(uses.get(local))])!;
   }
 
   for (const reference of sourceFile.referencedFiles) {

@@ -7,8 +7,20 @@
 import type { ts as TS } from "ts-morph";
 import { ts } from "../typescript/ts.js";
 import { noteNamespaceUse, type NamespaceUse } from "./export-table.js";
+import { scriptKindOf } from "./script-kind.js";
 
-export function namespaceUses(sourceFile: TS.SourceFile, namespaces: ReadonlySet<string>): Map<string, NamespaceUse> {
+/** The file's text parsed, then its uses read; nested too deeply for the parser: none (each namespace taken whole). */
+export function parseNamespaceUses(path: string, text: string, namespaces: ReadonlySet<string>): Map<string, NamespaceUse> {
+  try {
+    const sourceFile = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, scriptKindOf(path));
+    return namespaceUses(sourceFile, namespaces);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return new Map();
+  }
+}
+
+function namespaceUses(sourceFile: TS.SourceFile, namespaces: ReadonlySet<string>): Map<string, NamespaceUse> {
   const uses = new Map<string, NamespaceUse>();
   const visit = (node: TS.Node, parent: TS.Node): void => {
     if (ts.isIdentifier(node)) {

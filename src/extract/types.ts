@@ -15,11 +15,18 @@ export interface ImportSite {
   elidable?: true;
   /**
    * The names the site takes from its module, sorted, each once: an export name (`import { a as b }`
-   * and `export { a } from` → "a"), "default", or for a namespace (`import * as ns`, `export * as
-   * ns from`) the members used when every use is a plain property access (`ns.x` → "x"), else "*".
-   * Absent where there are none: side-effect imports, `require`, `import()`, `export * from`…
+   * and `export { a } from` → "a"), "default", or "*" for a namespace (`import * as ns`,
+   * `export * as ns from`). Absent where there are none: side-effect imports, `require`,
+   * `import()`, `export * from`…
    */
   names?: string[];
+  /**
+   * The local name of a top-level `import * as ns`: the barrels stage reads the members used off
+   * it (./namespace-members.ts) when the module it names is a barrel. Read then, not here: most
+   * namespace imports name a module that declares what it exports, and reading every use costs a
+   * walk of the whole tree, types included.
+   */
+  namespace?: string;
 }
 
 /**

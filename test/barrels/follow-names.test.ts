@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { followBarrels, type FollowedFile } from "../../src/barrels/follow-names.js";
 import { map } from "../../src/api/map.js";
 import { extractImports } from "../../src/extract/extract-imports.js";
+import { readNamespaceMembers } from "../../src/extract/namespace-members.js";
 import type { ExportTable, ImportSite } from "../../src/extract/types.js";
 import { mapDocumentSchema, type MapDocument, type ModuleKind } from "../../src/model/document.js";
 import { jsonReport } from "../../src/report/json-report.js";
@@ -174,8 +175,8 @@ const table = (local: string[], reexports: [string, string, string][] = [], star
 });
 
 describe("followBarrels", () => {
-  it("takes a name two stars give from the first, and a name the barrel declares from the barrel", () => {
-    const { through } = followBarrels([
+  it("takes a name two stars give from the first, and a name the barrel declares from the barrel", async () => {
+    const { through } = await followBarrels([
       file("main.ts", [{ specifier: "./i", names: ["x", "y"], to: "i.ts" }]),
       file("i.ts", [{ specifier: "./b", kind: "re-export", to: "b.ts" }, { specifier: "./a", kind: "re-export", to: "a.ts" }], table(["y"], [], ["./b", "./a"])),
       file("a.ts", [], table(["x", "y"])),
@@ -184,8 +185,8 @@ describe("followBarrels", () => {
     expect(through.get("main.ts")).toEqual([[{ module: "b.ts", names: ["x"] }, { module: "i.ts", names: ["y"] }]]);
   });
 
-  it("does not take `default` through a star, and gives a diagnostic for it", () => {
-    const { through, diagnostics } = followBarrels([
+  it("does not take `default` through a star, and gives a diagnostic for it", async () => {
+    const { through, diagnostics } = await followBarrels([
       file("main.ts", [{ specifier: "./i", names: ["default"], to: "i.ts" }]),
       file("i.ts", [{ specifier: "./a", kind: "re-export", to: "a.ts" }], table([], [], ["./a"])),
       file("a.ts", [], table(["default"])),
@@ -194,8 +195,8 @@ describe("followBarrels", () => {
     expect(diagnostics).toEqual([{ file: "main.ts", line: 1, code: "unknown-export", message: '"default" is not exported by "./i"' }]);
   });
 
-  it("ends a loop of re-exports with a diagnostic naming where it broke, the edge on the target", () => {
-    const { through, diagnostics } = followBarrels([
+  it("ends a loop of re-exports with a diagnostic naming where it broke, the edge on the target", async () => {
+    const { through, diagnostics } = await followBarrels([
       file("main.ts", [{ specifier: "./i", names: ["x"], to: "i.ts" }]),
       file("i.ts", [{ specifier: "./j", kind: "re-export", names: ["x"], to: "j.ts" }], table([], [["x", "./j", "x"]])),
       file("j.ts", [{ specifier: "./i", kind: "re-export", names: ["x"], to: "i.ts" }], table([], [["x", "./i", "x"]])),
@@ -208,8 +209,8 @@ describe("followBarrels", () => {
     ]);
   });
 
-  it("stops at what it cannot see into: a package, CommonJS, a component; stays on an unresolved module", () => {
-    const { through, diagnostics } = followBarrels([
+  it("stops at what it cannot see into: a package, CommonJS, a component; stays on an unresolved module", async () => {
+    const { through, diagnostics } = await followBarrels([
       file("main.ts", [{ specifier: "./i", names: ["fromPackage", "fromCjs", "Comp", "lost", "lib"], to: "i.ts" }]),
       file(
         "i.ts",
@@ -238,19 +239,19 @@ describe("followBarrels", () => {
     expect(diagnostics).toEqual([]);
   });
 
-  it("gives a name behind `export *` of one package to it, and of two packages to neither", () => {
+  it("gives a name behind `export *` of one package to it, and of two packages to neither", async () => {
     const files = (stars: string[]): FollowedFile[] => [
       file("main.ts", [{ specifier: "./i", names: ["x"], to: "i.ts" }]),
       file("i.ts", stars.map((star) => ({ specifier: star, kind: "re-export" as const, to: star, toKind: "external" as const })), table([], [], stars)),
     ];
-    expect(followBarrels(files(["p"])).through.get("main.ts")).toEqual([[{ module: "p", names: ["x"] }]]);
-    const two = followBarrels(files(["p", "q"]));
+    expect((await followBarrels(files(["p"]))).through.get("main.ts")).toEqual([[{ module: "p", names: ["x"] }]]);
+    const two = await followBarrels(files(["p", "q"]));
     expect(two.through.get("main.ts")).toEqual([undefined]);
     expect(two.diagnostics).toEqual([]);
   });
 
-  it("escapes hostile names in its diagnostics and keeps prototype keys plain", () => {
-    const { diagnostics, through } = followBarrels([
+  it("escapes hostile names in its diagnostics and keeps prototype keys plain", async () => {
+    const { diagnostics, through } = await followBarrels([
       file("main.ts", [{ specifier: "./i\n::x", names: ["__proto__", "a\u001b[31m\"b", "constructor"], to: "i.ts" }]),
       file("i.ts", [], table(["__proto__"])),
     ]);
@@ -263,15 +264,23 @@ describe("followBarrels", () => {
 });
 
 describe("what the extractors give the stage", () => {
-  it("names a namespace's members only while every use is a plain property access", () => {
-    const names = (text: string): (string[] | undefined)[] => extractImports("a.ts", text).sites.map((site) => site.names);
-    expect(names('import * as ns from "./x";\nns.a(ns.b);\ntype T = ns.C;\n')).toEqual([["C", "a", "b"]]);
-    expect(names('import * as ns from "./x";\nns.a(ns);\n')).toEqual([["*"]]);
-    expect(names('import * as ns from "./x";\nns["a"];\n')).toEqual([["*"]]);
-    expect(names('import * as ns from "./x";\n')).toEqual([["*"]]);
-    expect(names('import d, * as ns from "./x";\nconst o = { ns: 1, m() { return ns.q; } };\n')).toEqual([["default", "q"]]);
-    expect(names('import * as ns from "./x";\nexport { ns };\n')).toEqual([["*"]]);
-    expect(names('import * as ns from "./x";\nexport { a as ns } from "./y";\nns.k;\n')).toEqual([["k"], ["a"]]);
+  it("names a namespace's members only while every use is a plain property access", async () => {
+    const uses = async (text: string, members = ["a", "b", "C", "D", "f", "k", "q"]): Promise<Record<string, string[] | "*">> => {
+      const root = tempTree({ "a.tsx": text });
+      const read = await readNamespaceMembers(root, "a.tsx", new Map([["ns", new Set(members)]]), 1_000_000);
+      return Object.fromEntries([...read].map(([name, use]) => [name, use === "*" ? use : [...use].sort()]));
+    };
+    expect(await uses('import * as ns from "./x";\nns.a(ns.b);\ntype T = ns.C;\n<ns.D e={ns.f} />;\n')).toEqual({ ns: ["C", "D", "a", "b", "f"] });
+    expect(await uses('import * as ns from "./x";\nns.a(ns);\n')).toEqual({ ns: "*" });
+    expect(await uses('import * as ns from "./x";\nns["a"];\nns.b;\n')).toEqual({ ns: "*" });
+    expect(await uses('import * as ns from "./x";\n')).toEqual({});
+    expect(await uses('import * as ns from "./x";\nconst o = { ns: 1, m() { return ns.q; } };\nclass K { ns = 2; }\nx: for (;;) break x;\n')).toEqual({ ns: ["q"] });
+    expect(await uses('import * as ns from "./x";\nexport { ns };\nns.a;\n')).toEqual({ ns: "*" });
+    expect(await uses('import * as ns from "./x";\nexport { a as ns } from "./y";\nns.k;\n')).toEqual({ ns: ["k"] });
+    // No member that leads elsewhere is read: the file is not parsed, the namespace stays whole.
+    expect(await uses('import * as ns from "./x";\nns(ns.other);\n', ["a"])).toEqual({});
+    expect(await uses('import * as ns from "./x";\nns ?.\n  a;\n', ["a"])).toEqual({ ns: ["a"] });
+    expect(extractImports("a.ts", 'import d, * as ns from "./x";\nns.a;\n').sites).toEqual([{ specifier: "./x", kind: "static", typeOnly: false, line: 1, names: ["*", "default"], namespace: "ns" }]);
   });
 
   it("reads a CommonJS module as opaque, and a script that exports nothing as exporting nothing", () => {

@@ -382,9 +382,10 @@ describe("imported names and export tables (the barrels stage's input)", () => {
   it("reads what the cases above say", () => {
     const names = (path: string): (string[] | undefined)[] => extractImportsFast(path, cases.find(([name]) => name === path)![1]).sites.map((site) => site.names);
     expect(names("names.ts")).toEqual([["a", "default", "x y"], ["T"], undefined, ["c", "U"].sort(), ["*"], undefined, undefined]);
-    // Property names, class members and labels named like it are no uses.
-    expect(names("namespace.tsx")).toEqual([["Comp", "X", "Y", "b", "k", "v", "w", "z"]]);
-    expect(names("namespace-whole.ts")).toEqual([["*"], ["x", "y"]]);
+    // A namespace is "*" here; the barrels stage reads its members when it names a barrel.
+    expect(names("namespace.tsx")).toEqual([["*"]]);
+    expect(extractImportsFast("namespace.tsx", cases[1]![1]).sites[0]!.namespace).toBe("ns");
+    expect(names("namespace-whole.ts")).toEqual([["*"], ["*"]]);
     expect(names("namespace-reexport.js")).toEqual([["*"], ["x"]]);
     expect(extractImportsFast("exports.ts", cases[4]![1]).exports).toEqual({
       local: ["A", "C", "E", "I", "N", "Z", "a1", "b1", "d1", "f", "q"],

@@ -130,8 +130,6 @@ export function extractWithOxc(path: string, text: string, options: OxcExtractOp
   const lineAt = (position: number): number => lineAtPosition(starts, position);
   const module = result.module;
   const hasCandidates = isTypeScript && module.staticImports.some((entry) => !importIsTypeOnly(entry) && entry.entries.some((binding) => !binding.isType));
-  // A namespace import's names are the members read off it: every use of it is looked at.
-  const namespaces = namespaceLocals(module.staticImports);
 
   const needsWalk =
     options.alwaysWalk === true ||
@@ -140,7 +138,6 @@ export function extractWithOxc(path: string, text: string, options: OxcExtractOp
     emptyExportFrom ||
     escapedSurrogate ||
     mayExportEquals ||
-    namespaces.size > 0 ||
     hasCandidates ||
     (deep && module.dynamicImports.some(({ moduleRequest }) => mustUnescape(text.slice(moduleRequest.start, moduleRequest.end))));
 
@@ -152,13 +149,13 @@ export function extractWithOxc(path: string, text: string, options: OxcExtractOp
   try {
     if (!needsWalk) ({ sites, problems } = readModuleRecord(module, text, deep, lineAt));
     else {
-      const lightAnswer = light && namespaces.size === 0 ? readLight(result, text, lineAt) : undefined;
+      const lightAnswer = light ? readLight(result, text, lineAt) : undefined;
       if (lightAnswer !== undefined) {
         ({ sites, problems } = lightAnswer);
         how = "light";
       } else {
         const program = (light ? parse(path, text, lang, undefined) : result).program;
-        const walked = walkProgram(program, text, { deep, valueNames: isTypeScript, lineAt, namespaces });
+        const walked = walkProgram(program, text, { deep, valueNames: isTypeScript, lineAt });
         sites = walked.sites;
         problems = walked.problems;
         markElidable(walked.candidates, walked.valueNames);
@@ -184,11 +181,15 @@ export function extractWithOxc(path: string, text: string, options: OxcExtractOp
   return { extraction, path: how };
 }
 
-/** The local names of the top-level namespace imports (`import * as ns`). */
-function namespaceLocals(imports: readonly StaticImport[]): Set<string> {
-  const names = new Set<string>();
-  for (const entry of imports) for (const binding of entry.entries) if (binding.importName.kind === "NamespaceObject") names.add(binding.localName.value);
-  return names;
+/** oxc's name kinds are const enums of strings: read as the strings they are. */
+function kindOf(name: { kind: string }): string {
+  return name.kind;
+}
+
+/** An import binding's name in its module: `import { a as b }` → "a", default → "default", a namespace → "*". */
+function importedName(importName: { kind: string; name: string | null }): string {
+  const kind = kindOf(importName);
+  return kind === "Name" ? importName.name! : kind === "Default" ? "default" : "*";
 }
 
 /**
@@ -201,8 +202,7 @@ function exportTable(imports: readonly StaticImport[], exports: readonly StaticE
   const bindings = new Map<string, ImportBinding>();
   for (const entry of imports) {
     for (const binding of entry.entries) {
-      const { kind, name } = binding.importName;
-      const imported = kind === "Name" ? name! : kind === "Default" ? "default" : "*";
+      const imported = importedName(binding.importName);
       bindings.set(binding.localName.value, { specifier: entry.moduleRequest.value, imported });
     }
   }
@@ -210,12 +210,12 @@ function exportTable(imports: readonly StaticImport[], exports: readonly StaticE
   if (exportsEquals) table.exportEquals();
   for (const statement of exports) {
     for (const entry of statement.entries) {
-      const name = entry.exportName.kind === "Default" ? "default" : entry.exportName.name;
+      const name = kindOf(entry.exportName) === "Default" ? "default" : entry.exportName.name;
       const request = entry.moduleRequest;
       if (request !== null) {
-        const { kind, name: imported } = entry.importName;
+        const kind = kindOf(entry.importName);
         if (kind === "AllButDefault") table.star(request.value);
-        else if (name !== null) table.reexport(name, request.value, kind === "Name" ? imported! : "*");
+        else if (name !== null) table.reexport(name, request.value, kind === "Name" ? entry.importName.name! : "*");
       } else if (name !== null) {
         const local = entry.localName.name;
         table.exportLocal(name, local ?? name);
@@ -282,8 +282,10 @@ function readModuleRecord(
     const line = lineAt(entry.start);
     if (entry.entries.length > 0) {
       const site: ImportSite = { specifier, kind: "static", typeOnly: importIsTypeOnly(entry), line };
-      const imported = siteNames(entry.entries.map(({ importName }) => (importName.kind === "Name" ? importName.name! : importName.kind === "Default" ? "default" : "*")));
+      const imported = siteNames(entry.entries.map(({ importName }) => importedName(importName)));
       if (imported !== undefined) site.names = imported;
+      const namespace = entry.entries.find(({ importName }) => kindOf(importName) === "NamespaceObject");
+      if (namespace !== undefined) site.namespace = namespace.localName.value;
       found.push({ start: entry.start, site });
       const names = entry.entries.filter((binding) => !binding.isType).map((binding) => binding.localName.value);
       if (!site.typeOnly && names.length > 0) candidates.push({ site, names });
@@ -306,7 +308,7 @@ function readModuleRecord(
     if (request == null) continue;
     const typeOnly = fromModule.every((entry) => entry.isType);
     const site: ImportSite = { specifier: request.value, kind: "re-export", typeOnly, line: lineAt(statement.start) };
-    const imported = siteNames(fromModule.flatMap(({ importName }) => (importName.kind === "Name" ? [importName.name!] : importName.kind === "All" ? ["*"] : [])));
+    const imported = siteNames(fromModule.flatMap(({ importName }) => (kindOf(importName) === "Name" ? [importName.name!] : kindOf(importName) === "All" ? ["*"] : [])));
     if (imported !== undefined) site.names = imported;
     found.push({ start: statement.start, site });
   }

@@ -22,7 +22,7 @@
  *   ExpressionWithTypeArguments outside a heritage clause the same way: issue #16's elision bug).
  */
 import { visitorKeys } from "oxc-parser";
-import { exportTableBuilder, namespaceNames, noteNamespaceUse, siteNames, type ImportBinding, type NamespaceUse } from "../export-table.js";
+import { exportTableBuilder, siteNames, type ImportBinding } from "../export-table.js";
 import type { ExportTable, ExtractProblem, ImportSite } from "../types.js";
 
 /** The loosest view of an ESTree node this walk needs. */
@@ -49,11 +49,6 @@ export interface WalkOptions {
    * may be oxc's `astType: "js"` one, without import and export kinds).
    */
   sitesFromRecord?: boolean;
-  /**
-   * The local names of the file's top-level namespace imports: each use of one is looked at
-   * (the whole tree is walked), and its site's names are the members read off it.
-   */
-  namespaces?: ReadonlySet<string>;
 }
 
 export interface Walked {
@@ -87,12 +82,6 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
   const valueNames = collectValues ? new Set<string>() : undefined;
   const scopes: Node[] = [];
   const declaresRequire = new Map<Node, boolean>();
-  const namespaces = options.namespaces !== undefined && options.namespaces.size > 0 ? options.namespaces : undefined;
-  const namespaceUses = new Map<string, NamespaceUse>();
-  /** Sites of top-level namespace imports, named once every use has been seen. */
-  const namespaceSites: { site: ImportSite; local: string; names: string[] }[] = [];
-  /** Inside `export { … } from`: its specifiers name another module's exports. */
-  let reexporting = false;
 
   const add = (specifier: string, kind: ImportSite["kind"], typeOnly: boolean, start: number): ImportSite => {
     const site: ImportSite = { specifier, kind, typeOnly, line: lineAt(start) };
@@ -144,18 +133,17 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
           (specifiers.length > 0 && specifiers.every((element) => element.type === "ImportSpecifier" && element.importKind === "type"));
         const site = add(specifier, "static", typeOnly, start);
         const imported: string[] = [];
-        let namespace: string | undefined;
         for (const element of specifiers) {
           if (element.type === "ImportDefaultSpecifier") imported.push("default");
           else if (element.type === "ImportSpecifier") imported.push(moduleExportName(element.imported as Node));
-          else if (scopes.length === 1 && namespaces !== undefined) namespace = (element.local as Node).name as string;
-          else imported.push("*");
+          else {
+            imported.push("*");
+            // At the top level, as the module record has it.
+            if (scopes.length === 1) site.namespace = (element.local as Node).name as string;
+          }
         }
-        if (namespace !== undefined) namespaceSites.push({ site, local: namespace, names: imported });
-        else {
-          const names = siteNames(imported);
-          if (names !== undefined) site.names = names;
-        }
+        const importedNames = siteNames(imported);
+        if (importedNames !== undefined) site.names = importedNames;
         if (collectValues && !typeOnly) {
           const names: string[] = [];
           for (const element of specifiers) {
@@ -223,12 +211,6 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
           return;
         }
         visitDeclaration(node, node.start);
-        if (node.source !== null && namespaces !== undefined) {
-          reexporting = true;
-          descend(node, inValue);
-          reexporting = false;
-          return;
-        }
         break;
       }
       case "TSImportEqualsDeclaration":
@@ -277,7 +259,7 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
         }
         break;
     }
-    if (!deep && namespaces === undefined && !(inValue && valueNames !== undefined) && !CONTAINERS.has(type)) return;
+    if (!deep && !(inValue && valueNames !== undefined) && !CONTAINERS.has(type)) return;
     const scope = STATEMENT_SCOPES.has(type) || FUNCTION_SCOPES.has(type);
     if (scope) scopes.push(node);
     descend(node, inValue);
@@ -308,77 +290,12 @@ export function walkProgram(program: Node | object, text: string, options: WalkO
     const child = node[key];
     if (child === null || typeof child !== "object") return;
     if (Array.isArray(child)) {
-      for (const element of child as (Node | null)[]) {
-        if (element === null) continue;
-        if (namespaces !== undefined && isNamespaceName(element)) noteNamespaceUse(namespaceUses, element.name as string, undefined);
-        visit(element, inValue);
-      }
-    } else {
-      const single = child as Node;
-      if (namespaces !== undefined && isNamespaceName(single)) {
-        const role = namespaceRole(node, key, reexporting);
-        if (role !== null) noteNamespaceUse(namespaceUses, single.name as string, role);
-      }
-      visit(single, inValue);
-    }
+      for (const element of child as (Node | null)[]) if (element !== null) visit(element, inValue);
+    } else visit(child as Node, inValue);
   };
 
-  const isNamespaceName = (node: Node): boolean => (node.type === "Identifier" || node.type === "JSXIdentifier") && namespaces!.has(node.name as string);
-
   visit(program as Node, true);
-  for (const { site, local, names } of namespaceSites) site.names = siteNames([...names, ...namespaceNames(namespaceUses.get(local))])!;
   return { sites, problems, candidates, valueNames };
-}
-
-/** Nodes whose non-computed `key` is a property name, never a reference. */
-const KEYED = new Set([
-  "Property",
-  "PropertyDefinition",
-  "MethodDefinition",
-  "AccessorProperty",
-  "TSAbstractPropertyDefinition",
-  "TSAbstractMethodDefinition",
-  "TSAbstractAccessorProperty",
-  "TSPropertySignature",
-  "TSMethodSignature",
-]);
-
-/**
- * What an Identifier under `parent[key]` named like a namespace binding does with it: a member
- * read off it (`ns.x`, the type `ns.X`, `<ns.X>`), nothing (a property name, a label, an export
- * name: `null`), or anything else: a use of the whole (`undefined`). extract-imports.ts reads
- * TypeScript's tree the same way (namespace-uses.ts).
- */
-function namespaceRole(parent: Node, key: string, reexporting: boolean): string | null | undefined {
-  switch (parent.type) {
-    case "MemberExpression":
-      if (parent.computed === true) return undefined;
-      return key === "object" ? memberName(parent.property as Node) : null;
-    case "TSQualifiedName":
-    case "JSXMemberExpression":
-      return key === "left" || key === "object" ? memberName((parent.right ?? parent.property) as Node) : null;
-    case "LabeledStatement":
-    case "BreakStatement":
-    case "ContinueStatement":
-    case "MetaProperty":
-    case "JSXAttribute":
-    case "JSXNamespacedName":
-    case "TSEnumMember":
-    case "TSModuleDeclaration":
-    case "ExportAllDeclaration":
-      return null;
-    case "ExportSpecifier":
-      // In `export { x as y } from "m"` both are names of modules, not references.
-      return key === "exported" || reexporting ? null : undefined;
-    case "TSImportType":
-      return key === "qualifier" ? null : undefined;
-    default:
-      return key === "key" && KEYED.has(parent.type) && parent.computed !== true ? null : undefined;
-  }
-}
-
-function memberName(property: Node): string | undefined {
-  return property.type === "Identifier" || property.type === "JSXIdentifier" ? (property.name as string) : undefined;
 }
 
 /** An import or export name: an identifier, or a string (`export { "a-b" as c }`). */
