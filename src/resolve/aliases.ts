@@ -82,13 +82,14 @@ export function dependsOnSvelteKit(manifest: Readonly<Record<string, unknown>>):
 
 /**
  * Can the first segment (with its scope) of a bare specifier be an npm package's name? npm has
- * never published one that is not URL-safe (`$lib`, spaces, non-ASCII), that starts with `.` or
- * `_`, or, since 2016, one that holds `~'!()*` (`~`, `~icons`). Such a specifier is no package
- * that is merely not installed: it is an alias nobody told layermap about.
+ * never published one that is not URL-safe (`$lib`, spaces, non-ASCII) nor, since 2016, one that
+ * holds `~'!()*` (`~`, `~icons`). Such a specifier is no package that is merely not installed: it
+ * is an alias nobody told layermap about. (Names npm refuses for other reasons, `_x` or `.x`, are
+ * left as packages, as they always were: no alias looks like them.)
  */
 export function canBePackageName(name: string): boolean {
   const parts = name.startsWith("@") ? name.slice(1).split("/") : [name];
-  return parts.every((part) => part !== "" && encodeURIComponent(part) === part && !/^[._]/.test(part) && !/[~'!()*]/.test(part));
+  return parts.every((part) => part !== "" && encodeURIComponent(part) === part && !/[~'!()*]/.test(part));
 }
 
 /**
