@@ -3,11 +3,15 @@
  * Accuracy check: layermap's local file→file import edges against dependency-cruiser's, on the
  * third-party corpora of corpora.mjs (fetch them first with fetch-corpora.mjs).
  *
- *   node compare-edges.mjs [corpus…] [--components] [--min <pct>] [--limit <n>] [--layermap-json <file>]
+ *   node compare-edges.mjs [corpus or folder…] [--components] [--min <pct>] [--limit <n>]
+ *                          [--layermap-json <file>]
  *
  *   corpus…                names from corpora.mjs (`corpora` or `componentCorpora`); all of
  *                          `corpora` (the JavaScript/TypeScript ones) when none is given
- *   --components           all of `componentCorpora` (Vue, Svelte, Astro: #17) instead
+ *   --components           all of `componentCorpora` (Vue, Svelte, Astro: #17), after any named
+ *   folder…                an argument holding a "/" that names no corpus but a folder: a
+ *                          checked-out application, compared as a component corpus
+ *                          (depcruise --no-config, layermap with its defaults)
  *   --min <pct>            exit 1 when any corpus's agreement is below pct; a component
  *                          corpus fails when a difference no known class explains, or when
  *                          its agreement within depcruise's reach is below pct and some of
@@ -59,7 +63,7 @@ function main() {
   }
   let selected;
   try {
-    selected = positionals.map(findCorpus);
+    selected = positionals.map(corpusOrFolder);
     if (values.components) selected.push(...componentCorpora.filter((c) => !selected.includes(c)));
     if (selected.length === 0) selected = corpora;
   } catch (error) {
@@ -84,22 +88,30 @@ function main() {
   process.exitCode = crashed ? 2 : below ? 1 : 0;
 }
 
+/** A corpus by name, else a checked-out application named by its folder (compared as a component corpus). */
+function corpusOrFolder(arg) {
+  const known = [...corpora, ...componentCorpora].some((c) => c.name === arg);
+  if (known || !arg.includes("/") || !fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory()) return findCorpus(arg);
+  const root = path.resolve(arg);
+  return { name: path.basename(root), version: null, sub: ".", tsconfig: null, root };
+}
+
 function usage(message) {
-  console.error(`${message}\nusage: node compare-edges.mjs [corpus…] [--components] [--min <pct>] [--limit <n>] [--layermap-json <file>]`);
+  console.error(`${message}\nusage: node compare-edges.mjs [corpus or folder…] [--components] [--min <pct>] [--limit <n>] [--layermap-json <file>]`);
   process.exit(2);
 }
 
 /** Run both tools on one corpus, print the comparison, return its summary row. */
 function compareCorpus(corpus, { limit, layermapJson }) {
-  const root = mappedRoot(corpus);
+  const root = corpus.root ?? mappedRoot(corpus);
   const tsconfig = tsconfigPath(corpus);
   if (!fs.existsSync(root)) throw new Error(`${root} is missing: run node fetch-corpora.mjs first`);
 
-  const isComponents = componentCorpora.includes(corpus);
+  const isComponents = corpus.root !== undefined || componentCorpora.includes(corpus);
   const resultName = corpus.name.replaceAll("/", "+"); // @astrojs/starlight → @astrojs+starlight
   const dc = runDepcruise({ root, tsconfig, config: depcruiseConfigPath(corpus), outFile: path.join(resultsDir, `${resultName}.depcruise.json`) });
   const dcView = depcruiseView(dc.doc, root);
-  console.log(`== ${corpus.name}@${corpus.version}  ${corpus.sub}/  tsconfig: ${corpus.tsconfig ?? "none"}`);
+  console.log(corpus.root ? `== ${corpus.name}  ${root}` : `== ${corpus.name}@${corpus.version}  ${corpus.sub}/  tsconfig: ${corpus.tsconfig ?? "none"}`);
 
   let lm;
   try {

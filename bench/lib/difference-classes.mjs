@@ -46,9 +46,10 @@ export const DIFFERENCE_CLASSES = [
     id: "sveltekit-lib-alias",
     fault: "depcruise",
     text:
-      "`$lib/…` in a SvelteKit project: the framework's alias of src/lib, which reaches other tools only " +
-      "through the tsconfig `svelte-kit sync` generates (.svelte-kit/, not in a fresh checkout); layermap " +
-      "applies it to a project depending on @sveltejs/kit, depcruise leaves it unresolved",
+      "`$lib/…` in a SvelteKit project: the framework's alias of src/lib; layermap applies it to a project " +
+      "depending on @sveltejs/kit, depcruise leaves it unresolved — it reaches other tools only through the " +
+      "tsconfig `svelte-kit sync` generates (.svelte-kit/, not in a fresh checkout), whose `paths` depcruise " +
+      "17.4.3 does not follow even then (relative to that extended file, without baseUrl)",
   },
   {
     id: "svelte-js-as-component",
@@ -137,15 +138,20 @@ function isRelative(specifier) {
 }
 
 /**
- * `$lib/x` leads to `to`, src/lib/x of the SvelteKit project holding `from` (the nearest
- * package.json at or above it, which depends on @sveltejs/kit).
+ * `$lib/x` leads to `to`, src/lib/x (or x.<ext>, x/index.<ext>) of the SvelteKit project holding
+ * `from` (the nearest package.json at or above it, which depends on @sveltejs/kit).
  */
 function isSvelteKitLibFile(root, from, specifier, to) {
   for (let folder = path.resolve(root, path.dirname(from)); ; folder = path.dirname(folder)) {
     const manifest = readJson(path.join(folder, "package.json"));
     if (manifest) {
       const kit = ["dependencies", "devDependencies", "peerDependencies"].some((field) => manifest[field]?.["@sveltejs/kit"] !== undefined);
-      return kit && path.join(folder, "src", "lib", specifier.slice("$lib/".length)) === path.resolve(root, to);
+      if (!kit) return false;
+      // src/lib/x itself, or what a lookup makes of it: x.js, x/index.js, …
+      const named = path.join(folder, "src", "lib", specifier.slice("$lib/".length));
+      const target = path.resolve(root, to);
+      const stem = target.slice(0, target.length - path.extname(target).length);
+      return target === named || stem === named || (path.dirname(target) === named && path.basename(stem) === "index");
     }
     if (folder === path.dirname(folder)) return false;
   }

@@ -73,6 +73,10 @@ describe("classifyLayermapOnly", () => {
     assert.equal(classifyLayermapOnly(edge, dc, kit), "sveltekit-lib-alias");
     assert.equal(classifyLayermapOnly(edge, dc, plain), null);
     assert.equal(classifyLayermapOnly(lmEdge("src/routes/Header.svelte", "src/logo.svg", ["$lib/logo.svg"]), dc, kit), null);
+    const lookup = dcView({ "a.js $lib/api": "unresolved", "a.js $lib/list": "unresolved" });
+    assert.equal(classifyLayermapOnly(lmEdge("a.js", "src/lib/api.js", ["$lib/api"]), lookup, kit), "sveltekit-lib-alias");
+    assert.equal(classifyLayermapOnly(lmEdge("a.js", "src/lib/list/index.svelte", ["$lib/list"]), lookup, kit), "sveltekit-lib-alias");
+    assert.equal(classifyLayermapOnly(lmEdge("a.js", "src/lib/list/other.js", ["$lib/list"]), lookup, kit), null);
   });
 
   it("`./x.svelte.js` taken for the component x.svelte, on both sides", () => {
