@@ -3,17 +3,33 @@
  * Accuracy check: layermap's local file→file import edges against dependency-cruiser's, on the
  * third-party corpora of corpora.mjs (fetch them first with fetch-corpora.mjs).
  *
- *   node compare-edges.mjs [corpus…] [--min <pct>] [--limit <n>] [--layermap-json <file>]
+ *   node compare-edges.mjs [corpus or folder…] [--components] [--min <pct>] [--limit <n>]
+ *                          [--layermap-json <file>]
  *
- *   corpus…                names from corpora.mjs; all of them when none is given
- *   --min <pct>            exit 1 when any corpus's agreement is below pct
+ *   corpus…                names from corpora.mjs (`corpora` or `componentCorpora`); all of
+ *                          `corpora` (the JavaScript/TypeScript ones) when none is given
+ *   --components           all of `componentCorpora` (Vue, Svelte, Astro: #17), after any named
+ *   folder…                an argument holding a "/" that names no corpus but a folder: a
+ *                          checked-out application, compared as a component corpus
+ *                          (depcruise --no-config, layermap with its defaults)
+ *   --min <pct>            exit 1 when any corpus's agreement is below pct; a component
+ *                          corpus fails when a difference no known class explains, or when
+ *                          its agreement within depcruise's reach is below pct and some of
+ *                          those differences are not depcruise's (see below)
  *   --limit <n>            list at most n differences per side and kind (default 30)
  *   --layermap-json <file> read this saved layermap document instead of running the CLI
  *                          (one corpus only)
  *
  * Per corpus it prints the files and edges each tool found, |both|, |union| and
  * agreement = |both| / |union|, then every edge (and file) only one tool found, with the
- * evidence each tool has for it, so each difference can be explained.
+ * evidence each tool has for it, so each difference can be explained. On a component corpus it
+ * also prints layermap's component counts, puts each difference in a known class
+ * (lib/difference-classes.mjs: whose it is, why) and gives the agreement within depcruise's
+ * reach: the differences depcruise cannot see (a type-only import of a .svelte file, an .astro
+ * file) left out of the union. The summary then counts the differences in reach by whose they
+ * are: depcruise's (layermap's edge is what TypeScript and the runtime do), layermap's (a bug),
+ * unexplained. depcruise reads .vue and .svelte files when @vue/compiler-sfc and
+ * svelte are installed beside it (bench's dependencies), never .astro.
  * The raw outputs are kept in .cache/results/<corpus>.{layermap,depcruise}.json.
  *
  * Exit code: 0; 1 when --min is given and a corpus is below it; 2 when a tool crashed or a
@@ -22,7 +38,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { benchDir, corpora, depcruiseConfigPath, findCorpus, mappedRoot, tsconfigPath } from "./corpora.mjs";
+import { benchDir, componentCorpora, corpora, depcruiseConfigPath, findCorpus, mappedRoot, tsconfigPath } from "./corpora.mjs";
+import { classifyDifferences, differenceClass } from "./lib/difference-classes.mjs";
 import { compareViews, edgeKey } from "./lib/edges.mjs";
 import { depcruiseVersion, depcruiseView, runDepcruise } from "./lib/depcruise.mjs";
 import { layermapView, readLayermapDocument, runLayermap } from "./lib/layermap.mjs";
@@ -36,6 +53,7 @@ function main() {
       min: { type: "string" },
       limit: { type: "string", default: "30" },
       "layermap-json": { type: "string" },
+      components: { type: "boolean", default: false },
     },
   });
   const min = values.min === undefined ? null : Number(values.min);
@@ -45,7 +63,9 @@ function main() {
   }
   let selected;
   try {
-    selected = positionals.length ? positionals.map(findCorpus) : corpora;
+    selected = positionals.map(corpusOrFolder);
+    if (values.components) selected.push(...componentCorpora.filter((c) => !selected.includes(c)));
+    if (selected.length === 0) selected = corpora;
   } catch (error) {
     usage(error.message);
   }
@@ -68,26 +88,36 @@ function main() {
   process.exitCode = crashed ? 2 : below ? 1 : 0;
 }
 
+/** A corpus by name, else a checked-out application named by its folder (compared as a component corpus). */
+function corpusOrFolder(arg) {
+  const known = [...corpora, ...componentCorpora].some((c) => c.name === arg);
+  if (known || !arg.includes("/") || !fs.statSync(arg, { throwIfNoEntry: false })?.isDirectory()) return findCorpus(arg);
+  const root = path.resolve(arg);
+  return { name: path.basename(root), version: null, sub: ".", tsconfig: null, root };
+}
+
 function usage(message) {
-  console.error(`${message}\nusage: node compare-edges.mjs [corpus…] [--min <pct>] [--limit <n>] [--layermap-json <file>]`);
+  console.error(`${message}\nusage: node compare-edges.mjs [corpus or folder…] [--components] [--min <pct>] [--limit <n>] [--layermap-json <file>]`);
   process.exit(2);
 }
 
 /** Run both tools on one corpus, print the comparison, return its summary row. */
 function compareCorpus(corpus, { limit, layermapJson }) {
-  const root = mappedRoot(corpus);
+  const root = corpus.root ?? mappedRoot(corpus);
   const tsconfig = tsconfigPath(corpus);
   if (!fs.existsSync(root)) throw new Error(`${root} is missing: run node fetch-corpora.mjs first`);
 
-  const dc = runDepcruise({ root, tsconfig, config: depcruiseConfigPath(corpus), outFile: path.join(resultsDir, `${corpus.name}.depcruise.json`) });
+  const isComponents = corpus.root !== undefined || componentCorpora.includes(corpus);
+  const resultName = corpus.name.replaceAll("/", "+"); // @astrojs/starlight → @astrojs+starlight
+  const dc = runDepcruise({ root, tsconfig, config: depcruiseConfigPath(corpus), outFile: path.join(resultsDir, `${resultName}.depcruise.json`) });
   const dcView = depcruiseView(dc.doc, root);
-  console.log(`== ${corpus.name}@${corpus.version}  ${corpus.sub}/  tsconfig: ${corpus.tsconfig ?? "none"}`);
+  console.log(corpus.root ? `== ${corpus.name}  ${root}` : `== ${corpus.name}@${corpus.version}  ${corpus.sub}/  tsconfig: ${corpus.tsconfig ?? "none"}`);
 
   let lm;
   try {
     lm = layermapJson
       ? { doc: readLayermapDocument(layermapJson), ms: null, status: 0 }
-      : runLayermap({ root, tsconfig, outFile: path.join(resultsDir, `${corpus.name}.layermap.json`) });
+      : runLayermap({ root, tsconfig, args: corpus.layermapArgs, outFile: path.join(resultsDir, `${resultName}.layermap.json`) });
   } catch (error) {
     // Still show depcruise's side: it is the reference the corpus will be judged against.
     printTable([
@@ -114,11 +144,14 @@ function compareCorpus(corpus, { limit, layermapJson }) {
     console.log(`   layermap diagnostics: ${[...diagCounts].map(([code, n]) => `${code} ${n}`).join(", ")}`);
   }
   console.log(`   both ${cmp.both.length}, union ${cmp.union}, agreement ${cmp.agreement.toFixed(2)}%`);
+  const classes = isComponents ? classifyDifferences(cmp, lmView, dcView, root) : null;
+  if (classes) printComponentFigures(lmView, cmp, classes);
 
+  const tag = (key) => (classes ? `[${classes.classOf.get(key)}] ` : "");
   printList("files only layermap saw", cmp.filesOnlyA, limit, (f) => f);
   printList("files only depcruise saw", cmp.filesOnlyB, limit, (f) => f);
-  printList("edges only layermap found", cmp.onlyA, limit, (key) => explainLayermapOnly(lmView.edges.get(key), dcView));
-  printList("edges only depcruise found", cmp.onlyB, limit, (key) => explainDepcruiseOnly(dcView.edges.get(key), lmView));
+  printList("edges only layermap found", cmp.onlyA, limit, (key) => tag(key) + explainLayermapOnly(lmView.edges.get(key), dcView));
+  printList("edges only depcruise found", cmp.onlyB, limit, (key) => tag(key) + explainDepcruiseOnly(dcView.edges.get(key), lmView));
   console.log("");
   return {
     name: corpus.name,
@@ -127,7 +160,35 @@ function compareCorpus(corpus, { limit, layermapJson }) {
     union: cmp.union,
     onlyLayermap: cmp.onlyA.length,
     onlyDepcruise: cmp.onlyB.length,
+    ...(classes ? { withinReach: withinReach(cmp, classes), byFault: classes.byFault } : {}),
   };
+}
+
+/** Agreement with the differences depcruise cannot see left out of the union. */
+function withinReach(cmp, classes) {
+  const union = cmp.union - classes.byFault["beyond depcruise"];
+  return union === 0 ? 100 : (100 * cmp.both.length) / union;
+}
+
+/**
+ * layermap's own figures on a component corpus (all there is for a kind depcruise does not read),
+ * then the differences by class and the agreement within depcruise's reach.
+ */
+function printComponentFigures(lmView, cmp, classes) {
+  const kindOf = (file) => /\.(vue|svelte|astro)$/.exec(file)?.[1];
+  const components = countBy([...lmView.files].filter(kindOf), (f) => `.${kindOf(f)}`);
+  const edges = [...lmView.edges.values()];
+  console.log(
+    `   layermap: components ${[...components].map(([kind, n]) => `${kind} ${n}`).join(", ") || "none"}; ` +
+      `edges from a component ${edges.filter((e) => kindOf(e.from)).length}, to a component ${edges.filter((e) => kindOf(e.to)).length}`,
+  );
+  if (classes.counts.size === 0) return;
+  console.log("   differences by class:");
+  for (const [id, n] of classes.counts) {
+    const known = differenceClass(id);
+    console.log(`     ${String(n).padStart(5)}  ${id}${known ? ` (${known.fault}): ${known.text}` : ": no known class, listed below"}`);
+  }
+  console.log(`   agreement within depcruise's reach ${withinReach(cmp, classes).toFixed(2)}% (${classes.byFault["beyond depcruise"]} differences it cannot see left out)`);
 }
 
 /** An edge only layermap has: its import sites, and what depcruise made of those specifiers. */
@@ -163,14 +224,22 @@ function printList(title, items, limit, format) {
 
 /** Print the closing table; returns true when --min is set and some corpus is below it. */
 function printSummary(rows, min) {
-  const table = [["corpus", "agreement", "both/union", "only layermap", "only depcruise", ...(min === null ? [] : ["≥ min"])]];
+  // The component corpora's columns only when one is in the run, so the others' output stays as it was.
+  const components = rows.some((row) => row.withinReach !== undefined);
+  const faults = (row) => [row.byFault.depcruise, row.byFault.layermap, row.byFault.unexplained];
+  const extra = (row) => (components ? (row.withinReach === undefined ? ["-", "-", "-", "-"] : [`${row.withinReach.toFixed(2)}%`, ...faults(row)]) : []);
+  const table = [[
+    "corpus", "agreement", "both/union", "only layermap", "only depcruise",
+    ...(components ? ["within reach", "depcruise's", "layermap's", "unexplained"] : []),
+    ...(min === null ? [] : ["≥ min"]),
+  ]];
   let below = false;
   for (const row of rows) {
     if (row.crashed) {
-      table.push([row.name, "crashed", "", "", "", ...(min === null ? [] : ["-"])]);
+      table.push([row.name, "crashed", "", "", "", ...(components ? ["", "", "", ""] : []), ...(min === null ? [] : ["-"])]);
       continue;
     }
-    const ok = min === null || row.agreement >= min;
+    const ok = min === null || (row.withinReach === undefined ? row.agreement >= min : componentOk(row, min));
     below ||= !ok;
     table.push([
       row.name,
@@ -178,12 +247,22 @@ function printSummary(rows, min) {
       `${row.both}/${row.union}`,
       row.onlyLayermap,
       row.onlyDepcruise,
+      ...extra(row),
       ...(min === null ? [] : [ok ? "yes" : "NO"]),
     ]);
   }
   console.log(min === null ? "summary" : `summary (min ${min}%)`);
   printTable(table);
   return below;
+}
+
+/**
+ * A component corpus passes --min when every difference is explained, and its agreement within
+ * depcruise's reach is at least min or every difference in reach is depcruise's.
+ */
+function componentOk(row, min) {
+  const { depcruise, layermap, unexplained } = row.byFault;
+  return unexplained === 0 && (row.withinReach >= min || (layermap === 0 && depcruise > 0));
 }
 
 /** Print rows as right-aligned columns (the first column left-aligned). */

@@ -9,10 +9,13 @@
  *   tsconfig  tsconfig to honour, relative to the package folder, or null
  *   exclude   tar --exclude patterns applied when unpacking, to drop files the comparison should
  *             not see (optional)
+ *   template  for an application a scaffolding package writes: { name, types, project }, written
+ *             into `sub` by lib/template-corpus.mjs from the package's templates (optional)
  *   members   for a workspace monorepo assembled from several packs: their "name@version"s
  *             (lib/workspace-corpus.mjs); `version` is then the composition's own
  *   revDepArgs extra arguments rev-dep needs on this corpus (optional)
  *   depcruiseConfig  a dependency-cruiser config (relative to bench/) replacing --no-config (optional)
+ *   layermapArgs extra arguments `layermap map` takes on this corpus in compare-edges.mjs (optional)
  *   oneRun    tools bench.mjs runs once on this corpus whatever --runs says (optional)
  *   notes     why the entry looks the way it does
  */
@@ -132,9 +135,18 @@ export const corpora = [
 ];
 
 /**
+ * How compare-edges.mjs maps a published package that ships declarations beside its code and
+ * refers to itself by name (`import "primevue/accordion"`): depcruise follows package.json
+ * `exports` (as its --init configures a project using them) and reads `.d.ts` files whatever it
+ * is told, so layermap reads them too (--include-dts): both tools then see every file shipped.
+ */
+const SHIPPED_PACKAGE = { depcruiseConfig: "configs/depcruise-exports.json", layermapArgs: ["--include-dts"] };
+
+/**
  * Vue, Svelte and Astro components (#17): read by compare-components.mjs, which holds layermap's
- * script-block finder to the frameworks' own parsers, and mapped by `layermap map`; the scripts
- * that compare layermap with the .js/.ts tools leave them out (those tools skip components).
+ * script-block finder to the frameworks' own parsers, and by compare-edges.mjs (by name, or all
+ * with --components), which holds layermap's edges to dependency-cruiser's where it reads the
+ * format (.vue, .svelte); bench.mjs leaves them out (madge, skott and rev-dep skip components).
  */
 export const componentCorpora = [
   {
@@ -142,6 +154,7 @@ export const componentCorpora = [
     version: "5.0.2",
     sub: ".",
     tsconfig: null,
+    ...SHIPPED_PACKAGE,
     notes:
       "Vue: 416 .vue single-file components (<script> with the options API, JavaScript) shipped beside " +
       "their built .mjs entries; the components import each other by relative ./X.vue and @primevue/* packages.",
@@ -151,6 +164,7 @@ export const componentCorpora = [
     version: "1.33.1",
     sub: "dist",
     tsconfig: null,
+    ...SHIPPED_PACKAGE,
     notes: "Svelte 5: 183 .svelte components in dist/ (svelte-package keeps them as written: <script lang=\"ts\">, <script module>).",
   },
   {
@@ -158,6 +172,7 @@ export const componentCorpora = [
     version: "2.21.0",
     sub: "dist",
     tsconfig: null,
+    ...SHIPPED_PACKAGE,
     notes: "Svelte 5: 226 .svelte components in dist/, TypeScript scripts, importing each other and .svelte.js runes modules.",
   },
   {
@@ -165,9 +180,32 @@ export const componentCorpora = [
     version: "0.42.4",
     sub: "dist",
     tsconfig: null,
+    ...SHIPPED_PACKAGE,
     notes:
       "Astro: 53 .astro components (frontmatter, processed <script>s) in dist/; many imports are Vite virtual " +
       "modules (virtual:starlight/…, astro:assets), which no resolver outside Astro's build finds.",
+  },
+  {
+    name: "@slidev/client",
+    version: "53.0.0",
+    sub: ".",
+    tsconfig: null,
+    ...SHIPPED_PACKAGE,
+    notes:
+      "A Vue application published as its source: Slidev's presentation client (main.ts, App.vue, pages/, " +
+      "internals/, 109 .vue with <script setup lang=\"ts\">, 90 .ts), run by Slidev's Vite server as it ships; " +
+      "its #slidev/* and server-reactive:* imports are Vite virtual modules that no tool here resolves.",
+  },
+  {
+    name: "sv",
+    version: "0.17.1",
+    sub: "app",
+    tsconfig: null,
+    template: { name: "demo", types: "typescript", project: "sv-demo" },
+    notes:
+      "A SvelteKit application: the demo app `sv create --template demo --types ts` writes (Sverdle, a word " +
+      "game that works without JavaScript, a counter, an about page), written from sv's own templates as a " +
+      "fresh checkout holds it (no .svelte-kit/: $lib and ./$types stay unresolved for every tool).",
   },
 ];
 

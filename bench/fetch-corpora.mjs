@@ -8,12 +8,15 @@
  * Idempotent: a corpus whose folder already holds the pinned version (recorded in a marker file)
  * is skipped; --force fetches again. Only the packages themselves are fetched, never their
  * dependencies: the tools map the corpora's own files. A corpus with `members` (the monorepo) is
- * assembled from one pack per member by lib/workspace-corpus.mjs.
+ * assembled from one pack per member by lib/workspace-corpus.mjs; one with `template` (an
+ * application a scaffolding package writes) gets that application written into its `sub` folder
+ * by lib/template-corpus.mjs, from the package's own templates.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { componentCorpora, corpora, findCorpus, packageDir, tarballDir } from "./corpora.mjs";
+import { writeTemplateApp } from "./lib/template-corpus.mjs";
 import { assembleWorkspace } from "./lib/workspace-corpus.mjs";
 
 /** Written into a corpus folder once it is complete; records what was unpacked there. */
@@ -39,11 +42,15 @@ function fetchCorpus(corpus, force) {
   }
   const tarball = pack(spec);
   unpack(tarball, dest, corpus.exclude ?? []);
+  const unpacked = countFiles(dest);
+  // Before the marker, so that an interrupted run leaves no corpus that looks complete.
+  const written = corpus.template ? writeTemplateApp(dest, corpus.template, path.join(dest, corpus.sub)) : 0;
   fs.writeFileSync(
     path.join(dest, MARKER),
     JSON.stringify({ name: corpus.name, version: corpus.version, exclude: corpus.exclude ?? [] }, null, 2) + "\n",
   );
-  console.log(`${spec}: unpacked ${countFiles(dest) - 1} files into ${path.relative(process.cwd(), dest)}`);
+  console.log(`${spec}: unpacked ${unpacked} files into ${path.relative(process.cwd(), dest)}`);
+  if (corpus.template) console.log(`  its ${corpus.template.name} template (${corpus.template.types}) written into ${corpus.sub}/: ${written} files`);
 }
 
 /** A workspace monorepo: every member packed, assembled in a staging folder, then swapped in. */

@@ -31,11 +31,11 @@ export const layermapCli = process.env.LAYERMAP_CLI ? path.resolve(process.env.L
  * @returns {{ doc: object, ms: number, status: number }}
  * @throws when the CLI is missing, or exits without writing a readable document
  */
-export function runLayermap({ root, tsconfig, outFile }) {
+export function runLayermap({ root, tsconfig, outFile, args: extra = [] }) {
   if (!fs.existsSync(layermapCli)) {
     throw new Error(`${layermapCli} is missing: build layermap first (npm run build in the repository root)`);
   }
-  const args = [layermapCli, "map", root, "--out", outFile, ...(tsconfig ? ["--tsconfig", tsconfig] : [])];
+  const args = [layermapCli, "map", root, "--out", outFile, ...(tsconfig ? ["--tsconfig", tsconfig] : []), ...extra];
   fs.rmSync(outFile, { force: true });
   const started = performance.now();
   const run = spawnSync(process.execPath, args, { cwd: benchDir, encoding: "utf8", maxBuffer: 64 << 20 });
