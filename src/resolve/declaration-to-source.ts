@@ -16,7 +16,11 @@ const TYPESCRIPT_ENDINGS: Record<string, string[]> = { "": [".ts", ".tsx"], m: [
 const JAVASCRIPT_ENDINGS: Record<string, string[]> = { "": [".js", ".jsx"], m: [".mjs"], c: [".cjs"] };
 const BUILD_FOLDERS = ["dist", "lib", "build", "out", "types"];
 
-export function toSourceFile(path: string, host: FileSystem): string {
+/** A specifier that names a script by its ending (`./x.svelte.js`), not an asset (`./x.svelte`). */
+const NAMES_SCRIPT = /\.[mc]?[jt]sx?$/;
+
+/** `specifier`: what the import wrote, which tells `x.svelte.js` (a script) from `x.svelte` when both lead to `x.svelte.d.ts`. */
+export function toSourceFile(path: string, host: FileSystem, specifier = ""): string {
   const exists = (candidate: string): boolean => host.fileExists(candidate);
   const standard = STANDARD_DECLARATION.exec(path);
   if (standard === null) {
@@ -32,8 +36,9 @@ export function toSourceFile(path: string, host: FileSystem): string {
     return fromBuildFolder(stem, TYPESCRIPT_ENDINGS[code[1] ?? ""]!, host) ?? path;
   }
   const stem = path.slice(0, standard.index);
-  // `x.module.css.d.ts` types the asset `x.module.css` itself.
-  if (/\.[^./\\]+$/.test(stem) && exists(stem)) return stem;
+  // `x.module.css.d.ts` types the asset `x.module.css` itself — unless the import named a script:
+  // `./x.svelte.js` (a Svelte 5 runes module beside the component x.svelte) is x.svelte.js.
+  if (/\.[^./\\]+$/.test(stem) && exists(stem) && !NAMES_SCRIPT.test(specifier)) return stem;
   const flavour = standard[1] ?? "";
   const typescript = TYPESCRIPT_ENDINGS[flavour]!;
   const javascript = JAVASCRIPT_ENDINGS[flavour]!;

@@ -148,7 +148,7 @@ export function createModuleResolver(
       const name = packageNameOf(specifier) ?? packageNameOfPath(absolute.split(sep).join("/")) ?? specifier;
       return { id: name, kind: "external" };
     }
-    const source = toSourceFile(absolute, fs);
+    const source = toSourceFile(absolute, fs, specifier);
     // A local module is a file under the root. One outside it (`import "/etc/hostname"`,
     // `../sibling/x.js` from a package mapped alone) is not in the map: unresolved, with a
     // diagnostic saying where it leads, rather than a "local" id starting with `..`.
