@@ -3,7 +3,6 @@
  * saved map ("map once, render many"), by mapping a root first, or from text: a saved document
  * or an edges list (`layermap map . --format edges | grep -v test | layermap render -`).
  */
-import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/config-schema.js";
@@ -25,6 +24,7 @@ import { loadCallTree } from "./callgraph.js";
 import { loadSavedMap, parseMapDocument } from "./saved-map.js";
 import { planeDocument, planeGraph, throughBarrelsWanted } from "./barrel-plane.js";
 import { readText } from "../model/read-text.js";
+import { isFolder } from "../model/file-kind.js";
 
 export interface RenderSourceOptions extends Omit<MapOptions, "root"> {
   /** A saved map document (.json), an edges list, or a folder to map. */
@@ -127,13 +127,6 @@ function documentFromEdges(list: EdgeList): MapDocument {
   return toDocument(graph, [], 0);
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A diagram input drawn in one format: the programmatic `layermap render`.

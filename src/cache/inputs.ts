@@ -16,9 +16,10 @@
  *
  * Dot-files are left out of the listings, so an editor's swap file does not invalidate anything.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, parse, resolve, sep } from "node:path";
 import { hashOf, sameStamp, stampOf, type Stamp } from "./stamp.js";
+import { isFile, isFolder } from "../model/file-kind.js";
 
 /** A file whose content matters: absent, or its stamp (null when not trusted) and hash. */
 type ContentProbe = { absent: true } | { stamp: Stamp | null; hash: string };
@@ -186,22 +187,6 @@ function listingHash(entries: readonly { name: string; isDirectory(): boolean; i
     .map((entry) => `${entry.name}${entry.isDirectory() ? "/" : entry.isSymbolicLink() ? "@" : ""}`)
     .sort();
   return hashOf(names.join("\0"));
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Is the folder one the crawl under the root lists? */

@@ -9,7 +9,7 @@
  * SvelteKit's `$lib` and virtual modules, a workspace package before install, an external package
  * that is not installed, or unresolved with a reason.
  */
-import { realpathSync, statSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve as resolvePath, sep } from "node:path";
 import type { Alias } from "../config/aliases.js";
 import type { ImportForm, ModuleKind } from "../model/document.js";
@@ -23,6 +23,7 @@ import type { TsProject } from "./load-tsconfig.js";
 import type { TypeScriptFinder } from "./ts-finder.js";
 import { findWorkspacePackages } from "./workspaces.js";
 import { builtinId, isComponentFile, isRelativeOrAbsolute, packageNameOf, packageNameOfPath } from "./specifier.js";
+import { isFile } from "../model/file-kind.js";
 
 export interface ResolvedModule {
   id: string;
@@ -212,7 +213,7 @@ export function createModuleResolver(
 
     if (form === "triple-slash") {
       const target = resolvePath(dirname(fromAbsolute), specifier);
-      return existsAsFile(target)
+      return isFile(target)
         ? classifyFile(realpathSync(target), specifier)
         : unresolvedPath(target, specifier, "no such file");
     }
@@ -343,14 +344,7 @@ function matchesPathPattern(specifier: string, patterns: readonly string[]): boo
  * such projects write component imports without the ending. Its real path, or undefined.
  */
 function fileOfAnyKind(target: string): string | undefined {
-  const found = [target, `${target}.vue`, `${target}.json`, join(target, "index.vue"), join(target, "index.json")].find(existsAsFile);
+  const found = [target, `${target}.vue`, `${target}.json`, join(target, "index.vue"), join(target, "index.json")].find(isFile);
   return found === undefined ? undefined : realpathSync(found);
 }
 
-function existsAsFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -5,7 +5,7 @@
  * the memo holds, and then only for a site it cannot answer; TypeScript is loaded only for a
  * tsconfig or a site only it can read as tsc does (module-resolver.ts, oxc-finder.ts).
  */
-import { statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Alias } from "../config/aliases.js";
 import type { Diagnostic } from "../model/document.js";
@@ -16,6 +16,7 @@ import { aliasHint } from "./aliases.js";
 import type { LoadedTsconfig } from "./load-tsconfig.js";
 import type { ModuleResolver, ResolvedModule, TypeScriptSide } from "./module-resolver.js";
 import { DEFAULT_SETTINGS, type ProjectSettings } from "./project-settings.js";
+import { isFolder } from "../model/file-kind.js";
 
 /** A file with its extraction gets one target per site, in order; a file not read passes through. */
 export type ResolvedFile =
@@ -229,7 +230,7 @@ function tsconfigDiagnostics(root: string, loaded: LoadedTsconfig | undefined): 
 function aliasDiagnostics(root: string, aliases: readonly Alias[], configFile: string): Diagnostic[] {
   const file = relative(root, configFile).split(sep).join("/");
   return aliases
-    .filter((alias) => alias.target !== false && !exists(join(root, ...alias.target.split("/"))))
+    .filter((alias) => alias.target !== false && !existsSync(join(root, ...alias.target.split("/"))))
     .map((alias) => ({
       file,
       code: "config-error",
@@ -237,19 +238,3 @@ function aliasDiagnostics(root: string, aliases: readonly Alias[], configFile: s
     }));
 }
 
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}

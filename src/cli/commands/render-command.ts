@@ -1,7 +1,6 @@
 import type { CommandModule } from "yargs";
 import { UserError } from "../../model/errors.js";
 import { formatOfPath, reportFormats, type ReportFormat } from "../../report/reporters.js";
-import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { printable } from "../../model/printable.js";
 import { profileWanted, toDiagramOptions, withDiagramOptions, type DiagramArguments } from "../diagram-options.js";
@@ -13,6 +12,7 @@ import { counted } from "../../model/counted.js";
 import { outputsDetail } from "./map-command.js";
 import { COMMAND_LINES } from "./command-lines.js";
 import { throughBarrelsOption } from "../shared-options.js";
+import { isFolder } from "../../model/file-kind.js";
 
 interface RenderArguments extends DiagramArguments {
   input: string;
@@ -84,14 +84,6 @@ export function renderCommand(io: CliIo, setExitCode: (code: number) => void): C
  * `-` names stdin. yargs hands a lone `-` to a string positional as "" (yargs/yargs#1312), and
  * an empty path names no file, so both mean stdin.
  */
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 function isStdin(input: string): boolean {
   return input === "-" || input === "";
 }
