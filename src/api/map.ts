@@ -356,6 +356,7 @@ function siteRecord(site: ImportSite, keepsTypeOnlyImports: boolean): ImportSite
     record.typeOnly = true;
     record.elided = true;
   }
+  if (site.optional) record.optional = true;
   return record;
 }
 

@@ -18,7 +18,7 @@ const DOCUMENT_KEYS = new Set(["$schema", "version", "root", "layers", "barrels"
 const SUMMARY_KEYS = ["files", "modules", "local", "external", "builtin", "unresolved", "imports", "failedFiles"];
 const MODULE_KEYS = new Set(["id", "kind", "layer", "lines"]);
 const IMPORT_KEYS = new Set(["from", "to", "kinds", "typeOnly", "sites"]);
-const SITE_KEYS = new Set(["line", "specifier", "kind", "typeOnly", "elided", "through"]);
+const SITE_KEYS = new Set(["line", "specifier", "kind", "typeOnly", "elided", "optional", "through"]);
 const THROUGH_KEYS = new Set(["module", "names"]);
 const DIAGNOSTIC_KEYS = new Set(["file", "line", "code", "message"]);
 
@@ -72,6 +72,7 @@ function isSite(value: unknown): boolean {
     SITE_KINDS.has(value["kind"]) &&
     optional(value["typeOnly"], (flag) => flag === true) &&
     optional(value["elided"], (flag) => flag === true) &&
+    optional(value["optional"], (flag) => flag === true) &&
     optional(value["through"], (through) => Array.isArray(through) && through.length > 0 && through.every(isThrough))
   );
 }

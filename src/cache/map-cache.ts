@@ -40,7 +40,7 @@ const CACHE_FORMAT = "layermap-map-cache";
  * 5: the last run's document (document-cache.ts).
  * 6: extractions hold each site's imported names and the file's export table (the barrels stage).
  */
-const CACHE_FORMAT_VERSION = 6;
+const CACHE_FORMAT_VERSION = 7;
 
 export interface CachedFile {
   /** null: the stamp is not trusted (the file was changing when read); compare the hash. */

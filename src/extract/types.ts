@@ -14,6 +14,11 @@ export interface ImportSite {
    */
   elidable?: true;
   /**
+   * The program runs on without the module: a Python import inside `try:` whose handler catches
+   * `ImportError` (or `ModuleNotFoundError`, or everything).
+   */
+  optional?: true;
+  /**
    * The names the site takes from its module, sorted, each once: an export name (`import { a as b }`
    * and `export { a } from` → "a"), "default", or "*" for a namespace (`import * as ns`,
    * `export * as ns from`). Absent where there are none: side-effect imports, `require`,

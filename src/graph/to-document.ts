@@ -88,7 +88,8 @@ export function compareSites(a: ImportSiteRecord, b: ImportSiteRecord): number {
     compareCodeUnits(a.specifier, b.specifier) ||
     compareCodeUnits(a.kind, b.kind) ||
     Number(a.typeOnly === true) - Number(b.typeOnly === true) ||
-    Number(a.elided === true) - Number(b.elided === true)
+    Number(a.elided === true) - Number(b.elided === true) ||
+    Number(a.optional === true) - Number(b.optional === true)
   );
 }
 

@@ -19,6 +19,7 @@ export const importKinds = [
   "side-effect",
   "re-export",
   "dynamic",
+  "deferred",
   "require",
   "require-resolve",
   "import-equals",
@@ -90,6 +91,10 @@ const siteSchema = z
       .literal(true)
       .optional()
       .describe("a plain import that TypeScript drops because its bindings are used only as types"),
+    optional: z
+      .literal(true)
+      .optional()
+      .describe("present when the program runs on without the module: a Python import inside try whose handler catches ImportError"),
     through: z
       .array(throughSchema)
       .min(1)
