@@ -39,6 +39,7 @@ const CACHE_FORMAT = "layermap-map-cache";
  * 4: an import used by an instantiation expression (`Request.Class<X>`) is no longer elidable: extractions stored before hold the old answer.
  * 5: the last run's document (document-cache.ts).
  * 6: extractions hold each site's imported names and the file's export table (the barrels stage).
+ * 7: Python files (#18): the form deferred and the site flag optional.
  */
 const CACHE_FORMAT_VERSION = 7;
 
