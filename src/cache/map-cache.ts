@@ -54,6 +54,8 @@ export interface CachedTarget {
   id: string;
   kind: ModuleKind;
   reason?: string;
+  /** The specifier the document records, when not the one written (module-resolver.ts's ResolvedModule). */
+  specifier?: string;
 }
 
 export interface CachedResolution {
@@ -282,7 +284,8 @@ function isTarget(value: unknown): boolean {
     isObject(value) &&
     typeof value["id"] === "string" &&
     MODULE_KINDS.has(value["kind"] as string) &&
-    (value["reason"] === undefined || typeof value["reason"] === "string")
+    (value["reason"] === undefined || typeof value["reason"] === "string") &&
+    (value["specifier"] === undefined || typeof value["specifier"] === "string")
   );
 }
 
