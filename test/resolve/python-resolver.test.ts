@@ -133,6 +133,15 @@ describe("Python resolution", () => {
     expect(resolve("serving.py", "other")).toBe("unresolved ../other/__init__.py (it is outside the root (map a folder that holds both to follow it))");
   });
 
+  it("looks up only module names: a string given to import_module() that is not one is unresolved, and nothing crashes", () => {
+    const resolve = resolver(tempTree(flat));
+    for (const specifier of ["../../etc/passwd", "pkg/core", "pkg\0core", "pkg..core", "pkg.", "1pkg", "", "pkg.core\n"]) {
+      expect(resolve("top.py", specifier)).toBe(`unresolved ${specifier} (not a Python module name)`);
+    }
+    expect(resolve("top.py", "pkg", ["a\0b"])).toBe("local pkg/__init__.py");
+    expect(resolve("top.py", "café.naïve")).toBe("external café");
+  });
+
   it("follows a symbolic link to the file it names: inside the root, by its own path; outside, unresolved", () => {
     const top = tempTree({ "app/real/__init__.py": "", "app/real/mod.py": "", "shared/lib/__init__.py": "" });
     symlinkSync(join(top, "app", "real"), join(top, "app", "alias"));

@@ -33,6 +33,11 @@ const SOURCE = ".py";
 const STUB = ".pyi";
 const NAMESPACE_PACKAGE = "a namespace package (a folder without __init__.py): no file to map";
 
+/** An identifier as Python reads one (PEP 3131, near enough): letters, digits not first, underscores. */
+const IDENTIFIER = String.raw`[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*`;
+/** Dots, then dotted identifiers (or nothing, after dots: `from . import x`). */
+const MODULE_NAME = new RegExp(String.raw`^(?:\.+(?:${IDENTIFIER}(?:\.${IDENTIFIER})*)?|${IDENTIFIER}(?:\.${IDENTIFIER})*)$`, "u");
+
 /** `root` and `roots` are absolute; `roots` in the order they are tried. */
 export function createPythonResolver(root: string, roots: readonly string[]): PythonResolver {
   const realRoot = realpathSync(root);
@@ -129,8 +134,11 @@ export function createPythonResolver(root: string, roots: readonly string[]): Py
     return { id: name, kind: "unresolved", reason: `no module ${name}` };
   };
 
-  const moduleNamed = (fromFile: string, specifier: string): ResolvedModule =>
-    specifier.startsWith(".") ? relativeModule(fromFile, specifier) : absoluteModule(specifier);
+  const moduleNamed = (fromFile: string, specifier: string): ResolvedModule => {
+    // A string given to import_module() can be anything; only a module name is looked for on disk.
+    if (!MODULE_NAME.test(specifier)) return { id: specifier, kind: "unresolved", reason: "not a Python module name" };
+    return specifier.startsWith(".") ? relativeModule(fromFile, specifier) : absoluteModule(specifier);
+  };
 
   return {
     resolve(fromFile, site) {
