@@ -140,6 +140,9 @@ describe("Python resolution", () => {
     }
     expect(resolve("top.py", "pkg", ["a\0b"])).toBe("local pkg/__init__.py");
     expect(resolve("top.py", "café.naïve")).toBe("external café");
+    // A file where the dotted name needs a folder: stat says ENOTDIR, and the name is simply not there.
+    const withData = resolver(tempTree({ ...flat, "pkg/data": "not a folder" }));
+    expect(withData("top.py", "pkg.data.x")).toMatch(/^unresolved pkg\.data\.x \(no module pkg\.data\.x/);
   });
 
   it("follows a symbolic link to the file it names: inside the root, by its own path; outside, unresolved", () => {

@@ -17,7 +17,7 @@
  * Targets are files under the mapped root, by their real path: a symbolic link is followed to the
  * file it names, and one leading out of the root leads out of the map (unresolved), as for scripts.
  */
-import { realpathSync, statSync } from "node:fs";
+import { realpathSync, statSync, type Stats } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import type { ImportSite } from "../../extract/types.js";
 import type { ResolvedModule } from "../module-resolver.js";
@@ -45,7 +45,12 @@ export function createPythonResolver(root: string, roots: readonly string[]): Py
   const kindOf = (path: string): "file" | "folder" | null => {
     let kind = kinds.get(path);
     if (kind === undefined) {
-      const stat = statSync(path, { throwIfNoEntry: false });
+      let stat: Stats | undefined;
+      try {
+        stat = statSync(path, { throwIfNoEntry: false });
+      } catch {
+        // ENOTDIR (a file where the name has a folder), EACCES, a loop: nothing to import there.
+      }
       kind = stat === undefined ? null : stat.isFile() ? "file" : stat.isDirectory() ? "folder" : null;
       kinds.set(path, kind);
     }
@@ -63,13 +68,22 @@ export function createPythonResolver(root: string, roots: readonly string[]): Py
   };
   const isNamespacePackage = (base: string, parts: readonly string[]): boolean => kindOf(join(base, ...parts)) === "folder";
 
-  const local = (absolute: string): ResolvedModule => {
-    let real: string;
-    try {
-      real = realpathSync(absolute);
-    } catch {
-      real = absolute;
+  const reals = new Map<string, string>();
+  const realPathOf = (absolute: string): string => {
+    let real = reals.get(absolute);
+    if (real === undefined) {
+      try {
+        real = realpathSync(absolute);
+      } catch {
+        real = absolute;
+      }
+      reals.set(absolute, real);
     }
+    return real;
+  };
+
+  const local = (absolute: string): ResolvedModule => {
+    const real = realPathOf(absolute);
     const path = relative(realRoot, real).split(sep).join("/");
     if (path === "" || path === ".." || path.startsWith("../") || isAbsolute(path)) {
       return { id: path, kind: "unresolved", reason: "it is outside the root (map a folder that holds both to follow it)" };
@@ -78,7 +92,12 @@ export function createPythonResolver(root: string, roots: readonly string[]): Py
   };
 
   /** The root a file is under (the deepest that holds it), and its module name's parts. */
+  const modules = new Map<string, { base: string; parts: string[] } | undefined>();
   const moduleOf = (file: string): { base: string; parts: string[] } | undefined => {
+    if (!modules.has(file)) modules.set(file, findModuleOf(file));
+    return modules.get(file);
+  };
+  const findModuleOf = (file: string): { base: string; parts: string[] } | undefined => {
     const absolute = join(realRoot, file);
     let best: { base: string; parts: string[] } | undefined;
     for (const base of roots) {
@@ -94,8 +113,17 @@ export function createPythonResolver(root: string, roots: readonly string[]): Py
   };
   const isPackage = (file: string): boolean => /(?:^|\/)__init__\.pyi?$/.test(file);
 
-  /** An absolute dotted name, root by root. */
+  /** An absolute dotted name, root by root: the same wherever it is written, so found once. */
+  const absolutes = new Map<string, ResolvedModule>();
   const absoluteModule = (name: string): ResolvedModule => {
+    let found = absolutes.get(name);
+    if (found === undefined) {
+      found = findAbsolute(name);
+      absolutes.set(name, found);
+    }
+    return found;
+  };
+  const findAbsolute = (name: string): ResolvedModule => {
     const parts = name.split(".");
     for (const base of roots) {
       const found = moduleFile(base, parts);
