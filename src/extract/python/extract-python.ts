@@ -128,7 +128,9 @@ export function extractPython({ parser, language }: PythonParser, path: string, 
     }
 
     // A statement at column 0 stands at the module's top level; any other site is placed by the
-    // regions around it, asked of the few nodes that hold it (a query over one offset).
+    // regions around it, asked of the few nodes that hold it (a query over one offset). Cheaper
+    // than one query for every region of the file even where every site is indented: a generated
+    // module's 17,581 such queries took 0.25 s of CPU, one query of its whole tree 1.0 s.
     const placements = new Map<number, Placement>();
     const placementOf = (site: FoundSite): Placement => {
       if (!site.indented) return TOP_LEVEL;

@@ -1,7 +1,7 @@
 /**
  * The first thing in a parsed Python file that CPython would refuse, as one `parse-error`: the
  * first ERROR or MISSING node of tree-sitter's tree, or Python 2 syntax tree-sitter's grammar
- * accepts without complaint (the print and exec statements, `except E, e:`, backticks, `0777`,
+ * accepts without complaint (the print statement but `print >>f, x`, the exec statement, `except E, e:`, backticks, `0777`,
  * `10L`, `ur''`, `<>`, `raise E, "m"`, tuple parameters), or a TabError or too many brackets (./logical-lines.ts) —
  * whichever comes first. The imports around it are kept: tree-sitter recovers the statements
  * around an error, and Python 2's imports are Python 3's.
@@ -11,16 +11,24 @@ import type { ExtractProblem } from "../types.js";
 
 const SNIPPET_LIMIT = 40;
 
-/** The first ERROR or MISSING node, by descending into the first child that holds an error (no recursion: a tree may be 100,000 levels deep). */
+/**
+ * The first ERROR or MISSING node, by descending into the first child that holds an error (no
+ * recursion: a tree may be 100,000 levels deep). An ERROR node that holds another is descended
+ * into too: tree-sitter's recovery can wrap a whole file in one ERROR node (CPython's
+ * test_compile.py: lines 1–1776) around the error it could not get past (line 1335), which is the
+ * line worth reporting.
+ */
 export function firstErrorNode(root: Node): Node | undefined {
   if (!root.hasError) return undefined;
   const cursor = root.walk();
   try {
     for (;;) {
       const node = cursor.currentNode;
-      if (node.isError || node.isMissing) return node;
+      if (node.isMissing) return node;
       if (!cursor.gotoFirstChild()) return node;
-      while (!cursor.currentNode.hasError) if (!cursor.gotoNextSibling()) return node;
+      let found = cursor.currentNode.hasError;
+      while (!found && cursor.gotoNextSibling()) found = cursor.currentNode.hasError;
+      if (!found) return node;
     }
   } finally {
     cursor.delete();
@@ -41,7 +49,8 @@ export function errorNodeMessage(node: Node): string {
 export function python2Message(node: Node): string | undefined {
   switch (node.type) {
     case "print_statement":
-      return "Python 2's print statement (Python 3 calls print())";
+      // `print >>f, x` is Python 3 as well: a tuple whose first item shifts the function print (a TypeError when run).
+      return node.namedChildren[0]?.type === "chevron" ? undefined : "Python 2's print statement (Python 3 calls print())";
     case "exec_statement":
       return "Python 2's exec statement (Python 3 calls exec())";
     case ",":
