@@ -89,6 +89,7 @@ describe("Python resolution", () => {
     expect(resolve("top.py", "xml.etree.ElementTree")).toBe("builtin xml");
     // Removed from CPython (3.12, 3.13) but still the standard library's in code written for older versions.
     expect(resolve("top.py", "distutils.core")).toBe("builtin distutils");
+    expect(resolve("top.py", "__main__")).toBe("builtin __main__");
     expect(resolve("top.py", "requests.adapters")).toBe("external requests");
     expect(resolve("top.py", "json")).toBe("local json.py");
     expect(resolve("top.py", "pkg.nothing")).toMatch(/^unresolved pkg\.nothing \(no module pkg\.nothing: /);

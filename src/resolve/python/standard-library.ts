@@ -48,7 +48,10 @@ const REMOVED = [
   "pipes", "smtpd", "sndhdr", "spwd", "sunau", "symbol", "telnetlib", "uu", "xdrlib",
 ];
 
-const STANDARD_LIBRARY: ReadonlySet<string> = new Set([...CURRENT, ...REMOVED]);
+/** Always there, though no file is it: the module a program runs as (`import __main__`). */
+const INTERPRETER = ["__main__"];
+
+const STANDARD_LIBRARY: ReadonlySet<string> = new Set([...CURRENT, ...REMOVED, ...INTERPRETER]);
 
 export function isStandardLibrary(topLevelName: string): boolean {
   return STANDARD_LIBRARY.has(topLevelName);
