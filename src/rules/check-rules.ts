@@ -6,6 +6,8 @@ import type { Config } from "../config/config-schema.js";
 import type { ImportGraph } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
 import { compareCodeUnits } from "../model/compare.js";
+import { checkAcyclicSiblings } from "./check-acyclic-siblings.js";
+import { checkContainers } from "./check-containers.js";
 import { checkCycles } from "./check-cycles.js";
 import { checkForbidden } from "./check-forbidden.js";
 import { checkIndependent } from "./check-independent.js";
@@ -42,6 +44,16 @@ export function checkRules(graph: ImportGraph, assignment: LayerAssignment, conf
   });
   rules.independent.forEach((rule, index) => {
     const outcome = checkIndependent(graph, assignment, rule, index);
+    violations.push(...outcome.violations);
+    problems.push(...outcome.problems);
+  });
+  rules.containers?.forEach((rule, index) => {
+    const outcome = checkContainers(graph, assignment, rule, index);
+    violations.push(...outcome.violations);
+    problems.push(...outcome.problems);
+  });
+  rules.acyclicSiblings?.forEach((rule, index) => {
+    const outcome = checkAcyclicSiblings(graph, assignment, rule, index);
     violations.push(...outcome.violations);
     problems.push(...outcome.problems);
   });
