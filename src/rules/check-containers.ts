@@ -75,7 +75,7 @@ export function checkContainers(
         message: `in ${container}, ${from}${through} imports ${into}: ${explainBreak(rule.mode, layering, from, into)}`,
         ...(rule.comment === undefined ? {} : { comment: rule.comment }),
       });
-    });
+    }, true);
   }
 
   const problems: RuleProblem[] = [];

@@ -1,8 +1,8 @@
 /**
  * Forbidden rules: no import from modules matching `from` to modules matching `to`, optionally
  * only for some import kinds (for a rule, a type-only site's kind is `type-only`). With
- * `indirect`, no chain either: `from` → x → `to` through local modules neither side matches,
- * every step of an import kind the rule judges.
+ * `indirect`, no chain either: `from` → x → `to` through local modules `from` does not match,
+ * every step of an import kind the rule judges; each module's shortest chain is reported.
  */
 import { globMatcher } from "../config/glob-matcher.js";
 import type { ForbiddenRule } from "../config/config-schema.js";
@@ -10,7 +10,7 @@ import type { ImportGraph, ModuleAttributes } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
 import type { ImportKind, ImportSiteRecord } from "../model/document.js";
 import { compareSites } from "../graph/to-document.js";
-import { forEachChain } from "./chains.js";
+import { forEachChain, prunedSearch } from "./chains.js";
 import { barrelOf, planeView } from "./plane.js";
 import type { RuleProblem } from "./rule-problem.js";
 import type { ImportStep, Violation } from "../model/violation.js";
@@ -85,18 +85,27 @@ export function checkForbidden(
     return site === undefined ? undefined : { from, to, line: site.line, specifier: site.specifier, ...barrelOf(site) };
   };
 
+  // Not through another `from` module: that one reports its own chain, as import-linter reports a
+  // source package's chains once, from the module where they leave it.
+  const chains =
+    rule.indirect === true
+      ? prunedSearch(view, { isTarget: toMatches, mayPass: (id: string, passed: ModuleAttributes) => passed.kind === "local" && !fromMatches(id, passed), step })
+      : undefined;
+
   view.forEachNode((from, attributes) => {
     if (!fromMatches(from, attributes)) return;
     fromMatchedAny = true;
-    if (rule.indirect === true) {
-      // Not through another `from` module: that one reports its own chain, as import-linter
-      // reports a source package's chains once, from the module where they leave it.
-      const search = {
-        isTarget: toMatches,
-        mayPass: (id: string, passed: ModuleAttributes) => passed.kind === "local" && !fromMatches(id, passed),
-        step,
-      };
-      forEachChain(view, from, search, (steps) => report(steps, view.getNodeAttributes(steps[steps.length - 1]!.to)));
+    if (chains !== undefined) {
+      // Every direct import, as without `indirect`, then one chain: the shortest. A module that
+      // reaches a thousand forbidden modules through one hub is one violation, not a thousand
+      // (the next chain shows once that one is cut), and the search ends there.
+      let chained = false;
+      const search = { ...chains, mayPass: (id: string, passed: ModuleAttributes) => !chained && chains.mayPass(id, passed) };
+      forEachChain(view, from, search, (steps) => {
+        if (steps.length > 1 && chained) return;
+        chained ||= steps.length > 1;
+        report(steps, view.getNodeAttributes(steps[steps.length - 1]!.to));
+      });
       return;
     }
     view.forEachOutEdge(from, (_edge, _attributes, _source, to, _fromAttributes, toAttributes) => {

@@ -6,7 +6,7 @@
 import type { LayerMode, RulesConfig } from "../config/config-schema.js";
 import type { ImportGraph, ModuleAttributes } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
-import { forEachChain } from "./chains.js";
+import { forEachChain, forEachChainBackwards, prunedSearch } from "./chains.js";
 import { planeView } from "./plane.js";
 import type { ImportStep, Violation } from "../model/violation.js";
 
@@ -55,20 +55,23 @@ export interface Layering {
 
 /**
  * Calls `broken` with each chain from a layered module to a layer it may not import. Chains run
- * through local modules in no layer, so `core → util → app` is core importing app.
+ * through local modules in no layer, so `core → util → app` is core importing app. `backwards`
+ * finds them from the targets (chains.ts): the same breaks, for a rule applied in many folders.
  */
-export function forEachLayerBreak(view: ImportGraph, layering: Layering, mode: LayerMode, broken: (steps: ImportStep[]) => void): void {
+export function forEachLayerBreak(view: ImportGraph, layering: Layering, mode: LayerMode, broken: (steps: ImportStep[]) => void, backwards = false): void {
   const { layerOf } = layering;
-  const search = {
-    isTarget: (id: string, attributes: ModuleAttributes) => attributes.kind === "local" && layerOf.has(id),
-    mayPass: (id: string, attributes: ModuleAttributes) => attributes.kind === "local" && !layerOf.has(id),
-  };
+  const layered = (id: string, attributes: ModuleAttributes): boolean => attributes.kind === "local" && layerOf.has(id);
+  const search = { isTarget: layered, mayPass: (id: string, attributes: ModuleAttributes) => attributes.kind === "local" && !layerOf.has(id) };
+  const breaks = (from: string, to: string): boolean => !isAllowed(mode, layering, layerOf.get(from)!, layerOf.get(to)!);
+  if (backwards) {
+    forEachChainBackwards(view, { ...search, isSource: layered }, breaks, broken);
+    return;
+  }
+  const pruned = prunedSearch(view, search);
   view.forEachNode((source) => {
     if (!layerOf.has(source)) return;
-    forEachChain(view, source, search, (steps) => {
-      const fromLayer = layerOf.get(source)!;
-      const toLayer = layerOf.get(steps[steps.length - 1]!.to)!;
-      if (!isAllowed(mode, layering, fromLayer, toLayer)) broken(steps);
+    forEachChain(view, source, pruned, (steps) => {
+      if (breaks(source, steps[steps.length - 1]!.to)) broken(steps);
     });
   });
 }

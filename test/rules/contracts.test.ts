@@ -7,13 +7,16 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/api/check.js";
 import { configSchema } from "../../src/config/config-schema.js";
 import { createImportGraph, type ImportGraph } from "../../src/graph/import-graph.js";
 import { assignLayers } from "../../src/layers/assign-layers.js";
 import { chainText } from "../../src/report/check/paths.js";
+import { forEachChain } from "../../src/rules/chains.js";
 import { checkRules, type RulesOutcome } from "../../src/rules/check-rules.js";
+import { forEachLayerBreak } from "../../src/rules/check-layers.js";
 import type { Violation } from "../../src/model/violation.js";
 import { tempTree } from "../helpers/temp-tree.js";
 
@@ -179,6 +182,36 @@ describe("forbidden and independent rules over chains (`indirect`, import-linter
     expect(violations.map((v) => v.message)).toEqual(["plugins/a, through 1 module in no unit, imports plugins/b: they must stay independent"]);
     expect(chain(violations[0])).toBe("plugins/a/main.py:1 → shared/registry.py:2 → plugins/b/main.py");
   });
+
+  it("keeps every direct import, and one chain per pair of units no direct import joins", () => {
+    // A registry importing every plugin, imported by every plugin: a chain from each module of each
+    // plugin to each module of the others, reported once per pair of plugins.
+    const hub = graphOf([
+      "core/registry.py:1 -> plugins/a/x.py",
+      "core/registry.py:2 -> plugins/b/x.py",
+      "core/registry.py:3 -> plugins/c/x.py",
+      "plugins/a/x.py:4 -> core/registry.py",
+      "plugins/a/y.py:5 -> core/registry.py",
+      "plugins/b/x.py:6 -> core/registry.py",
+      "plugins/c/y.py:7 -> plugins/a/y.py",
+      "plugins/c/x.py:8 -> core/registry.py",
+    ]);
+    const { violations } = rulesOn(hub, { rules: { ...off, independent: [{ name: "apart", siblings: "plugins/*", indirect: true }] } });
+    expect(violations.map((v) => `${v.from}:${v.line} -> ${v.to}${v.via === undefined ? "" : " (chain)"}`)).toEqual([
+      "plugins/a/x.py:4 -> plugins/b/x.py (chain)",
+      "plugins/a/x.py:4 -> plugins/c/x.py (chain)",
+      "plugins/b/x.py:6 -> plugins/a/x.py (chain)",
+      "plugins/b/x.py:6 -> plugins/c/x.py (chain)",
+      "plugins/c/x.py:8 -> plugins/b/x.py (chain)",
+      "plugins/c/y.py:7 -> plugins/a/y.py",
+    ]);
+  });
+
+  it("forbidden with `indirect` reports every direct import and each module's shortest chain, once", () => {
+    const hub = graphOf(["web/a.py:1 -> web/hub.py", "web/hub.py:2 -> db/x.py", "web/hub.py:3 -> db/y.py", "web/a.py:4 -> db/z.py"]);
+    const rule = { name: "web-not-db", from: { path: "web/a.py" }, to: { path: "db/**" }, indirect: true };
+    expect(brief(rulesOn(hub, { rules: { ...off, forbidden: [rule] } }).violations)).toEqual(["web-not-db web/a.py:1 -> db/x.py", "web-not-db web/a.py:4 -> db/z.py"]);
+  });
 });
 
 describe("acyclicSiblings: no cycles between the children of a folder, at every level (import-linter's acyclic_siblings)", () => {
@@ -224,6 +257,44 @@ describe("acyclicSiblings: no cycles between the children of a folder, at every 
     expect(rulesOn(odd, { rules: { ...off, acyclicSiblings: [{ name: "odd", parents: "p" }] } }).violations.map((v) => v.message)).toEqual([
       "in p, __proto__ → constructor → __proto__ import each other in a cycle",
     ]);
+  });
+});
+
+describe("the chain searches agree", () => {
+  // Random graphs of up to 10 modules, each in layer 0–2 or none: forwards with dead ends cut,
+  // forwards without, and backwards find the same breaks, each along a chain of the same length.
+  const graphs = fc.record({
+    layers: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 10, maxLength: 10 }),
+    edges: fc.uniqueArray(fc.tuple(fc.nat(9), fc.nat(9)), { maxLength: 30, selector: ([a, b]) => `${a}>${b}` }),
+  });
+  it("forwards, forwards pruned and backwards", () => {
+    fc.assert(
+      fc.property(graphs, ({ layers, edges }) => {
+        const graph = graphOf(edges.filter(([a, b]) => a !== b).map(([a, b], index) => `m/${a}.py:${index + 1} -> m/${b}.py`));
+        const layerOf = new Map<string, string>();
+        graph.forEachNode((id) => {
+          const layer = layers[Number(/\d+/.exec(id)![0])]!;
+          if (layer >= 0) layerOf.set(id, `l${layer}`);
+        });
+        const layering = { layerOf, rank: new Map([["l0", 0], ["l1", 1], ["l2", 2]]) };
+        const run = (backwards: boolean): string[] => {
+          const found: string[] = [];
+          forEachLayerBreak(graph, layering, "relaxed", (steps) => found.push(`${steps[0]!.from}>${steps[steps.length - 1]!.to}:${steps.length}`), backwards);
+          return found.sort();
+        };
+        const unpruned: string[] = [];
+        const search = { isTarget: (id: string) => layerOf.has(id), mayPass: (id: string) => !layerOf.has(id) };
+        for (const source of layerOf.keys()) {
+          forEachChain(graph, source, search, (steps) => {
+            const to = steps[steps.length - 1]!.to;
+            if (Number(layerOf.get(to)!.slice(1)) < Number(layerOf.get(source)!.slice(1))) unpruned.push(`${source}>${to}:${steps.length}`);
+          });
+        }
+        expect(run(false)).toEqual(unpruned.sort());
+        expect(run(true)).toEqual(run(false));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
