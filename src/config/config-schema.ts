@@ -43,6 +43,20 @@ const planes = ["runtime", "all"] as const;
 export type Plane = (typeof planes)[number];
 const plane = z.enum(planes);
 
+/** Imports a rule does not see (import-linter's `ignore_imports`), by the ids at their two ends. */
+const ignoreImports = z
+  .array(
+    z
+      .object({
+        from: globs.describe("globs of importing module ids"),
+        to: globs.describe("globs of imported module ids (an external or builtin module by its id: `django`, `node:fs`)"),
+      })
+      .strict(),
+  )
+  .min(1)
+  .optional()
+  .describe("imports this rule does not see: taken out of its graph, so chains through them vanish too; an entry that matches no import is a config error");
+
 const ruleName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, "expected a name of letters, digits and dashes");
 
 const layerSchema = z
@@ -67,6 +81,7 @@ const layersRuleSchema = z
           severity: severity.default("error"),
           plane: plane.default("all"),
           comment: z.string().optional(),
+          ignoreImports,
         })
         .strict(),
     ],
@@ -83,6 +98,7 @@ const cyclesRuleSchema = z
           severity: severity.default("error"),
           plane: plane.default("runtime"),
           comment: z.string().optional(),
+          ignoreImports,
         })
         .strict(),
     ],
@@ -126,6 +142,7 @@ const forbiddenRuleSchema = z
     to: toSchema,
     plane: plane.default("all"),
     optional: z.boolean().optional().describe("allow `from` to match no module"),
+    ignoreImports,
     indirect: z
       .boolean()
       .optional()
@@ -141,6 +158,7 @@ const independentRuleSchema = z
     siblings: globs.describe("globs of folders; each matching folder is a unit that must not import another"),
     plane: plane.default("all"),
     optional: z.boolean().optional().describe("allow `siblings` to match no folder"),
+    ignoreImports,
     indirect: z.boolean().optional().describe("chains too: a unit reaching another through modules in no unit, reported step by step (import-linter's independence)"),
   })
   .strict();
@@ -177,6 +195,7 @@ const containersRuleSchema = z
     mode: z.enum(["relaxed", "strict"]).default("relaxed"),
     plane: plane.default("all"),
     optional: z.boolean().optional().describe("allow `containers` or a layer to match nothing"),
+    ignoreImports,
   })
   .strict();
 
@@ -190,6 +209,7 @@ const acyclicSiblingsRuleSchema = z
     skip: globs.optional().describe("folders whose children are not checked (their imports still count for the generations above)"),
     plane: plane.default("all"),
     optional: z.boolean().optional().describe("allow `parents` to match no folder"),
+    ignoreImports,
   })
   .strict();
 
@@ -268,3 +288,4 @@ export type IndependentRule = Config["rules"]["independent"][number];
 export type ContainersRule = NonNullable<Config["rules"]["containers"]>[number];
 export type AcyclicSiblingsRule = NonNullable<Config["rules"]["acyclicSiblings"]>[number];
 export type RulesConfig = Config["rules"];
+export type IgnoredImport = NonNullable<ForbiddenRule["ignoreImports"]>[number];

@@ -260,6 +260,31 @@ describe("acyclicSiblings: no cycles between the children of a folder, at every 
   });
 });
 
+describe("ignoreImports: imports one rule does not see (import-linter's ignore_imports)", () => {
+  const graph = graphOf(["app/api.py:1 -> app/service.py", "app/service.py:2 -> app/db.py", "app/api.py:3 -> app/db.py", "app/db.py:4 -> app/api.py"]);
+  const forbidden = { name: "api-not-db", from: { path: "app/api.py" }, to: { path: "app/db.py" }, indirect: true };
+
+  it("takes the imports out of that rule's graph, chains through them included, and leaves the other rules alone", () => {
+    const ignoring = { ...forbidden, ignoreImports: [{ from: "app/api.py", to: "app/db.py" }] };
+    const { violations, problems } = rulesOn(graph, { rules: { layers: "off", cycles: "error", forbidden: [ignoring] } });
+    expect(problems).toEqual([]);
+    // The direct import is ignored; the chain through service.py is not.
+    expect(brief(violations).filter((v) => v.startsWith("api-not-db"))).toEqual(["api-not-db app/api.py:1 -> app/db.py"]);
+    expect(brief(violations).filter((v) => v.startsWith("cycles"))).toEqual(["cycles app/api.py:3 -> app/db.py"]);
+    const chainCut = { ...ignoring, ignoreImports: [{ from: "app/api.py", to: "app/db.py" }, { from: "app/*.py", to: "app/service.py" }] };
+    expect(rulesOn(graph, { rules: { ...off, forbidden: [chainCut] } }).violations).toEqual([]);
+  });
+
+  it("works on the layers and cycles rules too, and an entry that matches no import is a problem with its key path", () => {
+    const layers = [{ name: "api", paths: "app/api.py" }, { name: "db", paths: "app/db.py" }];
+    expect(brief(rulesOn(graph, { layers, rules: { layers: "relaxed", cycles: "off" } }).violations)).toEqual(["layers app/db.py:4 -> app/api.py"]);
+    const ignoring = { mode: "relaxed", ignoreImports: [{ from: "app/db.py", to: "app/api.py" }, { from: "app/db.py", to: "os" }] };
+    const outcome = rulesOn(graph, { layers, rules: { layers: ignoring, cycles: { ignoreImports: [{ from: "app/db.py", to: "**" }] } } });
+    expect(outcome.violations).toEqual([]);
+    expect(outcome.problems).toEqual([{ keyPath: "rules.layers.ignoreImports[1]", message: "matches no import", hint: "(remove it: the import it named is gone)" }]);
+  });
+});
+
 describe("the chain searches agree", () => {
   // Random graphs of up to 10 modules, each in layer 0–2 or none: forwards with dead ends cut,
   // forwards without, and backwards find the same breaks, each along a chain of the same length.
