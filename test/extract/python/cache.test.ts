@@ -13,11 +13,11 @@ describe("Python in the extraction cache", () => {
   it("stores deferred, type-only and optional sites and the file's problems, and reuses them", async () => {
     const source = python("from typing import TYPE_CHECKING", "if TYPE_CHECKING:", "    import a", "try:", "    import b", "except ImportError:", "    b = None", "def f():", "    import c", "print 'x'");
     const root = tempTree({ "m.py": source });
-    const first = extractionCache({ root, maxFileSize: 1 << 20, stored: undefined, writes: true });
+    const first = extractionCache({ root, maxFileSize: 1 << 20, stored: undefined, writes: true, seed: undefined });
     const parsed = await extractAll(root, ["m.py"], { maxFileSize: 1 << 20, memo: first });
     expect(parsed).toMatchObject({ parsed: 1, reused: 0 });
     const stored = JSON.parse(JSON.stringify(first.entries(["m.py"]))) as Record<string, CachedFile>;
-    const second = extractionCache({ root, maxFileSize: 1 << 20, stored, writes: false });
+    const second = extractionCache({ root, maxFileSize: 1 << 20, stored, writes: false, seed: undefined });
     const reused = await extractAll(root, ["m.py"], { maxFileSize: 1 << 20, memo: second });
     expect(reused).toMatchObject({ parsed: 0, reused: 1 });
     const extraction = "extraction" in reused.files[0]! ? reused.files[0].extraction : undefined;
