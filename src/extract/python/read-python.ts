@@ -75,7 +75,9 @@ export function decodePythonSource(bytes: Buffer): PythonSourceRead {
       }
     }
   }
-  if (bom && cookie !== undefined && encoding !== "utf-8") {
+  // With a byte-order mark CPython takes only a cookie its own normalisation reads as utf-8
+  // (`utf-8`, `utf_8`, `UTF-8-…`): `utf8` is refused there (Lib/test/tokenizedata/bad_coding2.py).
+  if (bom && cookie !== undefined && !isCpythonUtf8(cookie.name)) {
     problems.push({ code: "parse-error", line: cookie.line, message: `a UTF-8 byte-order mark, and a coding cookie that declares \`${cookie.name}\`: read as UTF-8` });
   }
   const source = decodeSource(bytes);
@@ -105,6 +107,12 @@ function normalName(name: string): string {
   if (lower === "utf-8" || lower.startsWith("utf-8-") || lower === "utf8") return "utf-8";
   for (const latin of ["latin-1", "iso-8859-1", "iso-latin-1"]) if (lower === latin || lower.startsWith(`${latin}-`)) return "latin-1";
   return ALIASES[lower] ?? lower;
+}
+
+/** CPython's get_normal_name says "utf-8". */
+function isCpythonUtf8(name: string): boolean {
+  const lower = name.toLowerCase().replaceAll("_", "-");
+  return lower === "utf-8" || lower.startsWith("utf-8-");
 }
 
 function startsWithUtf16Mark(bytes: Buffer): boolean {

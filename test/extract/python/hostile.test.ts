@@ -79,6 +79,9 @@ describe("coding cookies (PEP 263)", () => {
     expect([describeSites(plain), plain.problems]).toEqual([["1 static a"], []]);
     const contradicted = await extractionOf(Buffer.concat([bom, Buffer.from("# coding: latin-1\nimport a\n")]));
     expect([describeSites(contradicted), contradicted.problems.map((problem) => problem.line)]).toEqual([["2 static a"], [1]]);
+    // CPython refuses `utf8` beside a mark (its bad_coding2.py), and takes `utf_8` and `UTF-8-unix`.
+    const spelt = await Promise.all(["utf8", "utf_8", "UTF-8-unix"].map((name) => extractionOf(Buffer.concat([bom, Buffer.from(`# coding: ${name}\nimport a\n`)]))));
+    expect(spelt.map((extraction) => extraction.problems.length)).toEqual([1, 0, 0]);
   });
 });
 
