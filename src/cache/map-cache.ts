@@ -270,6 +270,7 @@ function isSite(value: unknown): boolean {
     typeof value["typeOnly"] === "boolean" &&
     Number.isInteger(value["line"]) &&
     (value["elidable"] === undefined || value["elidable"] === true) &&
+    (value["optional"] === undefined || value["optional"] === true) &&
     (value["names"] === undefined || isStrings(value["names"])) &&
     (value["namespace"] === undefined || typeof value["namespace"] === "string")
   );
