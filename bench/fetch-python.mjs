@@ -6,7 +6,8 @@
  *
  *   .cache/python/debs/<file>.deb            as apt-get download wrote them, sha256 checked
  *   .cache/python/<name>/<pkg>/…             a corpus: its package folder, as installed
- *   .cache/python/tools/{importlab,networkx} the reference tool, for PYTHONPATH
+ *   .cache/python/tools/{importlab,networkx} the reference tool, for PYTHONPATH (and their
+ *                                            *.egg-info, which importlab's command line reads)
  *   .cache/python/tools/bin/importlab        importlab's command-line script
  *
  *   node fetch-python.mjs [name…] [--force]
@@ -68,6 +69,12 @@ function install(first, dest, pkgs, force, entries = [first]) {
     const from = path.join(unpacked, DIST_PACKAGES, pkg);
     if (!fs.existsSync(from)) throw new Error(`${label}: no ${DIST_PACKAGES}/${pkg} in the package`);
     fs.renameSync(from, path.join(staging, pkg));
+  }
+  if (entries.some((e) => e.bin)) {
+    // The tools' metadata too: importlab's command line asks importlib.metadata for its version.
+    for (const name of fs.readdirSync(path.join(unpacked, DIST_PACKAGES))) {
+      if (/\.(?:egg|dist)-info$/.test(name)) fs.renameSync(path.join(unpacked, DIST_PACKAGES, name), path.join(staging, name));
+    }
   }
   for (const entry of entries.filter((e) => e.bin)) {
     fs.mkdirSync(path.join(staging, "bin"), { recursive: true });
