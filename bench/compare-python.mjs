@@ -27,7 +27,9 @@
  * Per corpus it prints files and edges of each view, |both|, |union|, agreement = |both| /
  * |union| (and the same over local targets alone), each difference in its class
  * (lib/python-difference-classes.mjs) with its evidence: the sites of the edge, and what
- * Python's rules and the other tool made of the same line. Raw outputs are kept in
+ * Python's rules and the other tool made of the same line; then, on the edges layermap and
+ * Python's rules both find, whether their sites agree line by line in form (static, deferred,
+ * dynamic) and flags (type-only, optional). Raw outputs are kept in
  * .cache/python/results/<corpus>.{layermap,importlab,ast}.json.
  *
  * Exit code: 0; 1 when --min is not met; 2 when Python, a corpus or a tool is missing or crashed.
@@ -78,7 +80,7 @@ function main() {
   console.log("## Summary\n");
   console.log(
     markdownTable([
-      ["corpus", "files", "compared", "its edges", "importlab's", "both", "agreement", "local only", "beyond importlab", "importlab's", "layermap's", "unexplained"],
+      ["corpus", "files", "compared", "its edges", "importlab's", "both", "agreement", "local only", "beyond importlab", "importlab's", "Python version", "layermap's", "unexplained"],
       ...rows.map((r) => [
         r.name,
         r.files,
@@ -90,6 +92,7 @@ function main() {
         pct(r.localAgreement),
         r.byFault["beyond importlab"],
         r.byFault.importlab,
+        r.byFault["python version"],
         r.byFault.layermap,
         r.byFault.unexplained,
       ]),
@@ -143,21 +146,27 @@ function compareCorpus(corpus, { limit, layermapJson }) {
   if (measured) console.log(`ast vs importlab (the references): agreement ${pct(refs.agreement)}; layermap vs ast: ${pct(compareViews(layermap, python).agreement)}`);
   for (const [id, n] of counts) console.log(`  ${id} (${pythonDifferenceClass(id)?.fault ?? "unexplained"}): ${n}`);
 
-  const lines = (key) => a.edges.get(key) ?? il.edges.get(key);
   printDifferences(`only ${aName}`, cmp.onlyA, limit, (key) => {
     const edge = a.edges.get(key);
-    return [`[${classOf.get(key)}] ${describeKey(key)}`, ...siteLines(edge, aName === "layermap" ? python : null)];
+    const judged = measured ? python.edges.get(key) : undefined;
+    const verdict = !measured
+      ? []
+      : judged
+        ? siteLines(judged).map((l) => l.replace("    ", "    Python: "))
+        : [`    Python's rules: no such edge; at those lines: ${edge.detail.map((s) => `${s.line}: ${(python.sites.get(`${edge.from}\u0000${s.line}`) ?? []).map(siteText).join(", ") || "no import"}`).join("; ")}`];
+    return [`[${classOf.get(key)}] ${describeKey(key)}`, ...siteLines(edge), ...verdict];
   });
   printDifferences("only importlab", cmp.onlyB, limit, (key) => {
-    const edge = lines(key);
+    const edge = il.edges.get(key);
     const judged = python.edges.get(key);
     return [
       `[${classOf.get(key)}] ${describeKey(key)}`,
       `    importlab: ${edge.detail.join("; ")}`,
-      ...(judged ? siteLines(judged, null).map((l) => l.replace("    ", "    Python: ")) : ["    Python's rules: no such edge"]),
+      ...(judged ? siteLines(judged).map((l) => l.replace("    ", "    Python: ")) : ["    Python's rules: no such edge"]),
       ...(judged && measured ? judged.detail.map((s) => `    layermap at ${s.file}:${s.line}: ${(layermap.sites.get(`${s.file}\u0000${s.line}`) ?? []).map(siteText).join(", ") || "nothing"}`) : []),
     ];
   });
+  if (measured) printSiteFlags(layermap, python, limit);
   console.log("");
   return {
     name: corpus.name,
@@ -172,15 +181,50 @@ function compareCorpus(corpus, { limit, layermapJson }) {
   };
 }
 
-/** An edge's first sites (line, specifier, form, flags), each with what Python's rules found there. */
-function siteLines(edge, python, most = 3) {
+/** An edge's first sites: file and line, specifier, form and flags. */
+function siteLines(edge, most = 3) {
   const shown = edge.detail.slice(0, most).map((s) => {
     const flags = [s.kind, s.typeOnly ? "type-only" : null, s.optional ? "optional" : null].filter(Boolean).join(", ");
-    const at = `${s.file ?? edge.from}:${s.line}`;
-    const theirs = python ? ` — Python: ${(python.sites.get(`${s.file ?? edge.from}\u0000${s.line}`) ?? []).map(siteText).join(", ") || "no import there"}` : "";
-    return `    ${at} ${JSON.stringify(s.specifier)} (${flags})${theirs}`;
+    return `    ${s.file ?? edge.from}:${s.line} ${JSON.stringify(s.specifier)} (${flags})`;
   });
   return edge.detail.length > most ? [...shown, `    … and ${edge.detail.length - most} more sites`] : shown;
+}
+
+/**
+ * On the edges both layermap and Python's rules find, the sites' form and flags line by line:
+ * which are static, deferred or dynamic, type-only, optional. Not part of the agreement (an edge
+ * is an edge whatever its sites), but what the runtime plane and the rules read.
+ */
+function printSiteFlags(layermap, python, limit) {
+  const flags = (s) => `${s.kind}${s.typeOnly ? ", type-only" : ""}${s.optional ? ", optional" : ""}`;
+  const byLine = (sites) => {
+    const lines = new Map();
+    for (const s of sites) lines.set(s.line, new Set([...(lines.get(s.line) ?? []), flags(s)]));
+    return lines;
+  };
+  const differences = new Map();
+  let compared = 0;
+  for (const [key, edge] of layermap.edges) {
+    const theirs = python.edges.get(key);
+    if (!theirs) continue;
+    const ours = byLine(edge.detail);
+    const pythons = byLine(theirs.detail);
+    for (const line of new Set([...ours.keys(), ...pythons.keys()])) {
+      compared++;
+      const a = [...(ours.get(line) ?? [])].sort().join(" | ") || "no site";
+      const b = [...(pythons.get(line) ?? [])].sort().join(" | ") || "no site";
+      if (a === b) continue;
+      const what = `layermap ${a}; Python ${b}`;
+      const list = differences.get(what) ?? [];
+      list.push(`${edge.from}:${line} → ${edge.kind === "local" ? edge.to : `${edge.kind}:${edge.to}`}`);
+      differences.set(what, list);
+    }
+  }
+  const total = [...differences.values()].reduce((n, l) => n + l.length, 0);
+  console.log(`\nsite forms and flags on the edges both find: ${compared - total} of ${compared} (edge, line) pairs alike`);
+  for (const [what, list] of [...differences].sort((x, y) => y[1].length - x[1].length)) {
+    console.log(`  ${list.length}× ${what}: ${list.slice(0, Math.max(1, Math.min(limit, 3))).join(", ")}${list.length > 3 ? ", …" : ""}`);
+  }
 }
 
 function siteText(s) {

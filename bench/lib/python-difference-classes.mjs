@@ -42,6 +42,19 @@ export const PYTHON_DIFFERENCE_CLASSES = [
       "(beyond the top-level package), importlab joins the dots to the file's folder as a path and takes what is there",
   },
   {
+    id: "stdlib-removed",
+    fault: "python version",
+    text:
+      "a module the standard library had in Python 3.11 (the references' interpreter, Debian bookworm's) and " +
+      "has no more (PEP 594's removals in 3.13, distutils, imp, asyncore, asynchat, smtpd in 3.12): builtin to " +
+      "the references, external to layermap's module list of current CPython. On 3.13 the import fails",
+  },
+  {
+    id: "stdlib-list",
+    fault: "layermap",
+    text: "one side calls a top-level name the standard library, the other not, and no removal explains it",
+  },
+  {
     id: "layermap-not-python",
     fault: "layermap",
     text: "layermap maps an edge that neither Python's rules (ast + PathFinder) nor importlab find",
@@ -65,16 +78,42 @@ const BY_ID = new Map(PYTHON_DIFFERENCE_CLASSES.map((c) => [c.id, c]));
  */
 export function classifyPythonDifferences(cmp, importlab, python) {
   const classOf = new Map();
-  for (const key of cmp.onlyA) classOf.set(key, classifyOnlyTool(python.edges.get(key)) ?? "unexplained");
-  for (const key of cmp.onlyB) classOf.set(key, classifyOnlyImportlab(importlab.edges.get(key), python.edges.has(key)) ?? "unexplained");
+  const onlyB = new Set(cmp.onlyB);
+  for (const key of cmp.onlyA) {
+    // The same name, builtin on one side and external on the other: a module list's question.
+    const swapped = swapStdlibKind(key);
+    if (swapped !== null && onlyB.has(swapped)) {
+      const id = REMOVED_SINCE_311.has(key.slice(key.lastIndexOf(":") + 1)) ? "stdlib-removed" : "stdlib-list";
+      classOf.set(key, id);
+      classOf.set(swapped, id);
+    }
+  }
+  for (const key of cmp.onlyA) if (!classOf.has(key)) classOf.set(key, classifyOnlyTool(python.edges.get(key)) ?? "unexplained");
+  for (const key of cmp.onlyB) if (!classOf.has(key)) classOf.set(key, classifyOnlyImportlab(importlab.edges.get(key), python.edges.has(key)) ?? "unexplained");
   const counts = new Map();
   for (const id of [...PYTHON_DIFFERENCE_CLASSES.map((c) => c.id), "unexplained"]) {
     const n = [...classOf.values()].filter((c) => c === id).length;
     if (n > 0) counts.set(id, n);
   }
-  const byFault = { "beyond importlab": 0, importlab: 0, layermap: 0, unexplained: 0 };
+  const byFault = { "beyond importlab": 0, importlab: 0, "python version": 0, layermap: 0, unexplained: 0 };
   for (const id of classOf.values()) byFault[BY_ID.get(id)?.fault ?? "unexplained"]++;
   return { classOf, counts, byFault };
+}
+
+/**
+ * Standard-library modules of Python 3.11 that later versions removed: 3.12 (PEP 632's distutils,
+ * imp, asynchat, asyncore, smtpd) and 3.13 (PEP 594's dead batteries, lib2to3).
+ */
+const REMOVED_SINCE_311 = new Set(
+  "distutils imp asynchat asyncore smtpd aifc audioop cgi cgitb chunk crypt imghdr mailcap msilib nis nntplib ossaudiodev pipes sndhdr spwd sunau telnetlib uu xdrlib lib2to3".split(" "),
+);
+
+/** `from\0builtin:x` ↔ `from\0external:x`, or null for a local target. */
+export function swapStdlibKind(key) {
+  const [from, to] = key.split("\u0000");
+  if (to.startsWith("builtin:")) return `${from}\u0000external:${to.slice("builtin:".length)}`;
+  if (to.startsWith("external:")) return `${from}\u0000builtin:${to.slice("external:".length)}`;
+  return null;
 }
 
 /**

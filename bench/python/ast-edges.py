@@ -24,7 +24,9 @@ The sites are those of #18's contract (docs in python-contract-18.md, src/extrac
   "non-literal-import" problem, no edge;
 - kind "static" at module or class level, "deferred" inside a function or lambda, "dynamic" for
   the calls above; typeOnly inside the body of `if TYPE_CHECKING:` / `if typing.TYPE_CHECKING:`
-  (not its else) and for every site of a .pyi stub; optional inside a `try:` body one of whose
+  (not its else) and for every site of a .pyi stub — here under any alias too: Werkzeug and
+  Flask write `import typing as t` … `if t.TYPE_CHECKING:` (41 files), which the contract's two
+  spellings miss, though the block never runs all the same; optional inside a `try:` body one of whose
   handlers catches ImportError, ModuleNotFoundError, Exception, BaseException or everything.
 - A .pyi stub's sites belong to the module it types (x.pyi → x.py when there is one).
 
@@ -111,9 +113,21 @@ def absolute(level, module, package):
     return "%s.%s" % (base, module) if module else base
 
 
-def is_type_checking(test):
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING" and isinstance(test.value, ast.Name) and test.value.id == "typing"
+def typing_names(tree):
+    """The names a module binds to the typing module and to TYPE_CHECKING, whatever the alias."""
+    modules, flags = {"typing"}, {"TYPE_CHECKING"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules.update(a.asname or a.name for a in node.names if a.name in ("typing", "typing_extensions"))
+        elif isinstance(node, ast.ImportFrom) and node.module in ("typing", "typing_extensions"):
+            flags.update(a.asname or a.name for a in node.names if a.name == "TYPE_CHECKING")
+    return modules, flags
+
+
+def is_type_checking(test, names):
+    modules, flags = names
+    return (isinstance(test, ast.Name) and test.id in flags) or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING" and isinstance(test.value, ast.Name) and test.value.id in modules
     )
 
 
@@ -130,7 +144,8 @@ def catches_import_error(handler):
 class SiteFinder(ast.NodeVisitor):
     """Every import site of one module, with its context (function, TYPE_CHECKING, try)."""
 
-    def __init__(self, stub):
+    def __init__(self, stub, names):
+        self.names = names
         self.sites = []
         self.problems = []
         self.function = 0
@@ -172,7 +187,7 @@ class SiteFinder(ast.NodeVisitor):
     def visit_If(self, node):
         self.visit(node.test)
         before = self.type_only
-        self.type_only = before or is_type_checking(node.test)
+        self.type_only = before or is_type_checking(node.test, self.names)
         for child in node.body:
             self.visit(child)
         self.type_only = before
@@ -245,7 +260,7 @@ def main():
         except (SyntaxError, ValueError) as error:
             problems.append({"file": rel, "line": getattr(error, "lineno", None) or 1, "code": "parse-error", "message": str(error)})
             continue
-        finder = SiteFinder(stub)
+        finder = SiteFinder(stub, typing_names(tree))
         finder.visit(tree)
         problems.extend(dict(p, file=rel) for p in finder.problems)
         for site in finder.sites:

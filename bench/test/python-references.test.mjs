@@ -55,7 +55,7 @@ const FILES = {
   "pkg/both/__init__.py": "",
   "pkg/stub.py": "",
   "pkg/stub.pyi": "import fractions\nfrom . import sub\n",
-  "pkg/uses_ns.py": "import ns.part\nimport ns\nfrom pkg import stub\n",
+  "pkg/uses_ns.py": "import ns.part\nimport ns\nfrom pkg import stub\nimport typing as t\nif t.TYPE_CHECKING:\n    import zipfile\n",
   "ns/part.py": "",
   "toplevel.py": "",
 };
@@ -96,6 +96,8 @@ describe("ast-edges.py: Python's own rules", { skip: noPython }, () => {
       "pkg/mod.py → unresolved:pkg.missing",
       "pkg/stub.py → builtin:fractions", // the stub's imports belong to the module it types
       "pkg/stub.py → local:pkg/sub/__init__.py",
+      "pkg/uses_ns.py → builtin:typing",
+      "pkg/uses_ns.py → builtin:zipfile",
       "pkg/uses_ns.py → local:ns/part.py",
       "pkg/uses_ns.py → local:pkg/stub.py", // the module, not its stub
       "pkg/uses_ns.py → namespace:ns",
@@ -110,6 +112,7 @@ describe("ast-edges.py: Python's own rules", { skip: noPython }, () => {
     assert.equal(site("simplejson", 12).optional, true);
     assert.equal(site("pkg/both/__init__.py", 26).kind, "static"); // a class body runs at import time
     assert.equal(site("fractions", 1, "pkg/stub.py").typeOnly, true); // every site of a stub
+    assert.equal(site("zipfile", 6, "pkg/uses_ns.py").typeOnly, true); // if t.TYPE_CHECKING:, typing imported as t
     assert.deepEqual(
       doc.problems.map((p) => [p.file, p.line, p.code]),
       [["pkg/mod.py", 22, "non-literal-import"]],
@@ -138,6 +141,8 @@ describe("importlab-edges.py: importlab's graph", { skip: noImportlab }, () => {
       "pkg/mod.py → local:pkg/sub/deep.py",
       "pkg/mod.py → local:toplevel.py", // from .. import toplevel: beyond the top package, taken as a path
       "pkg/mod.py → unresolved:.missing.nothing",
+      "pkg/uses_ns.py → builtin:typing",
+      "pkg/uses_ns.py → builtin:zipfile",
       "pkg/uses_ns.py → local:ns/part.py",
       "pkg/uses_ns.py → local:pkg/stub.py",
       "pkg/uses_ns.py → unresolved:ns", // a namespace package has no file
@@ -178,6 +183,18 @@ describe("python difference classes", () => {
     assert.equal(classifyOnlyImportlab({ from: "a/x.py", detail: ["import ..y[.] as y"] }, false), "relative-beyond-top");
     assert.equal(classifyOnlyImportlab({ from: "a/b/x.py", detail: ["import ..y[.] as y"] }, false), null);
     assert.equal(classifyOnlyImportlab({ from: "a/x.py", detail: ["import y"] }, false), null);
+  });
+  it("pairs a name that is builtin on one side and external on the other", () => {
+    const python = { edges: new Map() };
+    const cmp = { onlyA: ["a.py\u0000external:cgi", "a.py\u0000external:tomllib"], onlyB: ["a.py\u0000builtin:cgi", "a.py\u0000builtin:tomllib"] };
+    const { classOf, byFault } = classifyPythonDifferences(cmp, { edges: new Map() }, python);
+    assert.deepEqual(Object.fromEntries(classOf), {
+      "a.py\u0000external:cgi": "stdlib-removed",
+      "a.py\u0000builtin:cgi": "stdlib-removed",
+      "a.py\u0000external:tomllib": "stdlib-list",
+      "a.py\u0000builtin:tomllib": "stdlib-list",
+    });
+    assert.deepEqual(byFault, { "beyond importlab": 0, importlab: 0, "python version": 2, layermap: 2, unexplained: 0 });
   });
   it("keys local targets by path and others by kind", () => {
     assert.equal(pythonEdgeKey("a.py", "local", "b.py"), "a.py\u0000b.py");
