@@ -14,8 +14,9 @@
  *                          (one corpus only)
  *
  * An edge is (from, to): from a local .py file (a .pyi stub's imports belong to the module it
- * types), to a local file (its path relative to the corpus root), or to the standard library or
- * anything else by its top-level name (`builtin:os`, `external:markupsafe`). Every import site
+ * types), to a local file (its path relative to the corpus root), or to any other module by its
+ * top-level name, whether a side calls it the standard library's (builtin) or not (external):
+ * a module labelled differently is listed apart, with its class. Every import site
  * counts on every side: static, deferred (in a function), dynamic, type-only, optional.
  * Unresolved imports are no edge (their count is printed).
  *
@@ -39,9 +40,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { compareViews } from "./lib/edges.mjs";
 import { readLayermapDocument, runLayermap } from "./lib/layermap.mjs";
-import { classifyPythonDifferences, pythonDifferenceClass } from "./lib/python-difference-classes.mjs";
+import { KIND_DIFFERENCE_CLASSES, classifyKindDifference, classifyPythonDifferences, pythonDifferenceClass } from "./lib/python-difference-classes.mjs";
 import { findPythonCorpus, pythonCacheDir, pythonCorpora, pythonRoot } from "./lib/python-corpora.mjs";
-import { describeKey, layermapPythonView, pythonVersion, referenceView, runReference } from "./lib/python-edges.mjs";
+import { describeEdge, kindDifferences, layermapPythonView, pythonVersion, referenceView, runReference } from "./lib/python-edges.mjs";
 import { markdownTable } from "./lib/table.mjs";
 
 const resultsDir = path.join(pythonCacheDir, "results");
@@ -80,7 +81,7 @@ function main() {
   console.log("## Summary\n");
   console.log(
     markdownTable([
-      ["corpus", "files", "compared", "its edges", "importlab's", "both", "agreement", "local only", "beyond importlab", "importlab's", "Python version", "layermap's", "unexplained"],
+      ["corpus", "files", "compared", "its edges", "importlab's", "both", "agreement", "local only", "beyond importlab", "importlab's", "layermap's", "unexplained", "builtin/external labels apart"],
       ...rows.map((r) => [
         r.name,
         r.files,
@@ -92,9 +93,9 @@ function main() {
         pct(r.localAgreement),
         r.byFault["beyond importlab"],
         r.byFault.importlab,
-        r.byFault["python version"],
         r.byFault.layermap,
         r.byFault.unexplained,
+        r.labels ? `${r.labels} (${r.labelsUnexplained} unexplained)` : 0,
       ]),
     ]),
   );
@@ -154,18 +155,26 @@ function compareCorpus(corpus, { limit, layermapJson }) {
       : judged
         ? siteLines(judged).map((l) => l.replace("    ", "    Python: "))
         : [`    Python's rules: no such edge; at those lines: ${edge.detail.map((s) => `${s.line}: ${(python.sites.get(`${edge.from}\u0000${s.line}`) ?? []).map(siteText).join(", ") || "no import"}`).join("; ")}`];
-    return [`[${classOf.get(key)}] ${describeKey(key)}`, ...siteLines(edge), ...verdict];
+    return [`[${classOf.get(key)}] ${describeEdge(edge)}`, ...siteLines(edge), ...verdict];
   });
   printDifferences("only importlab", cmp.onlyB, limit, (key) => {
     const edge = il.edges.get(key);
     const judged = python.edges.get(key);
     return [
-      `[${classOf.get(key)}] ${describeKey(key)}`,
+      `[${classOf.get(key)}] ${describeEdge(edge)}`,
       `    importlab: ${edge.detail.join("; ")}`,
       ...(judged ? siteLines(judged).map((l) => l.replace("    ", "    Python: ")) : ["    Python's rules: no such edge"]),
       ...(judged && measured ? judged.detail.map((s) => `    layermap at ${s.file}:${s.line}: ${(layermap.sites.get(`${s.file}\u0000${s.line}`) ?? []).map(siteText).join(", ") || "nothing"}`) : []),
     ];
   });
+  const kinds = kindDifferences(a, il).map((d) => ({ ...d, id: classifyKindDifference(d.name) }));
+  if (kinds.length > 0) {
+    console.log(`\nthe same module, builtin to one side and external to the other (${kinds.length}; not differences of edges):`);
+    for (const d of kinds.slice(0, limit)) {
+      const why = KIND_DIFFERENCE_CLASSES.find((c) => c.id === d.id);
+      console.log(`[${d.id}, ${why.fault}'s] ${d.from} → ${d.name}: ${aName} ${d.a}, importlab ${d.b}`);
+    }
+  }
   if (measured) printSiteFlags(layermap, python, limit);
   console.log("");
   return {
@@ -178,6 +187,8 @@ function compareCorpus(corpus, { limit, layermapJson }) {
     agreement: cmp.agreement,
     localAgreement: local.agreement,
     byFault,
+    labels: kinds.length,
+    labelsUnexplained: kinds.filter((d) => d.id === "stdlib-list").length,
   };
 }
 

@@ -42,19 +42,6 @@ export const PYTHON_DIFFERENCE_CLASSES = [
       "(beyond the top-level package), importlab joins the dots to the file's folder as a path and takes what is there",
   },
   {
-    id: "stdlib-removed",
-    fault: "python version",
-    text:
-      "a module the standard library had in Python 3.11 (the references' interpreter, Debian bookworm's) and " +
-      "has no more (PEP 594's removals in 3.13, distutils, imp, asyncore, asynchat, smtpd in 3.12): builtin to " +
-      "the references, external to layermap's module list of current CPython. On 3.13 the import fails",
-  },
-  {
-    id: "stdlib-list",
-    fault: "layermap",
-    text: "one side calls a top-level name the standard library, the other not, and no removal explains it",
-  },
-  {
     id: "layermap-not-python",
     fault: "layermap",
     text: "layermap maps an edge that neither Python's rules (ast + PathFinder) nor importlab find",
@@ -78,43 +65,54 @@ const BY_ID = new Map(PYTHON_DIFFERENCE_CLASSES.map((c) => [c.id, c]));
  */
 export function classifyPythonDifferences(cmp, importlab, python) {
   const classOf = new Map();
-  const onlyB = new Set(cmp.onlyB);
-  for (const key of cmp.onlyA) {
-    // The same name, builtin on one side and external on the other: a module list's question.
-    const swapped = swapStdlibKind(key);
-    if (swapped !== null && onlyB.has(swapped)) {
-      const id = REMOVED_SINCE_311.has(key.slice(key.lastIndexOf(":") + 1)) ? "stdlib-removed" : "stdlib-list";
-      classOf.set(key, id);
-      classOf.set(swapped, id);
-    }
-  }
-  for (const key of cmp.onlyA) if (!classOf.has(key)) classOf.set(key, classifyOnlyTool(python.edges.get(key)) ?? "unexplained");
-  for (const key of cmp.onlyB) if (!classOf.has(key)) classOf.set(key, classifyOnlyImportlab(importlab.edges.get(key), python.edges.has(key)) ?? "unexplained");
+  for (const key of cmp.onlyA) classOf.set(key, classifyOnlyTool(python.edges.get(key)) ?? "unexplained");
+  for (const key of cmp.onlyB) classOf.set(key, classifyOnlyImportlab(importlab.edges.get(key), python.edges.has(key)) ?? "unexplained");
   const counts = new Map();
   for (const id of [...PYTHON_DIFFERENCE_CLASSES.map((c) => c.id), "unexplained"]) {
     const n = [...classOf.values()].filter((c) => c === id).length;
     if (n > 0) counts.set(id, n);
   }
-  const byFault = { "beyond importlab": 0, importlab: 0, "python version": 0, layermap: 0, unexplained: 0 };
+  const byFault = { "beyond importlab": 0, importlab: 0, layermap: 0, unexplained: 0 };
   for (const id of classOf.values()) byFault[BY_ID.get(id)?.fault ?? "unexplained"]++;
   return { classOf, counts, byFault };
 }
 
 /**
- * Standard-library modules of Python 3.11 that later versions removed: 3.12 (PEP 632's distutils,
- * imp, asynchat, asyncore, smtpd) and 3.13 (PEP 594's dead batteries, lib2to3).
+ * Names the standard library had in some Python since 3.8 but not in 3.11 (the references'
+ * interpreter) or both: removed before it (dummy_threading, formatter, parser, symbol, macpath,
+ * binhex, …) or after it (3.12: PEP 632's distutils, imp, asynchat, asyncore, smtpd; 3.13: PEP
+ * 594's dead batteries, lib2to3).
  */
-const REMOVED_SINCE_311 = new Set(
-  "distutils imp asynchat asyncore smtpd aifc audioop cgi cgitb chunk crypt imghdr mailcap msilib nis nntplib ossaudiodev pipes sndhdr spwd sunau telnetlib uu xdrlib lib2to3".split(" "),
+const STDLIB_IN_ANOTHER_VERSION = new Set(
+  ("_bootsubprocess _dummy_thread dummy_threading formatter parser symbol macpath binhex " +
+    "distutils imp asynchat asyncore smtpd aifc audioop cgi cgitb chunk crypt _crypt imghdr mailcap msilib _msi nis nntplib " +
+    "ossaudiodev pipes sndhdr spwd sunau telnetlib uu xdrlib lib2to3").split(" "),
 );
 
-/** `from\0builtin:x` ↔ `from\0external:x`, or null for a local target. */
-export function swapStdlibKind(key) {
-  const [from, to] = key.split("\u0000");
-  if (to.startsWith("builtin:")) return `${from}\u0000external:${to.slice("builtin:".length)}`;
-  if (to.startsWith("external:")) return `${from}\u0000builtin:${to.slice("external:".length)}`;
-  return null;
+/**
+ * Why a module one side calls builtin and the other external is labelled so: "stdlib-removed"
+ * when some Python since 3.8 had it in its standard library and 3.11 not, or the reverse (a
+ * question of Python version, neither side wrong), else "stdlib-list" (layermap's list is off).
+ */
+export function classifyKindDifference(name) {
+  return STDLIB_IN_ANOTHER_VERSION.has(name) ? "stdlib-removed" : "stdlib-list";
 }
+
+export const KIND_DIFFERENCE_CLASSES = [
+  {
+    id: "stdlib-removed",
+    fault: "Python version",
+    text:
+      "the standard library of another Python than the references' 3.11 (Debian bookworm's) had it: layermap's list is " +
+      "current CPython's plus the modules removed since 3.8 (an import of dummy_threading, gone in 3.9, still names the " +
+      "standard library's), sys.stdlib_module_names of 3.11 is the references'",
+  },
+  {
+    id: "stdlib-list",
+    fault: "layermap",
+    text: "builtin to one side and external to the other, and no Python version since 3.8 explains it",
+  },
+];
 
 /**
  * The class of an edge the tool found and importlab did not, given Python's edge (or undefined):

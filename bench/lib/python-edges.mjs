@@ -3,9 +3,10 @@
  * from layermap's map document, importlab-edges.py's JSON or ast-edges.py's JSON, reduced to
  *
  *   files  Set of local files (POSIX paths relative to the corpus root)
- *   edges  Map key → { from, to, kind, detail }: key `from\0to` for a local target, and
- *          `from\0builtin:os` / `from\0external:flask` for the standard library and everything
- *          else (the top-level name), so that an edge to a package and one to a file never meet
+ *   edges  Map key → { from, to, kind, detail }: key `from\0to` for a local target (a path),
+ *          `from\0module:os` for any other (its top-level name), whether the tool calls it
+ *          builtin or external: the edge is the same, and the label, a module list's answer, is
+ *          compared apart (kindDifferences); a path and a module name never meet
  *   left   targets that are no module to compare: { unresolved, namespace } counts of edges
  *   sites  Map `file\0line` → [{ to, kind, specifier, form, typeOnly }]: what the tool made of
  *          the imports on a line (unresolved ones too), to set beside a difference
@@ -24,13 +25,22 @@ const COMPARED = new Set(["local", "builtin", "external"]);
 
 /** The Map key of an edge to a target of a kind. */
 export function pythonEdgeKey(from, kind, to) {
-  return kind === "local" ? `${from}\u0000${to}` : `${from}\u0000${kind}:${to}`;
+  return kind === "local" ? `${from}\u0000${to}` : `${from}\u0000module:${to}`;
 }
 
-/** "from → to" (with the kind of a non-local target) for the report. */
-export function describeKey(key) {
-  const [from, to] = key.split("\u0000");
-  return `${from} → ${to}`;
+/** "from → to" for the report, a non-local target with its kind (`builtin:os`). */
+export function describeEdge(edge) {
+  return `${edge.from} → ${edge.kind === "local" ? edge.to : `${edge.kind}:${edge.to}`}`;
+}
+
+/** The edges both views have whose target one calls builtin and the other external. */
+export function kindDifferences(a, b) {
+  const out = [];
+  for (const [key, edge] of a.edges) {
+    const other = b.edges.get(key);
+    if (other && other.kind !== edge.kind) out.push({ key, from: edge.from, name: edge.to, a: edge.kind, b: other.kind });
+  }
+  return out;
 }
 
 function emptyView() {

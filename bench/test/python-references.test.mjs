@@ -8,9 +8,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { classifyOnlyImportlab, classifyOnlyTool, classifyPythonDifferences } from "../lib/python-difference-classes.mjs";
+import { classifyKindDifference, classifyOnlyImportlab, classifyOnlyTool, classifyPythonDifferences } from "../lib/python-difference-classes.mjs";
 import { pythonToolsDir } from "../lib/python-corpora.mjs";
-import { pythonEdgeKey, pythonVersion, referenceView, runReference } from "../lib/python-edges.mjs";
+import { kindDifferences, pythonEdgeKey, pythonVersion, referenceView, runReference } from "../lib/python-edges.mjs";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "python-references-"));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -159,9 +159,9 @@ describe("importlab-edges.py: importlab's graph", { skip: noImportlab }, () => {
     const { classOf } = classifyPythonDifferences({ onlyA, onlyB }, importlab, python);
     assert.deepEqual(Object.fromEntries([...classOf].map(([k, c]) => [k.replace("\u0000", " → "), c])), {
       "pkg/__init__.py → pkg/__init__.py": "self-import",
-      "pkg/mod.py → builtin:fractions": "dynamic-import",
+      "pkg/mod.py → module:fractions": "dynamic-import",
       "pkg/mod.py → pkg/lazy.py": "dynamic-import",
-      "pkg/stub.py → builtin:fractions": "pyi-stub",
+      "pkg/stub.py → module:fractions": "pyi-stub",
       "pkg/stub.py → pkg/sub/__init__.py": "pyi-stub",
       "pkg/mod.py → toplevel.py": "relative-beyond-top",
     });
@@ -184,20 +184,17 @@ describe("python difference classes", () => {
     assert.equal(classifyOnlyImportlab({ from: "a/b/x.py", detail: ["import ..y[.] as y"] }, false), null);
     assert.equal(classifyOnlyImportlab({ from: "a/x.py", detail: ["import y"] }, false), null);
   });
-  it("pairs a name that is builtin on one side and external on the other", () => {
-    const python = { edges: new Map() };
-    const cmp = { onlyA: ["a.py\u0000external:cgi", "a.py\u0000external:tomllib"], onlyB: ["a.py\u0000builtin:cgi", "a.py\u0000builtin:tomllib"] };
-    const { classOf, byFault } = classifyPythonDifferences(cmp, { edges: new Map() }, python);
-    assert.deepEqual(Object.fromEntries(classOf), {
-      "a.py\u0000external:cgi": "stdlib-removed",
-      "a.py\u0000builtin:cgi": "stdlib-removed",
-      "a.py\u0000external:tomllib": "stdlib-list",
-      "a.py\u0000builtin:tomllib": "stdlib-list",
-    });
-    assert.deepEqual(byFault, { "beyond importlab": 0, importlab: 0, "python version": 2, layermap: 2, unexplained: 0 });
+  it("sets a builtin/external label apart, by Python version or not", () => {
+    const view = (kind) => ({ edges: new Map([[pythonEdgeKey("a.py", kind, "dummy_threading"), { from: "a.py", to: "dummy_threading", kind }]]) });
+    assert.deepEqual(kindDifferences(view("builtin"), view("external")), [{ key: "a.py\u0000module:dummy_threading", from: "a.py", name: "dummy_threading", a: "builtin", b: "external" }]);
+    assert.deepEqual(kindDifferences(view("builtin"), view("builtin")), []);
+    assert.equal(classifyKindDifference("dummy_threading"), "stdlib-removed");
+    assert.equal(classifyKindDifference("cgi"), "stdlib-removed");
+    assert.equal(classifyKindDifference("tomllib"), "stdlib-list");
   });
-  it("keys local targets by path and others by kind", () => {
+  it("keys local targets by path and others by name, whatever their label", () => {
     assert.equal(pythonEdgeKey("a.py", "local", "b.py"), "a.py\u0000b.py");
-    assert.equal(pythonEdgeKey("a.py", "builtin", "os"), "a.py\u0000builtin:os");
+    assert.equal(pythonEdgeKey("a.py", "builtin", "os"), "a.py\u0000module:os");
+    assert.equal(pythonEdgeKey("a.py", "external", "os"), "a.py\u0000module:os");
   });
 });
