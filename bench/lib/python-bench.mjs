@@ -6,6 +6,7 @@
  * The tools, each a whole process run the way a user runs it, on the corpus root
  * (.cache/python/<name>, which holds the package folder):
  *   layermap-cold  node dist/cli.js map <root> --out <file> --quiet --no-config --no-cache
+ *                  --include '**\/*.py' --include '**\/*.pyi' (the files importlab reads)
  *   layermap-warm  the same with --cache <dir>, after one unmeasured priming run: nothing changed
  *   importlab      python3 -S tools/bin/importlab --tree --trim -P <root> <root> (PYTHONPATH=tools):
  *                  importlab's own command line, its whole graph printed as a tree; after one
@@ -127,7 +128,13 @@ function toolSpec(tool, root, out, node) {
     case "layermap-warm":
       return {
         command: node,
-        args: [layermapCli, "map", root, "--out", path.join(out, `${tool}.json`), "--quiet", "--no-config", ...(tool === "layermap-cold" ? ["--no-cache"] : ["--cache", path.join(out, "cache")])],
+        args: [
+          layermapCli, "map", root, "--out", path.join(out, `${tool}.json`), "--quiet", "--no-config",
+          // The files importlab reads, no more: Django ships 86 JavaScript files (its admin's), which
+          // layermap would map too.
+          "--include", "**/*.py", "--include", "**/*.pyi",
+          ...(tool === "layermap-cold" ? ["--no-cache"] : ["--cache", path.join(out, "cache")]),
+        ],
         cwd: root,
       };
     case "importlab":
