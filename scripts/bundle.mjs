@@ -9,7 +9,8 @@
  * and its .d.ts) is tsc's.
  *
  * What must stay a real module is left out of the bundle (EXTERNAL): TypeScript, loaded by path
- * with V8's code cache (src/typescript/load-typescript.ts); native addons; Graphviz's WebAssembly.
+ * with V8's code cache (src/typescript/load-typescript.ts); native addons; Graphviz's and tree-sitter's
+ * WebAssembly.
  *
  * `import.meta.url` in a bundled source file is the bundle's, not the module's: each is rewritten
  * to the URL tsc's output of that module has (`new URL("../model/version.js", import.meta.url)`
@@ -52,6 +53,10 @@ const EXTERNAL = [
   "@oxc-resolver/*",
   // Graphviz compiled to WebAssembly, loaded only when a picture is drawn.
   "@hpcc-js/wasm-graphviz",
+  // tree-sitter's WebAssembly runtime, loaded on the first Python file: its Emscripten glue reads
+  // import.meta.url and finds its files from there (layermap hands it their paths, found by
+  // package name, src/extract/python/load-python-parser.ts).
+  "web-tree-sitter",
 ];
 
 /**

@@ -17,6 +17,7 @@ import { globProblem } from "../config/glob-problem.js";
 import { loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/config-schema.js";
 import { discoverSources, type Discovery } from "../discover/discover-files.js";
+import { isPythonFile } from "../discover/source-extensions.js";
 import { DEFAULT_MAX_FILE_SIZE } from "../extract/read-source.js";
 import type { Extracted } from "../extract/extract-all.js";
 import type { ImportSite } from "../extract/types.js";
@@ -137,7 +138,8 @@ export async function map(options: MapOptions): Promise<MapResult> {
   clock.lap("parse", parseDetail(extracted, cache.extractions !== undefined));
   const memo = cache.resolutions(dependsOn);
   const aliases = config.aliases === undefined || configPath === undefined ? undefined : { list: config.aliases, configFile: configPath };
-  const resolved = await resolveAll(root, extracted.files, { tsconfig: settings.tsconfig, memo, pause, cwd: options.cwd, aliases });
+  const python = config.python === undefined || configPath === undefined ? undefined : { roots: config.python.roots, configFile: configPath };
+  const resolved = await resolveAll(root, extracted.files, { tsconfig: settings.tsconfig, memo, pause, cwd: options.cwd, aliases, python });
   clock.lap("resolve", resolveDetail(resolved, memo !== undefined));
 
   const followed = settings.throughBarrels ? await followNames(root, resolved.files, settings.maxFileSize) : undefined;
@@ -150,6 +152,7 @@ export async function map(options: MapOptions): Promise<MapResult> {
   const runDiagnostics = [
     ...resolved.tsconfigDiagnostics,
     ...resolved.aliasDiagnostics,
+    ...resolved.pythonDiagnostics,
     ...skipped.map(({ path, code, message }) => ({ file: path, code, message })),
     ...manifestDiagnostics(root, discovery.manifests, files),
   ];
@@ -334,12 +337,20 @@ function graphInput(
     modules.push({ id: file, lines: extraction.lines });
     for (const problem of extraction.problems) diagnostics.push({ file, ...problem });
     const throughOf = typeof through === "function" ? undefined : through?.get(file);
+    // `from a import b, c` is a site a name (either may be a submodule); where both are names of `a`, it is one import of `a`.
+    const seen = new Set<string>();
     extraction.sites.forEach((site, index) => {
       const target = targets[index]!; // one per site, in order
-      if (target.kind === "unresolved") {
-        diagnostics.push({ file, line: site.line, code: "unresolved", message: `cannot resolve "${site.specifier}": ${target.reason ?? "not found"}` });
-      }
       const record = siteRecord(site, keepsTypeOnlyImports);
+      if (target.specifier !== undefined) record.specifier = target.specifier;
+      if (site.names !== undefined && isPythonFile(file)) {
+        const key = `${target.id}\0${JSON.stringify(record)}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+      }
+      if (target.kind === "unresolved") {
+        diagnostics.push({ file, line: site.line, code: "unresolved", message: `cannot resolve "${record.specifier}": ${target.reason ?? "not found"}` });
+      }
       const followed = typeof through === "function" ? through(file, site, target.id) : throughOf?.[index];
       if (followed !== undefined) record.through = followed;
       sites.push({ from: file, to: target.id, toKind: target.kind, site: record });

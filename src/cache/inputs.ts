@@ -35,7 +35,8 @@ export interface InputsRecord {
   exists: Record<string, boolean>;
 }
 
-const MANIFEST = /^(?:package\.json|[tj]sconfig(?:\..*)?\.json)$/;
+/** Files whose content resolution reads: npm's and TypeScript's, and Python's package-dir settings. */
+const MANIFEST = /^(?:package\.json|[tj]sconfig(?:\..*)?\.json|pyproject\.toml|setup\.cfg)$/;
 /** Written by npm (v7+), pnpm, yarn berry and yarn classic on every install. */
 const INSTALL_MARKERS = [".package-lock.json", ".modules.yaml", ".yarn-state.yml", ".yarn-integrity"];
 

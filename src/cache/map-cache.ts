@@ -39,6 +39,7 @@ const CACHE_FORMAT = "layermap-map-cache";
  * 4: an import used by an instantiation expression (`Request.Class<X>`) is no longer elidable: extractions stored before hold the old answer.
  * 5: the last run's document (document-cache.ts).
  * 6: extractions hold each site's imported names and the file's export table (the barrels stage).
+ * 7: Python files (#18): the form deferred and the site flag optional.
  */
 const CACHE_FORMAT_VERSION = 7;
 
@@ -53,6 +54,8 @@ export interface CachedTarget {
   id: string;
   kind: ModuleKind;
   reason?: string;
+  /** The specifier the document records, when not the one written (module-resolver.ts's ResolvedModule). */
+  specifier?: string;
 }
 
 export interface CachedResolution {
@@ -281,7 +284,8 @@ function isTarget(value: unknown): boolean {
     isObject(value) &&
     typeof value["id"] === "string" &&
     MODULE_KINDS.has(value["kind"] as string) &&
-    (value["reason"] === undefined || typeof value["reason"] === "string")
+    (value["reason"] === undefined || typeof value["reason"] === "string") &&
+    (value["specifier"] === undefined || typeof value["specifier"] === "string")
   );
 }
 

@@ -145,8 +145,9 @@ function recordInputs(root: string, cacheDir: string, key: string, fileList: str
   return collectInputs({ root, key, fileList, skipFolders: DEFAULT_SKIPPED_FOLDERS, cacheDir });
 }
 
+/** A Python `from a import b` and `from a import c` differ only by name: the name is part of the key. */
 function siteKey(site: ImportSite): string {
-  return `${site.kind}\0${site.specifier}`;
+  return `${site.kind}\0${site.specifier}\0${site.names?.join(",") ?? ""}`;
 }
 
 /** Path-like targets: what the resolution inputs must watch. */

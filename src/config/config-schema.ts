@@ -159,6 +159,16 @@ export const configSchema = z
     aliases: aliasesSchema
       .optional()
       .describe('aliases a bundler config defines, applied before the tsconfig\'s paths: { "@": "src", "~icons/*": false } (false: a module no file holds, mapped as external)'),
+    python: z
+      .object({
+        roots: z
+          .array(z.string().min(1))
+          .default([])
+          .describe('folders where Python\'s absolute imports start (on sys.path), relative to the root, tried before pyproject.toml\'s and setup.cfg\'s package folders, "src" and the root'),
+      })
+      .strict()
+      .optional()
+      .describe("how Python files resolve"),
     barrels: z
       .enum(["opaque", "transparent"])
       .default("opaque")

@@ -18,8 +18,16 @@ import { errorCode, UserError } from "../model/errors.js";
 import { GitignoreRules } from "./gitignore-rules.js";
 import { isSourceFile } from "./source-extensions.js";
 
-/** Folders that hold installed, generated or tool output rather than the code being mapped. */
-export const DEFAULT_SKIPPED_FOLDERS = ["node_modules", "dist", "build", "coverage"] as const;
+/**
+ * Folders that hold installed, generated or tool output rather than the code being mapped: npm's
+ * and Python's installs (`site-packages`; virtual environments by name here, and any folder
+ * holding `pyvenv.cfg`, below), build output, byte code. Dot-folders (`.venv`, `.tox`) are
+ * skipped too.
+ */
+export const DEFAULT_SKIPPED_FOLDERS = ["node_modules", "dist", "build", "coverage", "__pycache__", "site-packages", "venv"] as const;
+
+/** A virtual environment's marker file (PEP 405), whatever the folder is called. */
+const VIRTUAL_ENVIRONMENT_MARKER = "pyvenv.cfg";
 
 export interface DiscoverOptions {
   /** Absolute path of the folder to map. */
@@ -67,6 +75,7 @@ export function discoverSources(options: DiscoverOptions): Discovery {
   while (pending.length > 0) {
     const folder = pending.pop()!;
     const entries = listFolder(root, folder, skipped);
+    if (folder !== "" && entries.some((entry) => entry.name === VIRTUAL_ENVIRONMENT_MARKER && entry.isFile())) continue;
     for (const entry of entries) {
       const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
@@ -83,9 +92,21 @@ export function discoverSources(options: DiscoverOptions): Discovery {
     }
   }
   files.sort(compareCodeUnits);
+  dropStubsBesideModules(files);
   skipped.sort((a, b) => compareCodeUnits(a.path, b.path));
   manifests.sort(compareCodeUnits);
   return { files, skipped, manifests };
+}
+
+/**
+ * A `.pyi` stub types the `.py` module beside it: that module is what imports load, so the stub is
+ * not a module of its own. (A stub with no module beside it — a compiled extension's — is mapped.)
+ */
+function dropStubsBesideModules(files: string[]): void {
+  const present = new Set(files);
+  let kept = 0;
+  for (const file of files) if (!(file.endsWith(".pyi") && present.has(file.slice(0, -1)))) files[kept++] = file;
+  files.length = kept;
 }
 
 /** The folder's entries; a folder that cannot be listed is reported (the root: a user error). */

@@ -10,6 +10,8 @@ import { importStep } from "../rules/plane.js";
 
 export interface ChainStep extends ImportStep {
   typeOnly: boolean;
+  /** Present when every site is in a function body (Python's deferred form) or type-only: it never runs while modules load. */
+  deferred?: true;
   /** What `to` is (`from` is always local: only local modules import). */
   toKind: ModuleKind;
 }
@@ -26,8 +28,10 @@ export function moduleRefs(graph: ImportGraph, ids: readonly string[]): ModuleRe
 
 /** On the transparent plane, a step through a barrel carries it (`barrel`): the module imported, and the names declared in `to`. */
 export function chainStep(graph: ImportGraph, from: string, to: string): ChainStep {
-  const typeOnly = isTypeOnly(graph.getEdgeAttributes(graph.edge(from, to)!));
-  return { ...importStep(graph, from, to), typeOnly, toKind: graph.getNodeAttribute(to, "kind") };
+  const attributes = graph.getEdgeAttributes(graph.edge(from, to)!);
+  const typeOnly = isTypeOnly(attributes);
+  const deferred = attributes.sites.some((site) => site.kind === "deferred") && attributes.sites.every((site) => site.kind === "deferred" || site.typeOnly === true);
+  return { ...importStep(graph, from, to), typeOnly, ...(deferred ? { deferred } : {}), toKind: graph.getNodeAttribute(to, "kind") };
 }
 
 /** `[a, b, c]` → the steps a → b and b → c. */

@@ -7,13 +7,15 @@
  * every file (or the memo does) never loads it here. oxc parses all but the shortest texts in
  * child processes (./oxc/oxc-pool.ts): side by side, and where a text that crashes oxc kills only
  * its child. A Vue, Svelte or Astro component is read block by block, each block parsed so
- * (./component/).
+ * (./component/). A Python file (`.py`, `.pyi`) is read by its own rule (./python/read-python.ts: PEP 263
+ * coding cookies) and parsed by tree-sitter's Python grammar (./python/), loaded on the first one.
  */
 import { join } from "node:path";
 import { extractComponent } from "./component/extract-component.js";
 import { componentKindOf } from "./component/script-blocks.js";
 import { extractWithOxc } from "./oxc/extract-oxc.js";
 import { sharedOxcPool } from "./oxc/oxc-pool.js";
+import { decodePythonSource } from "./python/read-python.js";
 import { decodeSource, readSourceBytes, type SourceProblem } from "./read-source.js";
 import type { Extraction } from "./types.js";
 
@@ -83,6 +85,11 @@ async function oxcAnswer(path: string, text: string): Promise<Extraction | undef
   return outcome === undefined ? oxcExtraction(path, text) : outcome.extraction;
 }
 
+/** `.py` and `.pyi` (a stub): read and parsed as Python. */
+function isPythonFile(file: string): boolean {
+  return /\.pyi?$/i.test(file);
+}
+
 /** Without a memo: read, then parse. */
 const noMemo: ExtractionMemo = {
   async extract(_file, read, parse) {
@@ -104,9 +111,21 @@ export async function extractAll(root: string, files: readonly string[], options
     typescriptLoadMs = performance.now() - started;
     return extractImports;
   };
+  // Python's parser, likewise loaded once, on the first Python file (a run without one never loads it).
+  let loadingPython: Promise<(path: string, text: string) => Extraction> | undefined;
+  const extractPythonFile = async (file: string, bytes: Buffer): Promise<ExtractResult> => {
+    const source = decodePythonSource(bytes);
+    if (!source.ok) return { problem: source };
+    parsed++;
+    loadingPython ??= import("./python/extract-python.js").then(({ loadPythonExtractor }) => loadPythonExtractor());
+    const extraction = (await loadingPython)(file, source.text);
+    if (source.problems.length > 0) extraction.problems = [...source.problems, ...extraction.problems].sort((a, b) => a.line - b.line);
+    return { extraction };
+  };
   let parsed = 0;
   let parsedByTypeScript = 0;
   const parse = async (file: string, bytes: Buffer): Promise<ExtractResult> => {
+    if (isPythonFile(file)) return extractPythonFile(file, bytes);
     const source = decodeSource(bytes);
     if (!source.ok) return { problem: source };
     parsed++;

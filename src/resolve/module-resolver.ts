@@ -35,6 +35,11 @@ export interface ResolvedModule {
    * alias (`@/x`, `~/x`, `$lib/x`): the prefix a hint names (`@/`).
    */
   aliasLike?: string;
+  /**
+   * The specifier the document records for the site when it is not the one written: a Python
+   * `from a import b` that found the submodule `a.b`.
+   */
+  specifier?: string;
 }
 
 /** TypeScript's side, once loaded: its resolver, and its reading of each project. */

@@ -17,6 +17,9 @@ import type { LoadedTsconfig } from "./load-tsconfig.js";
 import type { ModuleResolver, ResolvedModule, TypeScriptSide } from "./module-resolver.js";
 import { DEFAULT_SETTINGS, type ProjectSettings } from "./project-settings.js";
 import { isFolder } from "../model/file-kind.js";
+import { isPythonFile } from "../discover/source-extensions.js";
+import { createPythonResolver, type PythonResolver } from "./python/python-resolver.js";
+import { findSourceRoots } from "./python/source-roots.js";
 
 /** A file with its extraction gets one target per site, in order; a file not read passes through. */
 export type ResolvedFile =
@@ -50,6 +53,8 @@ export interface ResolveAllOptions {
   cwd?: string | undefined;
   /** The config's aliases, and the config file (absolute) that a diagnostic about one names. */
   aliases?: { list: readonly Alias[]; configFile: string } | undefined;
+  /** The config's Python source roots (relative to the root), and the config file that names them (absolute). */
+  python?: { roots: readonly string[]; configFile: string } | undefined;
   /** @internal every site by TypeScript's resolver, as before oxc-resolver: the parity tests' reference. */
   typescriptOnly?: boolean | undefined;
 }
@@ -66,6 +71,8 @@ export interface Resolved {
   aliasDiagnostics: Diagnostic[];
   /** Absolute paths of the aliases' targets: whether each exists is an input of resolution. */
   aliasTargets: string[];
+  /** Python source-root settings that could not be read or name no folder (pyproject.toml, setup.cfg, the config). */
+  pythonDiagnostics: Diagnostic[];
   /** A line proposing `aliases` for unresolved specifiers that look like aliases (`@/x`), if any do. */
   aliasHint?: string;
   /** Set when this run loaded the resolver: the files read to load the tsconfig. */
@@ -96,7 +103,12 @@ export async function resolveAll(root: string, files: readonly ExtractedFile[], 
   let loaded: LoadedResolver | undefined;
   const aliases = options.aliases?.list ?? [];
   const load = async (): Promise<LoadedResolver> => (loaded ??= await loadResolver(root, options.tsconfig, options.cwd, options.typescriptOnly === true, aliases));
-  if (options.memo?.holds !== true) await load();
+  // Python files have a resolver of their own. Its source roots are read whenever there are Python
+  // files (a few stat calls), memo or not: what their settings get wrong is in every run's document.
+  const python = files.some((outcome) => isPythonFile(outcome.file)) ? loadPythonResolver(root, options.python) : undefined;
+  const pythonResolver = (): PythonResolver => python!.resolver;
+  const hasScripts = files.some((outcome) => "extraction" in outcome && !isPythonFile(outcome.file));
+  if (options.memo?.holds !== true && hasScripts) await load();
 
   let resolvedSites = 0;
   let sites = 0;
@@ -113,6 +125,11 @@ export async function resolveAll(root: string, files: readonly ExtractedFile[], 
     const targets: ResolvedModule[] = [];
     for (const site of extraction.sites) {
       let target = recalled?.target(site);
+      if (target === undefined && isPythonFile(file)) {
+        const resolved = pythonResolver().resolve(file, site);
+        target = { id: resolved.id, kind: resolved.kind, ...(resolved.reason === undefined ? {} : { reason: resolved.reason }), ...(resolved.specifier === undefined ? {} : { specifier: resolved.specifier }) };
+        resolvedSites++;
+      }
       if (target === undefined) {
         const { resolver } = await load();
         let resolved = resolver.resolve(file, site.specifier, site.kind);
@@ -142,10 +159,21 @@ export async function resolveAll(root: string, files: readonly ExtractedFile[], 
     sites,
     tsconfigDiagnostics: loaded === undefined ? (options.memo?.tsconfigDiagnostics ?? []) : tsconfigDiagnostics(root, loaded.typescriptTsconfig()),
     aliasDiagnostics: options.aliases === undefined ? [] : aliasDiagnostics(root, options.aliases.list, options.aliases.configFile),
+    pythonDiagnostics: python?.diagnostics ?? [],
     aliasTargets: aliases.flatMap((alias) => (alias.target === false ? [] : [join(root, ...alias.target.split("/"))])),
     ...(hint === undefined ? {} : { aliasHint: hint }),
     ...(loaded === undefined ? {} : { tsconfigFiles: loaded.tsconfigFiles }),
     ...(loaded === undefined ? {} : typescriptUse(loaded)),
+  };
+}
+
+/** The Python resolver, with the roots' settings that could not be used as diagnostics. */
+function loadPythonResolver(root: string, configured: ResolveAllOptions["python"]): { resolver: PythonResolver; diagnostics: Diagnostic[] } {
+  const configFile = configured === undefined ? undefined : relative(root, configured.configFile).split(sep).join("/");
+  const found = findSourceRoots(root, configured?.roots ?? [], configFile);
+  return {
+    resolver: createPythonResolver(root, found.roots),
+    diagnostics: found.problems.map(({ file, message }) => ({ file, code: "config-error", message })),
   };
 }
 

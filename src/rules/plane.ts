@@ -23,6 +23,32 @@ export function planeView(graph: ImportGraph, plane: Plane): ImportGraph {
   return view;
 }
 
+const loadTimeViews = new WeakMap<ImportGraph, ImportGraph>();
+
+/**
+ * The graph as cycles see it: an import in a function body (Python's `deferred` form) runs when the
+ * function is called, not while the module loads, so it closes no import-time cycle — it is what
+ * Python code writes to break one. Such sites count as type-only imports do (the runtime plane
+ * leaves them out, and a cycle only they close is a tangle, not a runtime cycle); the site keeps
+ * its form. A graph without them is returned as it is.
+ */
+export function loadTimeGraph(graph: ImportGraph): ImportGraph {
+  let view = loadTimeViews.get(graph);
+  if (view !== undefined) return view;
+  const deferred = graph.someEdge((_edge, attributes) => attributes.sites.some((site) => site.kind === "deferred" && site.typeOnly !== true));
+  if (!deferred) view = graph;
+  else {
+    const copy = createImportGraph();
+    graph.forEachNode((id, attributes) => copy.addNode(id, attributes));
+    graph.forEachEdge((_edge, attributes, from, to) => {
+      copy.addDirectedEdge(from, to, { sites: attributes.sites.map((site) => (site.kind === "deferred" ? { ...site, typeOnly: true } : site)) });
+    });
+    view = copy;
+  }
+  loadTimeViews.set(graph, view);
+  return view;
+}
+
 /** The site a violation points at: the first on the edge, whatever order the sites were found in. */
 export function firstSite(graph: ImportGraph, from: string, to: string): GraphSite {
   const sites = graph.getEdgeAttributes(graph.edge(from, to)!).sites;

@@ -118,6 +118,7 @@ describe("the stages with a memo", () => {
       sites: 1,
       tsconfigDiagnostics: [diagnostic],
       aliasDiagnostics: [],
+      pythonDiagnostics: [],
       aliasTargets: [],
     });
     expect((recalled.files[0] as { targets: unknown[] }).targets[0]).toBe(target); // the very object: nothing to write

@@ -58,6 +58,23 @@ describe("discoverFiles", () => {
     ]);
   });
 
+  it("finds Python modules and stubs with no module beside them, and skips virtual environments, byte code and installs", () => {
+    const root = tempTree({
+      "pkg/__init__.py": "",
+      "pkg/core.py": "",
+      "pkg/core.pyi": "",
+      "pkg/_speedups.pyi": "",
+      "pkg/__pycache__/core.cpython-311.py": "",
+      "env/pyvenv.cfg": "home = /usr/bin\n",
+      "env/lib/python3.11/site-packages/installed.py": "",
+      "tools/site-packages/vendored.py": "",
+      "venv/bin/activate_this.py": "",
+      ".venv/lib/hidden.py": "",
+      "scripts/run.py": "",
+    });
+    expect(discoverFiles({ root })).toEqual(["pkg/__init__.py", "pkg/_speedups.pyi", "pkg/core.py", "scripts/run.py"]);
+  });
+
   it("includes .d.ts files only when asked", () => {
     const root = tempTree(tree);
     expect(discoverFiles({ root, includeDeclarations: true })).toContain("src/types.d.ts");

@@ -13,7 +13,7 @@ import { stronglyConnectedComponents } from "../../graph/strongly-connected-comp
 import type { Plane } from "../../config/config-schema.js";
 import { createImportGraph, type ImportGraph } from "../../graph/import-graph.js";
 import { compareCodeUnits } from "../../model/compare.js";
-import { planeView } from "../../rules/plane.js";
+import { loadTimeGraph, planeView } from "../../rules/plane.js";
 import { chainAlong, chainStep, type ChainStep } from "../chain-step.js";
 import { localSubgraph } from "../local-subgraph.js";
 import type { Arc } from "./arc.js";
@@ -32,6 +32,8 @@ export interface CycleComponent {
   breakers: Breaker[];
   /** True when no smaller set of imports would do. */
   fewest: boolean;
+  /** Present on a tangle that deferred imports (Python's, in a function body) close, type-only ones or not. */
+  deferred?: true;
   /**
    * Present, and false, only when the tangle was too big to prune the breakers to a minimal set
    * within the budget: removing them all still breaks every cycle, but some may be needless.
@@ -60,7 +62,8 @@ export interface FindCyclesOptions {
 
 export function findCycles(graph: ImportGraph, options: FindCyclesOptions = {}): CyclesResult {
   const failPlane = options.failPlane ?? "runtime";
-  const local = localSubgraph(graph);
+  // Deferred imports (in a function body) close no cycle while modules load: they count as type-only ones do.
+  const local = loadTimeGraph(localSubgraph(graph));
   const runtime = planeView(local, "runtime");
   const runtimeComponents = nonTrivialComponents(runtime);
   const tangles = typeOnlyTangles(local, runtime);
@@ -83,7 +86,16 @@ function describe(component: ImportGraph, modules: string[], budgets: BreakersBu
 function describeTangle(component: ImportGraph, tangle: Tangle, budgets: BreakersBudgets = {}): CycleComponent {
   const cycle = shortestTypeOnlyCycle(component, tangle.typeOnly);
   const { arcs, fewest, minimal } = tangleBreakers(component, planeView(component, "runtime"), tangle, budgets);
-  return { modules: tangle.modules, runtime: false, cycle: chainAlong(component, cycle), breakers: breakersOf(component, arcs), fewest, ...(minimal ? {} : { minimal }) };
+  const deferred = tangle.typeOnly.some(([from, to]) => chainStep(component, from, to).deferred === true);
+  return {
+    modules: tangle.modules,
+    runtime: false,
+    cycle: chainAlong(component, cycle),
+    breakers: breakersOf(component, arcs),
+    fewest,
+    ...(minimal ? {} : { minimal }),
+    ...(deferred ? { deferred } : {}),
+  };
 }
 
 function breakersOf(component: ImportGraph, arcs: readonly Arc[]): Breaker[] {

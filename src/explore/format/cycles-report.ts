@@ -17,7 +17,8 @@ export function cyclesText(result: CyclesResult, options: FormatOptions): string
   const tangles = result.components.length - runtime;
   const inCycles = new Set(result.components.flatMap((component) => component.modules)).size;
   const modules = c.dim(`(${plural(inCycles, "module")} in cycles)`);
-  const tangled = plural(tangles, "type-only tangle");
+  const deferredTangles = result.components.filter((component) => component.deferred === true).length;
+  const tangled = plural(tangles - deferredTangles, "type-only tangle") + (deferredTangles > 0 ? `, ${plural(deferredTangles, "tangle")} closed by deferred imports` : "");
   if (result.components.length === 0) lines.push(c.green(c.bold("✔ no cycles")) + p.plane);
   else if (result.failing > 0) {
     const counted = result.failPlane === "all" ? c.dim(" — the config's cycles rule counts type-only imports") : "";
@@ -29,15 +30,18 @@ export function cyclesText(result: CyclesResult, options: FormatOptions): string
 function componentLines(component: CycleComponent, result: CyclesResult, p: Printer): string[] {
   const { c, plural } = p;
   const fails = component.runtime || result.failPlane === "all";
-  const kind = component.runtime ? "runtime cycle" : "type-only tangle";
+  const kind = component.runtime ? "runtime cycle" : component.deferred ? "tangle closed by deferred imports" : "type-only tangle";
+  const closers = component.deferred ? "imports in a function body (or type-only ones), which never run while modules load" : "type-only imports, which vanish at compile time";
   const mark = fails ? c.red(c.bold("✖")) : c.yellow("◆");
   const members = new Set(component.modules);
   const around = component.runtime ? 0 : result.components.filter((other) => other.runtime && other.modules.every((id) => members.has(id))).length;
   const why = component.runtime
     ? ""
     : around === 0
-      ? c.dim(" — it exists only through type-only imports, which vanish at compile time")
-      : c.dim(` — around ${plural(around, "runtime cycle")} listed on ${around === 1 ? "its" : "their"} own; type-only imports close the rest, which vanishes at compile time`);
+      ? c.dim(` — it exists only through ${closers}`)
+      : component.deferred
+        ? c.dim(` — around ${plural(around, "runtime cycle")} listed on ${around === 1 ? "its" : "their"} own; imports that never run while modules load close the rest`)
+        : c.dim(` — around ${plural(around, "runtime cycle")} listed on ${around === 1 ? "its" : "their"} own; type-only imports close the rest, which vanishes at compile time`);
   const lines = [`${mark} ${c.bold(kind)}: ${plural(component.modules.length, "module")}${why}`, `  ${p.chain(component.cycle)}`];
   const onCycle = new Set(component.cycle.map((step) => step.from));
   const others = component.modules.filter((id) => !onCycle.has(id));
@@ -53,7 +57,7 @@ function componentLines(component: CycleComponent, result: CyclesResult, p: Prin
   lines.push(`  ${c.dim(`breakers (${component.breakers.length}, ${how}):`)}`);
   const rows = component.breakers.map((breaker) => [
     c.cyan(`${p.path(breaker.from)}:${breaker.lines.join(",")}`),
-    `${p.imports(breaker)}${breaker.typeOnly ? c.yellow(" (type)") : ""}`,
+    `${p.imports(breaker)}${breaker.deferred === true ? c.yellow(" (deferred)") : breaker.typeOnly ? c.yellow(" (type)") : ""}`,
   ]);
   return [...lines, ...table(rows, "    ")];
 }

@@ -52,7 +52,7 @@ export function printer(options: FormatOptions): Printer {
   const chain = (steps: readonly ChainStep[]): string => {
     const last = steps[steps.length - 1];
     if (last === undefined) return "";
-    const parts = steps.map((step) => `${at(step.from, step.line)}${step.typeOnly ? c.yellow(" (type)") : ""}${via(step)}`);
+    const parts = steps.map((step) => `${at(step.from, step.line)}${step.deferred === true ? c.yellow(" (deferred)") : step.typeOnly ? c.yellow(" (type)") : ""}${via(step)}`);
     return [...parts, target(last)].join(" → ");
   };
   const via = (step: ChainStep): string => (step.barrel === undefined ? "" : c.dim(` (via ${path(step.barrel.module)})`));

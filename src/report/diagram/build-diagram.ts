@@ -169,18 +169,20 @@ function foldEdges(
   marked: Marks,
   throughBarrels: boolean,
 ): DiagramEdge[] {
-  const folded = new Map<string, DiagramEdge & { sites: string[]; breaking: string[]; statements: number; listing: boolean }>();
+  const folded = new Map<string, DiagramEdge & { sites: string[]; breaking: string[]; statements: number; listing: boolean; onCall: boolean }>();
   for (const edge of imports) {
     const from = groups.get(edge.from)!;
     const to = groups.get(edge.to)!;
     if (from === to && collapse.by !== "none") continue;
     const key = pairKey(from, to);
     const dynamic = edge.sites.every((site) => site.kind === "dynamic" && !site.typeOnly);
+    const onCall = edge.sites.every((site) => (site.kind === "dynamic" || site.kind === "deferred") && !site.typeOnly);
     const current = folded.get(key) ?? {
       from,
       to,
       typeOnly: true,
       dynamic: true,
+      onCall: true,
       reexport: false,
       listing: throughBarrels,
       violation: false,
@@ -194,6 +196,7 @@ function foldEdges(
     const breaks = marked.violations.has(pairKey(edge.from, edge.to));
     current.typeOnly &&= edge.typeOnly;
     current.dynamic &&= dynamic;
+    current.onCall &&= onCall;
     current.reexport ||= edge.kinds.includes("re-export");
     current.listing &&= edge.sites.every((site) => site.kind === "re-export");
     current.violation ||= breaks;
@@ -206,8 +209,9 @@ function foldEdges(
     folded.set(key, current);
   }
   return [...folded.values()]
-    .map(({ sites, breaking, statements, listing, ...edge }) => ({
+    .map(({ sites, breaking, statements, listing, onCall, ...edge }) => ({
       ...edge,
+      ...(onCall && !edge.dynamic ? { deferred: true as const } : {}),
       ...(listing ? { faded: true as const } : {}),
       tooltip: modules.has(edge.from) && modules.has(edge.to) ? summarise([...breaking, ...sites]) : foldedTooltip(edge.weight, statements, breaking, sites),
     }))

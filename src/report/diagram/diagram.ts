@@ -42,6 +42,11 @@ export interface DiagramEdge {
   typeOnly: boolean;
   /** Every import behind the edge is a dynamic import(). */
   dynamic: boolean;
+  /**
+   * Every import behind the edge runs only when called — a Python import in a function body, or a
+   * dynamic import — and one at least is such an import (not all dynamic). Absent otherwise.
+   */
+  deferred?: true;
   /** Some import behind the edge is a re-export. */
   reexport: boolean;
   /**

@@ -94,7 +94,7 @@ function staggered(diagram: Diagram): Map<string, number> {
 function edgeLine(edge: DiagramEdge, diagram: Diagram, minlen: number | undefined, rankOf: ReadonlyMap<string, number>): string {
   const attributes = [`id=${quote(`import:${edge.from}->${edge.to}`)}`, `tooltip=${quote(edge.tooltip)}`];
   if (minlen !== undefined && minlen > 1) attributes.push(`minlen=${minlen}`);
-  const styles = [edge.typeOnly ? "dashed" : edge.dynamic ? "dotted" : ""].filter((style) => style !== "");
+  const styles = [edge.typeOnly ? "dashed" : edge.dynamic || edge.deferred === true ? "dotted" : ""].filter((style) => style !== "");
   if (styles.length > 0) attributes.push(`style=${styles.join(",")}`);
 
   if (edge.reexport) attributes.push("arrowhead=empty");
@@ -198,6 +198,7 @@ function legend(diagram: Diagram): string[] {
   const rows: [string, string][] = [["static import", `<FONT COLOR="${EDGE_COLOUR}">──▶</FONT>`]];
   if (diagram.edges.some((edge) => edge.typeOnly)) rows.push(["type-only", `<FONT COLOR="${EDGE_COLOUR}">- - ▶</FONT>`]);
   if (diagram.edges.some((edge) => edge.dynamic)) rows.push(["dynamic import()", `<FONT COLOR="${EDGE_COLOUR}">··· ▶</FONT>`]);
+  if (diagram.edges.some((edge) => edge.deferred === true)) rows.push(["deferred (imported in a function)", `<FONT COLOR="${EDGE_COLOUR}">··· ▶</FONT>`]);
   if (diagram.edges.some((edge) => edge.reexport && !edge.faded)) rows.push(["re-export", `<FONT COLOR="${EDGE_COLOUR}">──▷</FONT>`]);
   if (diagram.edges.some((edge) => edge.faded)) rows.push(["a barrel's re-export (seen through)", `<FONT COLOR="${FAINT_COLOUR}">──▷</FONT>`]);
   if (diagram.edges.some((edge) => edge.violation)) rows.push(["breaks a rule", `<FONT COLOR="${VIOLATION_COLOUR}"><B>━━▶</B></FONT>`]);

@@ -1,6 +1,6 @@
 /**
  * A Diagram as a Mermaid flowchart, which GitHub renders inside Markdown: a subgraph per layer
- * (folders nested), dashed arrows for type-only imports, dotted-and-labelled for dynamic ones,
+ * (folders nested), dashed arrows for type-only imports, dotted-and-labelled for dynamic and deferred ones,
  * thick red for imports that break a rule.
  */
 import { isFoldedEdge, layerNodes, layerRanks, pointsUp, weightsLabelled, type Diagram, type DiagramCluster, type DiagramEdge } from "./diagram.js";
@@ -158,13 +158,13 @@ function linkStyle(edge: DiagramEdge, diagram: Diagram): string | undefined {
 const px = (width: number): string => `${Number(width.toFixed(1))}px`;
 
 function arrow(edge: DiagramEdge, diagram: Diagram, upward: boolean): string {
-  const count = diagram.runtime !== undefined ? runtimeLabel(edge, diagram.runtime) : isFoldedEdge(edge, diagram) ? (weightsLabelled(diagram) ? String(edge.weight) : "") : edge.dynamic ? "dynamic" : edge.reexport ? "re-export" : "";
+  const count = diagram.runtime !== undefined ? runtimeLabel(edge, diagram.runtime) : isFoldedEdge(edge, diagram) ? (weightsLabelled(diagram) ? String(edge.weight) : "") : edge.dynamic ? "dynamic" : edge.deferred === true ? "deferred" : edge.reexport ? "re-export" : "";
   if (upward) {
     // Written from the upper box down, without a head, and marked ▲: the import goes up.
-    const line = edge.violation ? "===" : edge.typeOnly || edge.dynamic ? "-.-" : "---";
+    const line = edge.violation ? "===" : edge.typeOnly || edge.dynamic || edge.deferred === true ? "-.-" : "---";
     return `${line}|${text(count === "" ? "▲" : `▲ ${count}`)}|`;
   }
-  const shaft = edge.violation ? "==>" : edge.typeOnly || edge.dynamic ? "-.->" : "-->";
+  const shaft = edge.violation ? "==>" : edge.typeOnly || edge.dynamic || edge.deferred === true ? "-.->" : "-->";
   return count === "" ? shaft : `${shaft}|${text(count)}|`;
 }
 
@@ -172,7 +172,7 @@ function arrow(edge: DiagramEdge, diagram: Diagram, upward: boolean): string {
 function runtimeLabel(edge: DiagramEdge, runtime: NonNullable<Diagram["runtime"]>): string {
   const ms = importMs(runtime, edge);
   if (ms > 0 && labelledCalls(runtime).has(callKey(edge.from, edge.to))) return percentLabel(share(runtime, ms));
-  return edge.dynamic ? "dynamic" : edge.reexport ? "re-export" : "";
+  return edge.dynamic ? "dynamic" : edge.deferred === true ? "deferred" : edge.reexport ? "re-export" : "";
 }
 
 /**
