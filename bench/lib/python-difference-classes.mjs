@@ -90,11 +90,13 @@ const STDLIB_IN_ANOTHER_VERSION = new Set(
 );
 
 /**
- * Why a module one side calls builtin and the other external is labelled so: "stdlib-removed"
- * when some Python since 3.8 had it in its standard library and 3.11 not, or the reverse (a
- * question of Python version, neither side wrong), else "stdlib-list" (layermap's list is off).
+ * Why a module one side calls builtin and the other external is labelled so: "main-module" for
+ * __main__ (the interpreter's); "stdlib-removed" when some Python since 3.8 had it in its
+ * standard library and 3.11 not, or the reverse (a question of Python version, neither side
+ * wrong); else "stdlib-list" (layermap's list is off).
  */
 export function classifyKindDifference(name) {
+  if (name === "__main__") return "main-module";
   return STDLIB_IN_ANOTHER_VERSION.has(name) ? "stdlib-removed" : "stdlib-list";
 }
 
@@ -106,6 +108,14 @@ export const KIND_DIFFERENCE_CLASSES = [
       "the standard library of another Python than the references' 3.11 (Debian bookworm's) had it: layermap's list is " +
       "current CPython's plus the modules removed since 3.8 (an import of dummy_threading, gone in 3.9, still names the " +
       "standard library's), sys.stdlib_module_names of 3.11 is the references'",
+  },
+  {
+    id: "main-module",
+    fault: "neither",
+    text:
+      "`import __main__`: the running program's own module, which the interpreter makes: neither a file of the " +
+      "standard library (not in sys.stdlib_module_names) nor a package; layermap calls it builtin, the references " +
+      "external (importlab finds it in sys.modules: its own script)",
   },
   {
     id: "stdlib-list",

@@ -190,6 +190,7 @@ describe("python difference classes", () => {
     assert.deepEqual(kindDifferences(view("builtin"), view("builtin")), []);
     assert.equal(classifyKindDifference("dummy_threading"), "stdlib-removed");
     assert.equal(classifyKindDifference("cgi"), "stdlib-removed");
+    assert.equal(classifyKindDifference("__main__"), "main-module");
     assert.equal(classifyKindDifference("tomllib"), "stdlib-list");
   });
   it("keys local targets by path and others by name, whatever their label", () => {
