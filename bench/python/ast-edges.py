@@ -41,9 +41,10 @@ nothing this machine installed can matter (only the standard library's module li
 import argparse
 import ast
 import importlib.machinery
-import json
 import os
 import sys
+
+from edges_document import write_document
 
 # Folders never mapped (#18: virtual environments, caches, build output).
 SKIP_DIRS = {"__pycache__", ".venv", "venv", "site-packages", "build", "dist", ".git"}
@@ -284,18 +285,12 @@ def main():
             )
     document = {
         "tool": "ast",
-        "python": "%d.%d.%d" % sys.version_info[:3],
         "root": root,
         "files": files,
         "problems": problems,
         "edges": [edges[k] for k in sorted(edges)],
     }
-    text = json.dumps(document, indent=1, sort_keys=True) + "\n"
-    if args.out == "-":
-        sys.stdout.write(text)
-    else:
-        with open(args.out, "w", encoding="utf-8") as out:
-            out.write(text)
+    write_document(document, args.out)
     return 0
 
 

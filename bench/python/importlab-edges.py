@@ -44,9 +44,10 @@ Builtin ones included. An edge's target is normalised as #18's comparison wants 
 """
 
 import argparse
-import json
 import os
 import sys
+
+from edges_document import write_document
 
 
 def main():
@@ -136,7 +137,6 @@ def main():
 
     document = {
         "tool": "importlab",
-        "python": "%d.%d.%d" % sys.version_info[:3],
         "root": root,
         "files": sorted(local(f) for f in inputs),
         "unreadable": sorted(local(f) for f in import_graph.unreadable_files),
@@ -145,12 +145,7 @@ def main():
             for _, e in sorted(edges.items(), key=lambda item: (item[0][0], item[0][1], item[0][2]))
         ],
     }
-    text = json.dumps(document, indent=1, sort_keys=True) + "\n"
-    if args.out == "-":
-        sys.stdout.write(text)
-    else:
-        with open(args.out, "w", encoding="utf-8") as out:
-            out.write(text)
+    write_document(document, args.out)
     return 0
 
 
