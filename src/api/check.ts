@@ -47,7 +47,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   if (problems.length > 0) {
     const file = mapped.configPath === undefined ? "config" : displayPath(mapped.configPath, options.cwd);
     throw new UserError(
-      problems.map((problem) => `${file}: ${problem.keyPath}: ${problem.message} (mark it "optional": true if that is intended)`).join("\n"),
+      problems.map((problem) => `${file}: ${problem.keyPath}: ${problem.message} ${problem.hint ?? '(mark it "optional": true if that is intended)'}`).join("\n"),
     );
   }
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);

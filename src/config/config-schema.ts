@@ -43,6 +43,20 @@ const planes = ["runtime", "all"] as const;
 export type Plane = (typeof planes)[number];
 const plane = z.enum(planes);
 
+/** Imports a rule does not see (import-linter's `ignore_imports`), by the ids at their two ends. */
+const ignoreImports = z
+  .array(
+    z
+      .object({
+        from: globs.describe("globs of importing module ids"),
+        to: globs.describe("globs of imported module ids (an external or builtin module by its id: `django`, `node:fs`)"),
+      })
+      .strict(),
+  )
+  .min(1)
+  .optional()
+  .describe("imports this rule does not see: taken out of its graph, so chains through them vanish too; an entry that matches no import is a config error");
+
 const ruleName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, "expected a name of letters, digits and dashes");
 
 const layerSchema = z
@@ -67,6 +81,7 @@ const layersRuleSchema = z
           severity: severity.default("error"),
           plane: plane.default("all"),
           comment: z.string().optional(),
+          ignoreImports,
         })
         .strict(),
     ],
@@ -83,6 +98,7 @@ const cyclesRuleSchema = z
           severity: severity.default("error"),
           plane: plane.default("runtime"),
           comment: z.string().optional(),
+          ignoreImports,
         })
         .strict(),
     ],
@@ -126,6 +142,11 @@ const forbiddenRuleSchema = z
     to: toSchema,
     plane: plane.default("all"),
     optional: z.boolean().optional().describe("allow `from` to match no module"),
+    ignoreImports,
+    indirect: z
+      .boolean()
+      .optional()
+      .describe("chains too: `from` → x → `to` breaks the rule through modules neither side matches, reported step by step (import-linter's default)"),
   })
   .strict();
 
@@ -137,6 +158,58 @@ const independentRuleSchema = z
     siblings: globs.describe("globs of folders; each matching folder is a unit that must not import another"),
     plane: plane.default("all"),
     optional: z.boolean().optional().describe("allow `siblings` to match no folder"),
+    ignoreImports,
+    indirect: z.boolean().optional().describe("chains too: a unit reaching another through modules in no unit, reported step by step (import-linter's independence)"),
+  })
+  .strict();
+
+/** A child of a container, by name: a folder, or a file without its extension (`high` is `high/` and `high.py`). */
+const childName = glob.superRefine((value, context) => {
+  if (value.includes("/")) context.addIssue({ code: "custom", message: `"${value}" is not a child's name: a container's layers are its children, named without a slash` });
+});
+
+const containersRuleSchema = z
+  .object({
+    name: ruleName,
+    severity: severity.default("error"),
+    comment: z.string().optional(),
+    containers: globs.describe("globs of folders; inside each, its children are layered as `layers` says, and nothing is said between containers"),
+    layers: z
+      .array(
+        z.union(
+          [childName, z.array(childName).min(2, "expected at least two children sharing a rank")],
+          "expected a child's name (a glob: \"high\", \"{blue,green}\" for one layer of several children) or a list of names that share a rank and must not import each other",
+        ),
+      )
+      .min(1)
+      .superRefine((entries, context) => {
+        const seen = new Set<string>();
+        entries.forEach((entry, at) => {
+          for (const name of typeof entry === "string" ? [entry] : entry) {
+            if (seen.has(name)) context.addIssue({ code: "custom", path: [at], message: `"${name}" is already a layer of this rule` });
+            seen.add(name);
+          }
+        });
+      })
+      .describe("the children of each container from top to bottom, by name (a folder, or a file without its extension); a list of names is one rank of children that must not import each other"),
+    mode: z.enum(["relaxed", "strict"]).default("relaxed"),
+    plane: plane.default("all"),
+    optional: z.boolean().optional().describe("allow `containers` or a layer to match nothing"),
+    ignoreImports,
+  })
+  .strict();
+
+const acyclicSiblingsRuleSchema = z
+  .object({
+    name: ruleName,
+    severity: severity.default("error"),
+    comment: z.string().optional(),
+    parents: globs.describe("globs of folders whose children (folders, and files without their extension) must not import each other in a cycle"),
+    depth: z.number().int().min(0).default(10).describe("how many generations below each parent are checked the same way: 0 checks only its children"),
+    skip: globs.optional().describe("folders whose children are not checked (their imports still count for the generations above)"),
+    plane: plane.default("all"),
+    optional: z.boolean().optional().describe("allow `parents` to match no folder"),
+    ignoreImports,
   })
   .strict();
 
@@ -146,6 +219,8 @@ const rulesSchema = z
     cycles: cyclesRuleSchema.default({ severity: "error", plane: "runtime" }),
     forbidden: z.array(forbiddenRuleSchema).default([]),
     independent: z.array(independentRuleSchema).default([]),
+    containers: z.array(containersRuleSchema).optional().describe("layers repeated inside each of several folders (import-linter's layers with containers)"),
+    acyclicSiblings: z.array(acyclicSiblingsRuleSchema).optional().describe("no cycles between sibling folders, at every level below a parent (import-linter's acyclic_siblings)"),
   })
   .strict();
 
@@ -212,10 +287,15 @@ export const configSchema = z
       checkLayers(rule.to.layer, ["rules", "forbidden", index, "to", "layer"]);
     });
     config.rules.independent.forEach((rule, index) => checkName(rule.name, ["rules", "independent", index, "name"]));
+    config.rules.containers?.forEach((rule, index) => checkName(rule.name, ["rules", "containers", index, "name"]));
+    config.rules.acyclicSiblings?.forEach((rule, index) => checkName(rule.name, ["rules", "acyclicSiblings", index, "name"]));
   });
 
 export type Config = z.output<typeof configSchema>;
 export type LayerDefinition = Config["layers"][number];
 export type ForbiddenRule = Config["rules"]["forbidden"][number];
 export type IndependentRule = Config["rules"]["independent"][number];
+export type ContainersRule = NonNullable<Config["rules"]["containers"]>[number];
+export type AcyclicSiblingsRule = NonNullable<Config["rules"]["acyclicSiblings"]>[number];
 export type RulesConfig = Config["rules"];
+export type IgnoredImport = NonNullable<ForbiddenRule["ignoreImports"]>[number];

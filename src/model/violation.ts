@@ -1,7 +1,7 @@
 /** What a broken rule looks like, for every reporter and the baseline. */
 import type { ModuleKind } from "./document.js";
 
-type RuleKind = "layers" | "cycles" | "forbidden" | "independent";
+type RuleKind = "layers" | "cycles" | "forbidden" | "independent" | "containers" | "acyclic-siblings";
 
 /**
  * With barrels transparent, an import that reaches `to` through a barrel: the module it imports
@@ -38,7 +38,11 @@ export interface Violation {
   toLayer?: string;
   /** The barrel the import at `line` goes through to reach `to` (barrels transparent): why a line importing an index.ts breaks a rule about another module. */
   barrel?: BarrelPassage;
-  /** The whole chain, when the break runs through several imports (a cycle, unlayered modules). */
+  /**
+   * The whole chain, when the break runs through several imports (a cycle, unlayered modules).
+   * Each step is an import; in a cycle between sibling folders one step's `to` and the next's
+   * `from` may be two modules of the same folder.
+   */
   via?: ImportStep[];
   /** One sentence on what is wrong. */
   message: string;

@@ -4,15 +4,16 @@
  * no layer, so `core → util → app` is caught as core importing app, with the whole chain.
  */
 import type { LayerMode, RulesConfig } from "../config/config-schema.js";
-import type { ImportGraph } from "../graph/import-graph.js";
+import type { ImportGraph, ModuleAttributes } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
-import { importStep, planeView } from "./plane.js";
+import { forEachChain, forEachChainBackwards, prunedSearch } from "./chains.js";
+import { planeView } from "./plane.js";
 import type { ImportStep, Violation } from "../model/violation.js";
 
 export function checkLayers(graph: ImportGraph, assignment: LayerAssignment, rule: RulesConfig["layers"]): Violation[] {
   if (rule.mode === "off" || rule.severity === "off" || assignment.layerOf.size === 0) return [];
   const view = planeView(graph, rule.plane);
-  const { layerOf, rank } = assignment;
+  const { layerOf } = assignment;
   const violations: Violation[] = [];
 
   const report = (steps: ImportStep[]): void => {
@@ -20,7 +21,6 @@ export function checkLayers(graph: ImportGraph, assignment: LayerAssignment, rul
     const last = steps[steps.length - 1]!;
     const fromLayer = layerOf.get(first.from)!;
     const toLayer = layerOf.get(last.to)!;
-    if (isAllowed(rule.mode, rank.get(fromLayer)!, rank.get(toLayer)!)) return;
     const hidden = steps.length - 1;
     const through = hidden > 0 ? `, through ${hidden} module${hidden === 1 ? "" : "s"} in no layer,` : "";
     violations.push({
@@ -36,64 +36,60 @@ export function checkLayers(graph: ImportGraph, assignment: LayerAssignment, rul
       fromLayer,
       toLayer,
       ...(steps.length > 1 ? { via: steps } : {}),
-      message: `${fromLayer}${through} imports ${toLayer}: ${explain(rule.mode, fromLayer, toLayer, rank)}`,
+      message: `${fromLayer}${through} imports ${toLayer}: ${explainBreak(rule.mode, assignment, fromLayer, toLayer)}`,
       ...(rule.comment === undefined ? {} : { comment: rule.comment }),
     });
   };
 
-  const step = (from: string, to: string): ImportStep => importStep(view, from, to);
-
-  view.forEachNode((source) => {
-    if (!layerOf.has(source)) return;
-    // Breadth first from each layered module through unlayered local modules only: the first
-    // time a layered module is reached is along a shortest chain.
-    const parent = new Map<string, string>();
-    const reached = new Set<string>();
-    let frontier = [source];
-    while (frontier.length > 0) {
-      const next: string[] = [];
-      for (const node of frontier) {
-        view.forEachOutNeighbor(node, (target, attributes) => {
-          if (attributes.kind !== "local" || target === source || parent.has(target) || reached.has(target)) return;
-          if (layerOf.has(target)) {
-            reached.add(target);
-            report(chain(source, node, target, parent, step));
-          } else {
-            parent.set(target, node);
-            next.push(target);
-          }
-        });
-      }
-      frontier = next;
-    }
-  });
+  forEachLayerBreak(view, assignment, rule.mode, report);
   return violations;
 }
 
-function chain(
-  source: string,
-  last: string,
-  target: string,
-  parent: Map<string, string>,
-  step: (from: string, to: string) => ImportStep,
-): ImportStep[] {
-  const nodes = [target, last];
-  for (let node = last; node !== source; ) {
-    node = parent.get(node)!;
-    nodes.push(node);
-  }
-  nodes.reverse();
-  return nodes.slice(1).map((to, index) => step(nodes[index]!, to));
+/** Layers as a layered check reads them: module → layer, layer → rank (0 at the top). */
+export interface Layering {
+  layerOf: ReadonlyMap<string, string>;
+  rank: ReadonlyMap<string, number>;
+  /** Ranks shared by several layers that must not import each other (import-linter's `a | b`). */
+  independentRanks?: ReadonlySet<number>;
 }
 
-function isAllowed(mode: LayerMode, from: number, to: number): boolean {
+/**
+ * Calls `broken` with each chain from a layered module to a layer it may not import. Chains run
+ * through local modules in no layer, so `core → util → app` is core importing app. `backwards`
+ * finds them from the targets (chains.ts): the same breaks, for a rule applied in many folders.
+ */
+export function forEachLayerBreak(view: ImportGraph, layering: Layering, mode: LayerMode, broken: (steps: ImportStep[]) => void, backwards = false): void {
+  const { layerOf } = layering;
+  const layered = (id: string, attributes: ModuleAttributes): boolean => attributes.kind === "local" && layerOf.has(id);
+  const search = { isTarget: layered, mayPass: (id: string, attributes: ModuleAttributes) => attributes.kind === "local" && !layerOf.has(id) };
+  const breaks = (from: string, to: string): boolean => !isAllowed(mode, layering, layerOf.get(from)!, layerOf.get(to)!);
+  if (backwards) {
+    forEachChainBackwards(view, { ...search, isSource: layered }, breaks, broken);
+    return;
+  }
+  const pruned = prunedSearch(view, search);
+  view.forEachNode((source) => {
+    if (!layerOf.has(source)) return;
+    forEachChain(view, source, pruned, (steps) => {
+      if (breaks(source, steps[steps.length - 1]!.to)) broken(steps);
+    });
+  });
+}
+
+function isAllowed(mode: LayerMode, layering: Layering, fromLayer: string, toLayer: string): boolean {
+  const from = layering.rank.get(fromLayer)!;
+  const to = layering.rank.get(toLayer)!;
+  if (from === to && fromLayer !== toLayer && layering.independentRanks?.has(from) === true) return false;
   return mode === "strict" ? to === from || to === from + 1 : to >= from;
 }
 
-function explain(mode: LayerMode, fromLayer: string, toLayer: string, rank: Map<string, number>): string {
+/** Why `fromLayer` may not import `toLayer`, in a few words. */
+export function explainBreak(mode: LayerMode, layering: Layering, fromLayer: string, toLayer: string): string {
+  const { rank } = layering;
   const from = rank.get(fromLayer)!;
   const to = rank.get(toLayer)!;
   if (to < from) return `${toLayer} is a higher layer`;
-  const below = [...rank].find(([, index]) => index === from + 1)?.[0];
-  return `in strict mode ${fromLayer} may import only itself${below === undefined ? "" : ` and ${below}`}`;
+  if (to === from) return `${fromLayer} and ${toLayer} share a rank and must not import each other`;
+  const below = [...rank].filter(([, index]) => index === from + 1).map(([name]) => name);
+  return `in strict mode ${fromLayer} may import only itself${below.length === 0 ? "" : ` and ${below.join(", ")}`}`;
 }

@@ -50,7 +50,7 @@ export function loadTimeGraph(graph: ImportGraph): ImportGraph {
 }
 
 /** The site a violation points at: the first on the edge, whatever order the sites were found in. */
-export function firstSite(graph: ImportGraph, from: string, to: string): GraphSite {
+function firstSite(graph: ImportGraph, from: string, to: string): GraphSite {
   const sites = graph.getEdgeAttributes(graph.edge(from, to)!).sites;
   return sites.reduce((best, site) => (compareSites(site, best) < 0 ? site : best));
 }

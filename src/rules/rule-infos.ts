@@ -20,12 +20,24 @@ export function ruleInfos(config: Config): RuleInfo[] {
   }
   for (const rule of rules.forbidden) {
     if (rule.severity === "off") continue;
-    infos.push(withComment({ name: rule.name, kind: "forbidden", severity: rule.severity, description: "a forbidden import" }, rule.comment));
+    const description = rule.indirect === true ? "a forbidden import, direct or through other modules" : "a forbidden import";
+    infos.push(withComment({ name: rule.name, kind: "forbidden", severity: rule.severity, description }, rule.comment));
   }
   for (const rule of rules.independent) {
     if (rule.severity === "off") continue;
-    const description = `the folders matching ${rule.siblings.join(", ")} must not import each other`;
+    const description = `the folders matching ${rule.siblings.join(", ")} must not import each other${rule.indirect === true ? ", even through other modules" : ""}`;
     infos.push(withComment({ name: rule.name, kind: "independent", severity: rule.severity, description }, rule.comment));
+  }
+  for (const rule of rules.containers ?? []) {
+    if (rule.severity === "off") continue;
+    const order = rule.layers.map((entry) => (typeof entry === "string" ? entry : entry.join(" | "))).join(" → ");
+    const description = `inside each folder matching ${rule.containers.join(", ")}, its children are layered${rule.mode === "strict" ? " strictly" : ""}: ${order}`;
+    infos.push(withComment({ name: rule.name, kind: "containers", severity: rule.severity, description }, rule.comment));
+  }
+  for (const rule of rules.acyclicSiblings ?? []) {
+    if (rule.severity === "off") continue;
+    const description = `no cycles between the children of ${rule.parents.join(", ")}, nor between siblings ${rule.depth} generation${rule.depth === 1 ? "" : "s"} below`;
+    infos.push(withComment({ name: rule.name, kind: "acyclic-siblings", severity: rule.severity, description }, rule.comment));
   }
   return infos;
 }

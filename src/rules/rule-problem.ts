@@ -6,4 +6,6 @@ export interface RuleProblem {
   /** Where in the config, e.g. `rules.forbidden[0].from`. */
   keyPath: string;
   message: string;
+  /** What to do about it, when not the usual `(mark it "optional": true if that is intended)`. */
+  hint?: string;
 }

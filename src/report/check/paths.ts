@@ -15,7 +15,15 @@ export function chainText(report: Pick<CheckReport, "root">, steps: readonly Imp
   const last = steps[steps.length - 1];
   if (last === undefined) return "";
   const at = (step: ImportStep): string => `${pathFrom(report, step.from)}:${step.line}${step.barrel === undefined ? "" : ` (via ${pathFrom(report, step.barrel.module)})`}`;
-  return [...steps.map(at), pathFrom(report, last.to)].join(" → ");
+  // Steps join where one's module is the next one's importer; where they do not (a cycle between
+  // sibling folders goes on from another module of the same folder), both modules are named,
+  // parted by a `·`.
+  let text = "";
+  steps.forEach((step, index) => {
+    const next = steps[index + 1];
+    text += `${at(step)} → ${next === undefined || next.from === step.to ? "" : `${pathFrom(report, step.to)} · `}`;
+  });
+  return text + pathFrom(report, last.to);
 }
 
 /** How many imported names a line shows before `…`: a barrel import can name dozens. */
