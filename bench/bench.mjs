@@ -14,6 +14,10 @@
  *   --scale …    generated project sizes for the scale goals (lib/scale-run.mjs), comma-separated,
  *                or "none"; default 5000,20000,50000 when no corpus is named, none otherwise
  *
+ * When no corpus is named, the Python corpora of #18 follow, layermap against importlab
+ * (lib/python-bench.mjs; skipped with one line when fetch-python.mjs has not fetched them or
+ * python3 does not run).
+ *
  * After the speed tables it prints the scale table and the goals of issue #16 (lib/goals.mjs):
  * each ratio, its goal, met or not, and for a goal not met where the layermap run spent its time
  * (the measured runs pass --verbose, whose stage lines go to stderr).
@@ -52,10 +56,11 @@ import { depcruiseArgs, depcruiseVersion, depcruiseView } from "./lib/depcruise.
 import { goalRows, parseStages } from "./lib/goals.mjs";
 import { layermapCli, layermapView, readLayermapDocument } from "./lib/layermap.mjs";
 import { DEFAULT_SIZES, runScale, scaleTable } from "./lib/scale-run.mjs";
+import { TIME, execute, median, percent, ratio, seconds } from "./lib/measure.mjs";
+import { benchPython, pythonBenchMissing } from "./lib/python-bench.mjs";
 import { markdownTable as table } from "./lib/table.mjs";
 
 const TOOLS = ["layermap-cold", "layermap-warm", "layermap-edit", "depcruise", "madge", "skott", "rev-dep"];
-const TIME = "/usr/bin/time";
 const bin = (name) => path.join(benchDir, "node_modules", ".bin", name);
 const workDir = path.join(os.tmpdir(), "layermap-bench");
 const EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
@@ -126,6 +131,17 @@ function main() {
   } else if (sizes.length) {
     console.warn(`scale: needs ${TIME} for CPU and peak RSS: skipped`);
   }
+  if (positionals.length === 0) {
+    // #18's Python corpora, when fetched (fetch-python.mjs needs apt) and python3 runs.
+    const missing = pythonBenchMissing();
+    if (missing) console.log(`## Python (#18): skipped, ${missing}\n`);
+    else {
+      console.log("## Python (#18): layermap against importlab\n");
+      const pythonStarted = Date.now();
+      crashed = benchPython({ runs, hasTime, node: layermapNode }).some((r) => r.crashed) || crashed;
+      console.log(`(Python corpora: ${Math.round((Date.now() - pythonStarted) / 1000)} s)\n`);
+    }
+  }
   printGoals(goalRows({ corpora: measured, scale }));
   console.log(`\nbench.mjs took ${Math.round((Date.now() - started) / 1000)} s.`);
   process.exitCode = crashed ? 2 : 0;
@@ -194,8 +210,8 @@ function benchCorpus(corpus, tools, runs, { hasTime }) {
   // Unmeasured: prime layermap's cache, and find the file the "edit" runs change.
   let edit = null;
   if (tools.some((tool) => tool === "layermap-warm" || tool === "layermap-edit")) {
-    const primed = execute(specs["layermap-warm"] ?? toolSpec("layermap-warm", paths), paths, false);
-    const primedEdit = primed.error || !tools.includes("layermap-edit") ? primed : execute(specs["layermap-edit"], paths, false);
+    const primed = execute(specs["layermap-warm"] ?? toolSpec("layermap-warm", paths), paths.out, false);
+    const primedEdit = primed.error || !tools.includes("layermap-edit") ? primed : execute(specs["layermap-edit"], paths.out, false);
     if (primed.error || primedEdit.error) errors["layermap-warm"] = errors["layermap-edit"] = primed.error ?? primedEdit.error;
     else if (tools.includes("layermap-edit")) edit = editTarget(paths);
   }
@@ -206,7 +222,7 @@ function benchCorpus(corpus, tools, runs, { hasTime }) {
       if (errors[tool]) continue;
       if (run > 0 && corpus.oneRun?.includes(tool)) continue;
       if (tool === "layermap-edit") edit.apply(run);
-      const measured = execute(specs[tool], paths, hasTime);
+      const measured = execute(specs[tool], paths.out, hasTime);
       if (measured.error) {
         errors[tool] = measured.error;
         continue;
@@ -371,41 +387,6 @@ function toolSpec(tool, paths) {
   }
 }
 
-/** Run one tool once; wall time here, CPU and peak RSS from GNU time. */
-function execute(spec, paths, hasTime) {
-  const resources = path.join(paths.out, "time.txt");
-  const [command, args] = hasTime
-    ? [TIME, ["-f", "%U %S %M", "-o", resources, spec.command, ...spec.args]]
-    : [spec.command, spec.args];
-  // stdout goes to a file, not a pipe: madge calls process.exit() after printing its JSON, which
-  // cuts what is still queued for a pipe (at 200 KB on the monorepo); writes to a file are
-  // synchronous in Node.js, so they are whole.
-  const stdoutFile = path.join(paths.out, "stdout.txt");
-  const fd = fs.openSync(stdoutFile, "w");
-  const started = process.hrtime.bigint();
-  let run;
-  try {
-    run = spawnSync(command, args, { cwd: spec.cwd, encoding: "utf8", stdio: ["ignore", fd, "pipe"], maxBuffer: 256 << 20, env: { ...process.env, NO_COLOR: "1" } });
-  } finally {
-    fs.closeSync(fd);
-  }
-  const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  if (run.error) return { error: run.error.message };
-  run.stdout = fs.readFileSync(stdoutFile, "utf8");
-  // madge exits 1 on circular dependencies only with --circular; depcruise and layermap 0; a
-  // crash is a non-zero exit with nothing useful written.
-  if (run.status !== 0) return { error: `exit ${run.status ?? run.signal}\n${run.stderr}${run.stdout.slice(0, 2000)}` };
-  let cpu = null;
-  let rss = null;
-  if (hasTime) {
-    const line = fs.readFileSync(resources, "utf8").trim().split("\n").at(-1);
-    const [user, sys, maxKb] = line.split(" ").map(Number);
-    cpu = user + sys;
-    rss = maxKb;
-  }
-  return { wall, cpu, rss, stdout: run.stdout, stderr: run.stderr };
-}
-
 /** The file with the most local imports: changing it re-resolves the most sites. */
 function editTarget(paths) {
   const doc = readLayermapDocument(path.join(paths.out, "layermap-edit.json"));
@@ -442,18 +423,6 @@ function countSourceFiles(root) {
     .filter((entry) => entry.isFile() && /\.(?:[mc]?[jt]sx?)$/.test(entry.name) && !/\.d\.[mc]?ts$/.test(entry.name))
     .filter((entry) => !path.join(entry.parentPath ?? entry.path, entry.name).split(path.sep).includes("node_modules")).length;
 }
-
-function median(values) {
-  const present = values.filter((v) => v !== null && v !== undefined);
-  if (present.length === 0) return null;
-  const sorted = [...present].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-const percent = (share) => `${(100 * share).toFixed(share < 0.1 ? 1 : 0)}%`;
-const seconds = (s) => (s < 10 ? `${s.toFixed(2)} s` : `${s.toFixed(1)} s`);
-const ratio = (r) => (r >= 10 ? `${r.toFixed(0)}×` : `${r.toFixed(r < 1 ? 2 : 1)}×`);
 
 function packageVersion(name) {
   try {
