@@ -19,7 +19,7 @@ import { DEFAULT_SETTINGS, type ProjectSettings } from "./project-settings.js";
 import { isFolder } from "../model/file-kind.js";
 import { isPythonFile } from "../discover/source-extensions.js";
 import { createPythonResolver, type PythonResolver } from "./python/python-resolver.js";
-import { findSourceRoots } from "./python/source-roots.js";
+import { sourceRootsByProject } from "./python/source-roots.js";
 
 /** A file with its extraction gets one target per site, in order; a file not read passes through. */
 export type ResolvedFile =
@@ -105,7 +105,7 @@ export async function resolveAll(root: string, files: readonly ExtractedFile[], 
   const load = async (): Promise<LoadedResolver> => (loaded ??= await loadResolver(root, options.tsconfig, options.cwd, options.typescriptOnly === true, aliases));
   // Python files have a resolver of their own. Its source roots are read whenever there are Python
   // files (a few stat calls), memo or not: what their settings get wrong is in every run's document.
-  const python = files.some((outcome) => isPythonFile(outcome.file)) ? loadPythonResolver(root, options.python) : undefined;
+  const python = files.some((outcome) => isPythonFile(outcome.file)) ? loadPythonResolver(root, files, options.python) : undefined;
   const pythonResolver = (): PythonResolver => python!.resolver;
   const hasScripts = files.some((outcome) => "extraction" in outcome && !isPythonFile(outcome.file));
   if (options.memo?.holds !== true && hasScripts) await load();
@@ -168,12 +168,13 @@ export async function resolveAll(root: string, files: readonly ExtractedFile[], 
 }
 
 /** The Python resolver, with the roots' settings that could not be used as diagnostics. */
-function loadPythonResolver(root: string, configured: ResolveAllOptions["python"]): { resolver: PythonResolver; diagnostics: Diagnostic[] } {
+function loadPythonResolver(root: string, files: readonly ExtractedFile[], configured: ResolveAllOptions["python"]): { resolver: PythonResolver; diagnostics: Diagnostic[] } {
   const configFile = configured === undefined ? undefined : relative(root, configured.configFile).split(sep).join("/");
-  const found = findSourceRoots(root, configured?.roots ?? [], configFile);
+  const pythonFiles = files.filter((outcome) => isPythonFile(outcome.file)).map((outcome) => outcome.file);
+  const projects = sourceRootsByProject(root, pythonFiles, configured?.roots ?? [], configFile);
   return {
-    resolver: createPythonResolver(root, found.roots),
-    diagnostics: found.problems.map(({ file, message }) => ({ file, code: "config-error", message })),
+    resolver: createPythonResolver(root, projects.rootsOf),
+    diagnostics: projects.problems.map(({ file, message }) => ({ file, code: "config-error", message })),
   };
 }
 

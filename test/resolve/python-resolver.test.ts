@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ImportSite } from "../../src/extract/types.js";
 import { createPythonResolver } from "../../src/resolve/python/python-resolver.js";
-import { findSourceRoots } from "../../src/resolve/python/source-roots.js";
+import { findSourceRoots, sourceRootsByProject } from "../../src/resolve/python/source-roots.js";
 import { tempTree } from "../helpers/temp-tree.js";
 
 const site = (specifier: string, names?: string[]): ImportSite => ({ specifier, kind: "static", typeOnly: false, line: 1, ...(names === undefined ? {} : { names }) });
@@ -17,7 +17,7 @@ const site = (specifier: string, names?: string[]): ImportSite => ({ specifier, 
 /** `file` asks for `specifier` (and `names`): "<kind> <id>", plus " as <specifier>" when the record names another module, or the reason. */
 function resolver(root: string, configured: string[] = []): (file: string, specifier: string, names?: string[]) => string {
   const { roots } = findSourceRoots(root, configured);
-  const python = createPythonResolver(root, roots);
+  const python = createPythonResolver(root, () => roots);
   return (file, specifier, names) => {
     const target = python.resolve(file, site(specifier, names));
     return `${target.kind} ${target.id}${target.specifier === undefined ? "" : ` as ${target.specifier}`}${target.reason === undefined ? "" : ` (${target.reason})`}`;
@@ -144,6 +144,32 @@ describe("Python resolution", () => {
     // A file where the dotted name needs a folder: stat says ENOTDIR, and the name is simply not there.
     const withData = resolver(tempTree({ ...flat, "pkg/data": "not a folder" }));
     expect(withData("top.py", "pkg.data.x")).toMatch(/^unresolved pkg\.data\.x \(no module pkg\.data\.x/);
+  });
+
+  it("starts a nested project's imports in its own folders first: an example app, a package of a monorepo", () => {
+    const root = tempTree({
+      "src/lib/__init__.py": "",
+      "examples/app/pyproject.toml": "[project]\nname = \"app\"\n",
+      "examples/app/src/app/__init__.py": "",
+      "examples/app/src/app/views.py": "",
+      "examples/app/run.py": "",
+      "examples/bad/setup.cfg": "[options]\npackage_dir =\n    =nowhere\n",
+      "examples/bad/bad.py": "",
+      "examples/plain/script.py": "",
+    });
+    const files = ["src/lib/__init__.py", "examples/app/src/app/views.py", "examples/app/run.py", "examples/bad/bad.py", "examples/plain/script.py"];
+    const projects = sourceRootsByProject(root, files);
+    const python = createPythonResolver(root, projects.rootsOf);
+    const resolve = (file: string, specifier: string): string => {
+      const target = python.resolve(file, site(specifier));
+      return `${target.kind} ${target.id}`;
+    };
+    expect(resolve("examples/app/run.py", "app.views")).toBe("local examples/app/src/app/views.py");
+    expect(resolve("examples/app/src/app/views.py", "lib")).toBe("local src/lib/__init__.py");
+    expect(resolve("examples/plain/script.py", "app")).toBe("external app");
+    expect(resolve("src/lib/__init__.py", "app")).toBe("external app");
+    expect(projects.rootsOf("examples/app/run.py")).toBe(projects.rootsOf("examples/app/src/app/views.py"));
+    expect(projects.problems).toEqual([]);
   });
 
   it("follows a symbolic link to the file it names: inside the root, by its own path; outside, unresolved", () => {

@@ -38,8 +38,11 @@ const IDENTIFIER = String.raw`[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}
 /** Dots, then dotted identifiers (or nothing, after dots: `from . import x`). */
 const MODULE_NAME = new RegExp(String.raw`^(?:\.+(?:${IDENTIFIER}(?:\.${IDENTIFIER})*)?|${IDENTIFIER}(?:\.${IDENTIFIER})*)$`, "u");
 
-/** `root` and `roots` are absolute; `roots` in the order they are tried. */
-export function createPythonResolver(root: string, roots: readonly string[]): PythonResolver {
+/**
+ * `root` is absolute; `rootsOf` gives the source roots (absolute, in the order they are tried) of a
+ * file relative to the root — the same array for every file of one project, which keys the caches.
+ */
+export function createPythonResolver(root: string, rootsOf: (file: string) => readonly string[]): PythonResolver {
   const realRoot = realpathSync(root);
   const kinds = new Map<string, "file" | "folder" | null>();
   const kindOf = (path: string): "file" | "folder" | null => {
@@ -100,7 +103,7 @@ export function createPythonResolver(root: string, roots: readonly string[]): Py
   const findModuleOf = (file: string): { base: string; parts: string[] } | undefined => {
     const absolute = join(realRoot, file);
     let best: { base: string; parts: string[] } | undefined;
-    for (const base of roots) {
+    for (const base of rootsOf(file)) {
       const path = relative(base, absolute);
       if (path.startsWith("..") || isAbsolute(path)) continue;
       const parts = path.split(sep);
@@ -113,17 +116,19 @@ export function createPythonResolver(root: string, roots: readonly string[]): Py
   };
   const isPackage = (file: string): boolean => /(?:^|\/)__init__\.pyi?$/.test(file);
 
-  /** An absolute dotted name, root by root: the same wherever it is written, so found once. */
-  const absolutes = new Map<string, ResolvedModule>();
-  const absoluteModule = (name: string): ResolvedModule => {
-    let found = absolutes.get(name);
+  /** An absolute dotted name, root by root: the same wherever one project writes it, so found once a project. */
+  const absolutes = new WeakMap<readonly string[], Map<string, ResolvedModule>>();
+  const absoluteModule = (name: string, roots: readonly string[]): ResolvedModule => {
+    let known = absolutes.get(roots);
+    if (known === undefined) absolutes.set(roots, (known = new Map<string, ResolvedModule>()));
+    let found = known.get(name);
     if (found === undefined) {
-      found = findAbsolute(name);
-      absolutes.set(name, found);
+      found = findAbsolute(name, roots);
+      known.set(name, found);
     }
     return found;
   };
-  const findAbsolute = (name: string): ResolvedModule => {
+  const findAbsolute = (name: string, roots: readonly string[]): ResolvedModule => {
     const parts = name.split(".");
     for (const base of roots) {
       const found = moduleFile(base, parts);
@@ -165,7 +170,7 @@ export function createPythonResolver(root: string, roots: readonly string[]): Py
   const moduleNamed = (fromFile: string, specifier: string): ResolvedModule => {
     // A string given to import_module() can be anything; only a module name is looked for on disk.
     if (!MODULE_NAME.test(specifier)) return { id: specifier, kind: "unresolved", reason: "not a Python module name" };
-    return specifier.startsWith(".") ? relativeModule(fromFile, specifier) : absoluteModule(specifier);
+    return specifier.startsWith(".") ? relativeModule(fromFile, specifier) : absoluteModule(specifier, rootsOf(fromFile));
   };
 
   return {

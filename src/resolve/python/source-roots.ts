@@ -9,11 +9,15 @@
  * 4. the mapped root itself — or, when the root is itself a package (it holds `__init__.py`:
  *    `layermap map src/werkzeug`), the folder above it, so that `werkzeug.serving` is found.
  *
+ * A folder below the root that holds its own `pyproject.toml`, `setup.cfg` or `setup.py` is a
+ * project of its own (an example app, one package of a monorepo): its files start in its own
+ * folders first, then in the root's (`sourceRootsByProject`).
+ *
  * Paths are absolute. A setting that names no folder is left out (a broken setting never stops a
  * map); what it said is kept in `problems` for a diagnostic on the file that said it.
  */
 import { readFileSync } from "node:fs";
-import { dirname, join, normalize, resolve } from "node:path";
+import { dirname, join, normalize, posix, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { isFile, isFolder } from "../../model/file-kind.js";
 
@@ -59,6 +63,40 @@ export function findSourceRoots(root: string, configured: readonly string[] = []
     if (!isFolder(resolve(root, folder))) problems.push({ file: configFile, message: `python.roots: ${JSON.stringify(folder)} is not a folder` });
   }
   return { roots, problems, read };
+}
+
+/** The files that make a folder a Python project of its own. */
+const PROJECT_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
+
+export interface ProjectSourceRoots {
+  /** The source roots of a file (relative to the root): one array a project. */
+  rootsOf: (file: string) => readonly string[];
+  problems: SourceRoots["problems"];
+}
+
+/**
+ * The source roots of every project `files` (relative to the root) are in: the root's, and those of
+ * each folder below it holding a project file, found once here (so that what their settings get
+ * wrong is reported on every run, whatever the cache recalls).
+ */
+export function sourceRootsByProject(root: string, files: readonly string[], configured: readonly string[] = [], configFile?: string): ProjectSourceRoots {
+  const top = findSourceRoots(root, configured, configFile);
+  const problems = [...top.problems];
+  const byFolder = new Map<string, readonly string[]>([[".", top.roots]]);
+  const rootsOfFolder = (folder: string): readonly string[] => {
+    let roots = byFolder.get(folder);
+    if (roots !== undefined) return roots;
+    const absolute = join(root, folder);
+    if (PROJECT_FILES.some((name) => isFile(join(absolute, name)))) {
+      const own = findSourceRoots(absolute);
+      problems.push(...own.problems.map((problem) => ({ ...problem, file: `${folder}/${problem.file}` })));
+      roots = [...own.roots, ...top.roots.filter((folder) => !own.roots.includes(folder))];
+    } else roots = rootsOfFolder(posix.dirname(folder));
+    byFolder.set(folder, roots);
+    return roots;
+  };
+  for (const file of files) rootsOfFolder(posix.dirname(file));
+  return { rootsOf: (file) => rootsOfFolder(posix.dirname(file)), problems };
 }
 
 type Table = Record<string, unknown>;
