@@ -14,7 +14,7 @@ import type { ImportGraph } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
 import { compareCodeUnits } from "../model/compare.js";
 import { stem } from "./folder-children.js";
-import { importStep, planeView } from "./plane.js";
+import { importStep, planeView, violationAt } from "./plane.js";
 import type { RuleProblem } from "./rule-problem.js";
 import type { ImportStep, Violation } from "../model/violation.js";
 
@@ -76,21 +76,12 @@ export function checkAcyclicSiblings(
       const cycle = shortestCycle(start, neighbours);
       const steps = cycle.slice(1).map((child, at) => children.get(cycle[at]!)!.get(child)!);
       const first = steps[0]!;
-      const fromLayer = assignment.layerOf.get(first.from);
-      const toLayer = assignment.layerOf.get(first.to);
       const tangle = component.length === steps.length ? "" : `, one of a tangle of ${component.length} children that import each other`;
       violations.push({
         rule: rule.name,
         ruleKind: "acyclic-siblings",
         severity: rule.severity,
-        from: first.from,
-        to: first.to,
-        toKind: "local",
-        line: first.line,
-        specifier: first.specifier,
-        ...(first.barrel === undefined ? {} : { barrel: first.barrel }),
-        ...(fromLayer === undefined ? {} : { fromLayer }),
-        ...(toLayer === undefined ? {} : { toLayer }),
+        ...violationAt(first, first.to, "local", assignment),
         via: steps,
         message: `in ${folder}, ${cycle.join(" → ")} import each other in a cycle${tangle}`,
         ...(rule.comment === undefined ? {} : { comment: rule.comment }),

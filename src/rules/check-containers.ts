@@ -14,7 +14,7 @@ import type { LayerAssignment } from "../layers/assign-layers.js";
 import { compareCodeUnits } from "../model/compare.js";
 import { explainBreak, forEachLayerBreak, type Layering } from "./check-layers.js";
 import { childrenOn } from "./folder-children.js";
-import { planeView } from "./plane.js";
+import { planeView, violationAt } from "./plane.js";
 import type { RuleProblem } from "./rule-problem.js";
 import type { ImportStep, Violation } from "../model/violation.js";
 
@@ -55,22 +55,13 @@ export function checkContainers(
       const to = steps[steps.length - 1]!.to;
       const from = layering.layerOf.get(first.from)!;
       const into = layering.layerOf.get(to)!;
-      const fromLayer = assignment.layerOf.get(first.from);
-      const toLayer = assignment.layerOf.get(to);
       const hidden = steps.length - 1;
       const through = hidden > 0 ? `, through ${hidden} module${hidden === 1 ? "" : "s"} in none of its layers,` : "";
       violations.push({
         rule: rule.name,
         ruleKind: "containers",
         severity: rule.severity as Violation["severity"],
-        from: first.from,
-        to,
-        toKind: "local",
-        line: first.line,
-        specifier: first.specifier,
-        ...(first.barrel === undefined ? {} : { barrel: first.barrel }),
-        ...(fromLayer === undefined ? {} : { fromLayer }),
-        ...(toLayer === undefined ? {} : { toLayer }),
+        ...violationAt(first, to, "local", assignment),
         ...(hidden > 0 ? { via: steps } : {}),
         message: `in ${container}, ${from}${through} imports ${into}: ${explainBreak(rule.mode, layering, from, into)}`,
         ...(rule.comment === undefined ? {} : { comment: rule.comment }),

@@ -9,7 +9,7 @@ import type { RulesConfig } from "../config/config-schema.js";
 import type { ImportGraph } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
 import { compareCodeUnits } from "../model/compare.js";
-import { importStep, loadTimeGraph, planeView } from "./plane.js";
+import { importStep, loadTimeGraph, planeView, violationAt } from "./plane.js";
 import type { ImportStep, Violation } from "../model/violation.js";
 
 export function checkCycles(graph: ImportGraph, assignment: LayerAssignment, rule: RulesConfig["cycles"]): Violation[] {
@@ -24,21 +24,12 @@ export function checkCycles(graph: ImportGraph, assignment: LayerAssignment, rul
     const cycle = shortestCycleThrough(view, start);
     const steps: ImportStep[] = cycle.slice(1).map((to, index) => importStep(view, cycle[index]!, to));
     const first = steps[0]!;
-    const fromLayer = assignment.layerOf.get(first.from);
-    const toLayer = assignment.layerOf.get(first.to);
     const size = component.length === steps.length ? "" : `, one of a tangle of ${component.length} modules that import each other`;
     violations.push({
       rule: "cycles",
       ruleKind: "cycles",
       severity: rule.severity,
-      from: first.from,
-      to: first.to,
-      toKind: "local",
-      line: first.line,
-      specifier: first.specifier,
-      ...(first.barrel === undefined ? {} : { barrel: first.barrel }),
-      ...(fromLayer === undefined ? {} : { fromLayer }),
-      ...(toLayer === undefined ? {} : { toLayer }),
+      ...violationAt(first, first.to, "local", assignment),
       via: steps,
       message: `import cycle through ${steps.length} module${steps.length === 1 ? "" : "s"}${size}`,
       ...(rule.comment === undefined ? {} : { comment: rule.comment }),

@@ -11,7 +11,7 @@ import type { LayerAssignment } from "../layers/assign-layers.js";
 import type { ImportKind, ImportSiteRecord } from "../model/document.js";
 import { compareSites } from "../graph/to-document.js";
 import { forEachChain, prunedSearch } from "./chains.js";
-import { barrelOf, planeView } from "./plane.js";
+import { barrelOf, planeView, violationAt } from "./plane.js";
 import type { RuleProblem } from "./rule-problem.js";
 import type { ImportStep, Violation } from "../model/violation.js";
 
@@ -58,21 +58,12 @@ export function checkForbidden(
   const report = (steps: ImportStep[], toAttributes: ModuleAttributes): void => {
     const first = steps[0]!;
     const to = steps[steps.length - 1]!.to;
-    const fromLayer = assignment.layerOf.get(first.from);
-    const toLayer = assignment.layerOf.get(to);
     const hidden = steps.length - 1;
     violations.push({
       rule: rule.name,
       ruleKind: "forbidden",
       severity: rule.severity as Violation["severity"],
-      from: first.from,
-      to,
-      toKind: toAttributes.kind,
-      line: first.line,
-      specifier: first.specifier,
-      ...(first.barrel === undefined ? {} : { barrel: first.barrel }),
-      ...(fromLayer === undefined ? {} : { fromLayer }),
-      ...(toLayer === undefined ? {} : { toLayer }),
+      ...violationAt(first, to, toAttributes.kind, assignment),
       ...(hidden > 0 ? { via: steps } : {}),
       message: `forbidden by ${rule.name}${hidden > 0 ? `, through ${hidden} module${hidden === 1 ? "" : "s"}` : ""}`,
       ...(rule.comment === undefined ? {} : { comment: rule.comment }),

@@ -9,7 +9,7 @@ import type { IndependentRule } from "../config/config-schema.js";
 import type { ImportGraph, ModuleAttributes } from "../graph/import-graph.js";
 import type { LayerAssignment } from "../layers/assign-layers.js";
 import { forEachChain, prunedSearch } from "./chains.js";
-import { importStep, planeView } from "./plane.js";
+import { importStep, planeView, violationAt } from "./plane.js";
 import type { RuleProblem } from "./rule-problem.js";
 import type { ImportStep, Violation } from "../model/violation.js";
 
@@ -41,22 +41,13 @@ export function checkIndependent(
   const report = (steps: ImportStep[], fromUnit: string, toUnit: string): void => {
     const first = steps[0]!;
     const to = steps[steps.length - 1]!.to;
-    const fromLayer = assignment.layerOf.get(first.from);
-    const toLayer = assignment.layerOf.get(to);
     const hidden = steps.length - 1;
     const through = hidden > 0 ? `, through ${hidden} module${hidden === 1 ? "" : "s"} in no unit,` : "";
     violations.push({
       rule: rule.name,
       ruleKind: "independent",
       severity: rule.severity as Violation["severity"],
-      from: first.from,
-      to,
-      toKind: "local",
-      line: first.line,
-      specifier: first.specifier,
-      ...(first.barrel === undefined ? {} : { barrel: first.barrel }),
-      ...(fromLayer === undefined ? {} : { fromLayer }),
-      ...(toLayer === undefined ? {} : { toLayer }),
+      ...violationAt(first, to, "local", assignment),
       ...(hidden > 0 ? { via: steps } : {}),
       message: `${fromUnit}${through} imports ${toUnit}: they must stay independent`,
       ...(rule.comment === undefined ? {} : { comment: rule.comment }),

@@ -5,7 +5,9 @@
 import type { Plane } from "../config/config-schema.js";
 import { createImportGraph, isTypeOnly, type GraphSite, type ImportGraph } from "../graph/import-graph.js";
 import { compareSites } from "../graph/to-document.js";
-import type { ImportStep } from "../model/violation.js";
+import type { LayerAssignment } from "../layers/assign-layers.js";
+import type { ModuleKind } from "../model/document.js";
+import type { ImportStep, Violation } from "../model/violation.js";
 
 const runtimeViews = new WeakMap<ImportGraph, ImportGraph>();
 
@@ -64,4 +66,29 @@ export function importStep(graph: ImportGraph, from: string, to: string): Import
 /** `{ barrel }` when the site reached its module through a barrel (barrels transparent), else nothing. */
 export function barrelOf(site: GraphSite): Pick<ImportStep, "barrel"> {
   return site.barrel === undefined ? {} : { barrel: site.barrel };
+}
+
+/**
+ * What every violation says of the import it points at, in the order the reports write it: where
+ * it is written (`first`, the first import of a chain), what it names, the module it leads to, and
+ * the layers on both sides.
+ */
+export function violationAt(
+  first: ImportStep,
+  to: string,
+  toKind: ModuleKind,
+  assignment: LayerAssignment,
+): Pick<Violation, "from" | "to" | "toKind" | "line" | "specifier" | "barrel" | "fromLayer" | "toLayer"> {
+  const fromLayer = assignment.layerOf.get(first.from);
+  const toLayer = assignment.layerOf.get(to);
+  return {
+    from: first.from,
+    to,
+    toKind,
+    line: first.line,
+    specifier: first.specifier,
+    ...(first.barrel === undefined ? {} : { barrel: first.barrel }),
+    ...(fromLayer === undefined ? {} : { fromLayer }),
+    ...(toLayer === undefined ? {} : { toLayer }),
+  };
 }
