@@ -9,15 +9,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ImportSite } from "../../src/extract/types.js";
 import { createPythonResolver } from "../../src/resolve/python/python-resolver.js";
-import { findSourceRoots, sourceRootsByProject } from "../../src/resolve/python/source-roots.js";
+import { sourceRootsByProject } from "../../src/resolve/python/source-roots.js";
 import { tempTree } from "../helpers/temp-tree.js";
 
 const site = (specifier: string, names?: string[]): ImportSite => ({ specifier, kind: "static", typeOnly: false, line: 1, ...(names === undefined ? {} : { names }) });
 
 /** `file` asks for `specifier` (and `names`): "<kind> <id>", plus " as <specifier>" when the record names another module, or the reason. */
 function resolver(root: string, configured: string[] = []): (file: string, specifier: string, names?: string[]) => string {
-  const { roots } = findSourceRoots(root, configured);
-  const python = createPythonResolver(root, () => roots);
+  const python = createPythonResolver(root, sourceRootsByProject(root, [], configured).rootsOf);
   return (file, specifier, names) => {
     const target = python.resolve(file, site(specifier, names));
     return `${target.kind} ${target.id}${target.specifier === undefined ? "" : ` as ${target.specifier}`}${target.reason === undefined ? "" : ` (${target.reason})`}`;
@@ -101,7 +100,7 @@ describe("Python resolution", () => {
     expect(resolver(srcLayout)("tests/test_a.py", "lib.a")).toBe("local src/lib/a.py");
 
     const pyproject = tempTree({ "pyproject.toml": '[tool.setuptools.packages.find]\nwhere = ["code"]\n', "code/lib/__init__.py": "", "src/other.py": "" });
-    expect(findSourceRoots(pyproject).roots.map((root) => root.slice(pyproject.length))).toEqual(["/code", ""]);
+    expect(sourceRootsByProject(pyproject, []).rootsOf("x.py").map((root) => root.slice(pyproject.length))).toEqual(["/code", ""]);
     expect(resolver(pyproject)("x.py", "lib")).toBe("local code/lib/__init__.py");
 
     const poetry = tempTree({ "pyproject.toml": '[tool.poetry]\npackages = [{ include = "app", from = "source" }]\n', "source/app/__init__.py": "" });
@@ -117,12 +116,12 @@ describe("Python resolution", () => {
 
   it("reports a broken pyproject.toml and a configured root that is not there, and goes on", () => {
     const root = tempTree({ "pyproject.toml": "[tool.setuptools\nwhere = ", "pkg/__init__.py": "" });
-    const found = findSourceRoots(root, ["nowhere"], "layermap.config.json");
+    const found = sourceRootsByProject(root, [], ["nowhere"], "layermap.config.json");
     expect(found.problems.map((problem) => `${problem.file}: ${problem.message.split(":")[0]!}`)).toEqual([
       "pyproject.toml: cannot read the package folders",
       "layermap.config.json: python.roots",
     ]);
-    expect(found.roots).toEqual([root]);
+    expect(found.rootsOf("x.py")).toEqual([root]);
     expect(resolver(root)("x.py", "pkg")).toBe("local pkg/__init__.py");
   });
 

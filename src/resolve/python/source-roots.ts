@@ -21,7 +21,7 @@ import { dirname, join, normalize, posix, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { isFile, isFolder } from "../../model/file-kind.js";
 
-export interface SourceRoots {
+interface SourceRoots {
   /** Absolute folders, most specific setting first, each once. */
   roots: string[];
   /** Settings that could not be read or name no folder: file relative to the root, and why. */
@@ -31,7 +31,7 @@ export interface SourceRoots {
 }
 
 /** `configFile`: the config file that set `configured`, relative to the root, for its diagnostics. */
-export function findSourceRoots(root: string, configured: readonly string[] = [], configFile = "layermap.config.json"): SourceRoots {
+function findSourceRoots(root: string, configured: readonly string[] = [], configFile = "layermap.config.json"): SourceRoots {
   const found: string[] = [];
   const problems: SourceRoots["problems"] = [];
   const read: string[] = [];
