@@ -17,8 +17,9 @@
  * map); what it said is kept in `problems` for a diagnostic on the file that said it.
  */
 import { readFileSync } from "node:fs";
-import { dirname, join, normalize, posix, resolve } from "node:path";
+import { basename, dirname, join, normalize, posix, resolve } from "node:path";
 import { parse as parseToml } from "smol-toml";
+import { errorCode } from "../../model/errors.js";
 import { isFile, isFolder } from "../../model/file-kind.js";
 
 interface SourceRoots {
@@ -26,15 +27,12 @@ interface SourceRoots {
   roots: string[];
   /** Settings that could not be read or name no folder: file relative to the root, and why. */
   problems: { file: string; message: string }[];
-  /** The files read to find them (pyproject.toml, setup.cfg), absolute: inputs of resolution. */
-  read: string[];
 }
 
 /** `configFile`: the config file that set `configured`, relative to the root, for its diagnostics. */
 function findSourceRoots(root: string, configured: readonly string[] = [], configFile = "layermap.config.json"): SourceRoots {
   const found: string[] = [];
   const problems: SourceRoots["problems"] = [];
-  const read: string[] = [];
   const add = (folder: string): void => {
     const absolute = normalize(folder);
     if (!found.includes(absolute)) found.push(absolute);
@@ -42,19 +40,17 @@ function findSourceRoots(root: string, configured: readonly string[] = [], confi
   for (const folder of configured) add(resolve(root, folder));
 
   const pyproject = join(root, "pyproject.toml");
-  if (isFile(pyproject)) {
-    read.push(pyproject);
+  const pyprojectText = isFile(pyproject) ? readSetting(pyproject, "utf8", problems) : undefined;
+  if (pyprojectText !== undefined) {
     try {
-      for (const folder of pyprojectFolders(parseToml(readFileSync(pyproject, "utf8")))) add(resolve(root, folder));
+      for (const folder of pyprojectFolders(parseToml(pyprojectText))) add(resolve(root, folder));
     } catch (error) {
       problems.push({ file: "pyproject.toml", message: `cannot read the package folders: ${firstLine(error)}` });
     }
   }
   const setupCfg = join(root, "setup.cfg");
-  if (isFile(setupCfg)) {
-    read.push(setupCfg);
-    for (const folder of setupCfgFolders(readFileSync(setupCfg, "latin1"))) add(resolve(root, folder));
-  }
+  const setupCfgText = isFile(setupCfg) ? readSetting(setupCfg, "latin1", problems) : undefined;
+  if (setupCfgText !== undefined) for (const folder of setupCfgFolders(setupCfgText)) add(resolve(root, folder));
   if (found.length === configured.length && isFolder(join(root, "src"))) add(join(root, "src"));
   add(isFile(join(root, "__init__.py")) ? dirname(root) : root);
 
@@ -62,7 +58,7 @@ function findSourceRoots(root: string, configured: readonly string[] = [], confi
   for (const folder of configured) {
     if (!isFolder(resolve(root, folder))) problems.push({ file: configFile, message: `python.roots: ${JSON.stringify(folder)} is not a folder` });
   }
-  return { roots, problems, read };
+  return { roots, problems };
 }
 
 /** The files that make a folder a Python project of its own. */
@@ -153,6 +149,16 @@ function setupCfgFolders(text: string): string[] {
     if (mapping !== null && mapping[1] === "") folders.push(mapping[2]!);
   }
   return folders;
+}
+
+/** A settings file's text; one that cannot be read is a problem named by its error code (no path of this machine). */
+function readSetting(path: string, encoding: BufferEncoding, problems: SourceRoots["problems"]): string | undefined {
+  try {
+    return readFileSync(path, encoding);
+  } catch (error) {
+    problems.push({ file: basename(path), message: `cannot be read (${errorCode(error) ?? "unknown error"}): its package folders are not used` });
+    return undefined;
+  }
 }
 
 function firstLine(error: unknown): string {
