@@ -11,6 +11,7 @@
  * coding cookies) and parsed by tree-sitter's Python grammar (./python/), loaded on the first one.
  */
 import { join } from "node:path";
+import { isPythonFile } from "../discover/source-extensions.js";
 import { extractComponent } from "./component/extract-component.js";
 import { componentKindOf } from "./component/script-blocks.js";
 import { extractWithOxc } from "./oxc/extract-oxc.js";
@@ -83,11 +84,6 @@ async function oxcAnswer(path: string, text: string): Promise<Extraction | undef
   if (text.length <= IN_PROCESS_CHARS) return oxcExtraction(path, text);
   const outcome = await sharedOxcPool().extract(path, text);
   return outcome === undefined ? oxcExtraction(path, text) : outcome.extraction;
-}
-
-/** `.py` and `.pyi` (a stub): read and parsed as Python. */
-function isPythonFile(file: string): boolean {
-  return /\.pyi?$/i.test(file);
 }
 
 /** Without a memo: read, then parse. */

@@ -12,6 +12,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import { TextDecoder } from "node:util";
+import { lineAtPosition, lineStarts } from "../count-lines.js";
 import { decodeSource, type SourceProblem } from "../read-source.js";
 import type { ExtractProblem } from "../types.js";
 
@@ -70,7 +71,7 @@ export function decodePythonSource(bytes: Buffer): PythonSourceRead {
       } catch {
         const text = new TextDecoder(encoding).decode(bytes);
         const invalid = text.indexOf("\ufffd");
-        problems.push({ code: "parse-error", line: lineOfOffset(text, invalid), message: `bytes that are not ${cookie.name}, the encoding the coding cookie declares: read with U+FFFD in their place` });
+        problems.push({ code: "parse-error", line: lineAtPosition(lineStarts(text), invalid), message: `bytes that are not ${cookie.name}, the encoding the coding cookie declares: read with U+FFFD in their place` });
         return { ok: true, text, problems };
       }
     }
@@ -84,7 +85,8 @@ export function decodePythonSource(bytes: Buffer): PythonSourceRead {
   if (!source.ok) return source;
   if (!isUtf8(bytes) && !startsWithUtf16Mark(bytes)) {
     const offset = firstInvalidUtf8(bytes);
-    const line = lineOfOffset(bytes.toString("latin1"), offset);
+    const latin1 = bytes.toString("latin1");
+    const line = lineAtPosition(lineStarts(latin1), offset);
     const declared = cookie === undefined ? "no coding cookie declares another encoding" : `the coding cookie declares \`${cookie.name}\``;
     problems.push({ code: "parse-error", line, message: `bytes that are not UTF-8 (0x${bytes[offset]!.toString(16)}), and ${declared}: read as Latin-1` });
   }
@@ -135,12 +137,3 @@ function firstInvalidUtf8(bytes: Buffer): number {
   return 0;
 }
 
-/** The 1-based line of a text offset (a line ends at `\n`, `\r\n` or a lone `\r`); line 1 for a negative one. */
-function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let index = 0; index < offset; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) line++;
-  }
-  return line;
-}
